@@ -1,0 +1,42 @@
+package dev.medius.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import org.junit.jupiter.api.Test;
+
+import dev.medius.devkit.security.DevTokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class CatalogServiceStartupTest {
+
+    @Test
+    void reportsReadyWithDatabaseAndBrokerChecked() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void servesApiDocumentationAndMetrics() {
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("Medius catalog-service API"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void unknownResourceAnswersProblemDetails() {
+        given().auth().oauth2(DevTokens.mint("coach-1", "club-a", "coach"))
+                .when().get("/api/v1/no-such-thing")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", equalTo("Not Found"))
+                .body("instance", equalTo("/api/v1/no-such-thing"));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.medius.runtime.outbox;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Records events for publication. Must be called inside the transaction that changes the state the
+ * event describes: both commit or neither does ("save then send" loses events when the send fails).
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    ObjectMapper json;
+
+    /** What to publish: the CloudEvent attributes, the Kafka topic and key, and the data. */
+    public record Envelope(UUID id, String tenant, String topic, String key, String type, String source,
+            String subject, OffsetDateTime time, Object data, Map<String, String> headers) {
+
+        public static Envelope of(String tenant, String topic, String key, String type, String source, String subject,
+                Object data) {
+            return new Envelope(UUID.randomUUID(), tenant, topic, key, type, source, subject,
+                    OffsetDateTime.now(ZoneOffset.UTC), data, Map.of());
+        }
+
+        public Envelope withHeaders(Map<String, String> extra) {
+            return new Envelope(id, tenant, topic, key, type, source, subject, time, data, Map.copyOf(extra));
+        }
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public UUID record(Envelope envelope) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = envelope.id();
+        event.tenantId = envelope.tenant();
+        event.topic = envelope.topic();
+        event.messageKey = envelope.key();
+        event.eventType = envelope.type();
+        event.source = envelope.source();
+        event.subject = envelope.subject();
+        event.occurredAt = envelope.time();
+        event.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        try {
+            event.payload = json.writeValueAsString(envelope.data());
+            event.headers = envelope.headers().isEmpty() ? null : json.writeValueAsString(envelope.headers());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+        event.persist();
+        return event.id;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.medius.runtime.security;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Who is calling: the token's subject, organisation ({@code tenant} claim) and roles. Every query
+ * that touches an organisation's data is scoped by {@link #tenant()}.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String ADMIN = "admin";
+    public static final String EDITOR = "editor";
+    public static final String COACH = "coach";
+    public static final String ATHLETE = "athlete";
+
+    @Inject
+    JsonWebToken token;
+
+    public String subject() {
+        String subject = token.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new UnauthorizedException("token without subject");
+        }
+        return subject;
+    }
+
+    /** The caller's organisation; a token without one is not a Medius token. */
+    public String tenant() {
+        Object tenant = token.getClaim("tenant");
+        String value = tenant == null ? null : tenant.toString().replace("\"", "");
+        if (value == null || value.isBlank()) {
+            throw new UnauthorizedException("token without tenant");
+        }
+        return value;
+    }
+
+    public Set<String> roles() {
+        return token.getGroups() == null ? Set.of() : token.getGroups();
+    }
+
+    public boolean is(String role) {
+        return roles().contains(role);
+    }
+
+    public boolean isAdmin() {
+        return is(ADMIN);
+    }
+}
