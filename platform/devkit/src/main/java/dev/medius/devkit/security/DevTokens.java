@@ -12,7 +12,13 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 
-import io.smallrye.jwt.build.Jwt;
+import java.util.List;
+
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
 
 /**
  * Signs bearer tokens with the development key pair, for tests and local runs. Services started by
@@ -39,16 +45,26 @@ public final class DevTokens {
         Instant now = Instant.now();
         Instant expiry = now.plus(lifetime);
         Instant issuedAt = lifetime.isNegative() ? expiry.minusSeconds(60) : now;
-        return Jwt.issuer(ISSUER)
-                .subject(subject)
-                .upn(subject)
-                .groups(groups)
-                .claim("tenant", tenant)
-                .issuedAt(issuedAt)
-                .expiresAt(expiry)
-                .jws()
-                .keyId("medius-dev")
-                .sign(privateKey());
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setSubject(subject);
+        claims.setClaim("upn", subject);
+        claims.setStringListClaim("groups", List.copyOf(groups));
+        claims.setClaim("tenant", tenant);
+        claims.setGeneratedJwtId();
+        claims.setIssuedAt(NumericDate.fromMilliseconds(issuedAt.toEpochMilli()));
+        claims.setExpirationTime(NumericDate.fromMilliseconds(expiry.toEpochMilli()));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(privateKey());
+        jws.setKeyIdHeaderValue("medius-dev");
+        jws.setHeader("typ", "JWT");
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("cannot sign development token", e);
+        }
     }
 
     /** The public key services verify development tokens with, as PEM text. */

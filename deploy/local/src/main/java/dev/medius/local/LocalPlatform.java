@@ -1,0 +1,349 @@
+package dev.medius.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import dev.medius.devkit.kafka.KafkaBroker;
+import dev.medius.devkit.kafka.KafkaBroker.TopicSpec;
+import dev.medius.devkit.postgres.PostgresServer;
+import dev.medius.devkit.security.DevTokens;
+
+/**
+ * Starts the whole platform on one machine: the Kafka broker, PostgreSQL (through the devkit) and
+ * the three services as separate processes, then waits until all are ready. Ctrl-C stops
+ * everything it started. State lives under {@code .medius/} and survives a restart.
+ */
+public final class LocalPlatform {
+
+    static final String DEMO_TENANT = "demo-club";
+    static final List<TopicSpec> TOPICS = List.of(
+            TopicSpec.compacted("catalog.exercises", 3),
+            TopicSpec.of("routine.plans", 4),
+            TopicSpec.of("routine.sessions", 4),
+            TopicSpec.of("routine.sessions.dlq", 1),
+            TopicSpec.of("progress.alerts", 4));
+
+    private final LocalOptions options;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private KafkaBroker broker;
+    private PostgresServer postgres;
+    private final Map<String, String> databases = new LinkedHashMap<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    LocalPlatform(LocalOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // the broker logs every partition it touches at INFO; keep the terminal for what matters
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("medius.log.level", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.log.dev.medius", "info");
+        LocalOptions options;
+        try {
+            options = LocalOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(LocalOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(LocalOptions.USAGE);
+            return;
+        }
+        LocalPlatform platform = new LocalPlatform(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "medius-local-stop"));
+        try {
+            platform.start();
+        } catch (Throwable e) {
+            System.err.println("Medius did not start: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        platform.stopped.await();
+    }
+
+    void start() {
+        Path state = options.stateDirectory();
+        try {
+            if (options.reset() && Files.exists(state)) {
+                log("resetting local state in " + state);
+                deleteRecursively(state);
+            }
+            Files.createDirectories(state.resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
+        broker = KafkaBroker.start(options.kafkaPort(), state.resolve("kafka"), options.ephemeral());
+        broker.createTopics(TOPICS);
+        log("Kafka       " + broker.bootstrapServers());
+
+        postgres = PostgresServer.provision(Optional.of(state.resolve("postgres")));
+        String prefix = options.ephemeral() ? "medius_run_" + UUID.randomUUID().toString().substring(0, 8) + "_" : "medius_";
+        for (String service : List.of("catalog", "routine", "progress")) {
+            String database = prefix + service;
+            if (options.reset() && !options.ephemeral()) {
+                postgres.dropDatabase(database);
+            }
+            postgres.createDatabase(database);
+            databases.put(service, database);
+        }
+        log("PostgreSQL  " + postgres.host() + ":" + postgres.port() + " (" + postgres.origin() + ")");
+
+        Path publicKey = state.resolve("dev-public-key.pem");
+        Path tokens = state.resolve("dev-tokens.env");
+        try {
+            Files.writeString(publicKey, DevTokens.publicKeyPem());
+            Files.writeString(tokens, devTokens());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("catalog", port(options.catalogPort()));
+        ports.put("routine", port(options.routinePort()));
+        ports.put("progress", port(options.progressPort()));
+        for (Map.Entry<String, Integer> entry : ports.entrySet()) {
+            String service = entry.getKey();
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(entry.getValue()));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(databases.get(service)));
+            env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
+            env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
+            env.put("MEDIUS_CATALOG_URL", "http://127.0.0.1:" + ports.get("catalog"));
+            env.put("QUARKUS_LOG_CONSOLE_JSON", "false");
+            services.add(ServiceProcess.start(service, options.root(), entry.getValue(), env,
+                    state.resolve("logs").resolve(service + "-service.log")));
+        }
+        awaitReady(Duration.ofSeconds(options.readyTimeoutSeconds()));
+        writePlatformFile(state, ports);
+
+        StringBuilder banner = new StringBuilder("\nMedius is running (Ctrl-C stops it)\n");
+        for (ServiceProcess service : services) {
+            String base = "http://127.0.0.1:" + service.port();
+            banner.append(String.format("  %-17s %s/api/v1   Swagger UI %s/q/swagger-ui%n", service.name() + "-service",
+                    base, base));
+        }
+        banner.append(String.format("  %-17s http://127.0.0.1:%d/dashboard/%n", "dashboard", ports.get("progress")));
+        banner.append(String.format("  %-17s %s%n", "Kafka", broker.bootstrapServers()));
+        banner.append(String.format("  %-17s source %s%n", "dev tokens", tokens));
+        banner.append(String.format("  %-17s %s%n", "logs", state.resolve("logs")));
+        log(banner.toString());
+    }
+
+    private String devTokens() {
+        StringBuilder env = new StringBuilder("# Development bearer tokens for the demo organisation '" + DEMO_TENANT
+                + "'. Use: source this file, then curl -H \"Authorization: Bearer $MEDIUS_COACH_TOKEN\" ...\n");
+        env.append("MEDIUS_ADMIN_TOKEN=").append(DevTokens.mint("demo-admin", DEMO_TENANT, "admin")).append('\n');
+        env.append("MEDIUS_EDITOR_TOKEN=").append(DevTokens.mint("demo-editor", DEMO_TENANT, "editor")).append('\n');
+        env.append("MEDIUS_COACH_TOKEN=").append(DevTokens.mint("demo-coach", DEMO_TENANT, "coach")).append('\n');
+        env.append("MEDIUS_ATHLETE_TOKEN=").append(DevTokens.mint("demo-athlete", DEMO_TENANT, "athlete")).append('\n');
+        return env.toString();
+    }
+
+    private void writePlatformFile(Path state, Map<String, Integer> ports) {
+        String json = "{\n"
+                + ports.entrySet().stream()
+                        .map(entry -> "  \"" + entry.getKey() + "\": \"http://127.0.0.1:" + entry.getValue() + "\"")
+                        .collect(Collectors.joining(",\n"))
+                + ",\n  \"kafka\": \"" + broker.bootstrapServers() + "\",\n  \"launcherPid\": " + ProcessHandle.current().pid()
+                + "\n}\n";
+        try {
+            Files.writeString(state.resolve("platform.json"), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady(Duration bound) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + bound.toNanos();
+        List<ServiceProcess> waiting = new ArrayList<>(services);
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess service : List.copyOf(waiting)) {
+                if (!service.isAlive()) {
+                    throw new IllegalStateException(service.name() + "-service exited; last lines of its log:\n"
+                            + service.logTail(40));
+                }
+                if (isReady(http, service.port())) {
+                    log(service.name() + "-service ready on port " + service.port());
+                    waiting.remove(service);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not ready after " + bound + ": "
+                        + waiting.stream().map(ServiceProcess::name).collect(Collectors.joining(", ")));
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static boolean isReady(HttpClient http, int port) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    synchronized void stop() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        log("stopping Medius");
+        for (ServiceProcess service : services) {
+            service.terminate();
+        }
+        for (ServiceProcess service : services) {
+            service.awaitExit(Duration.ofSeconds(20));
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        if (postgres != null) {
+            if (options.ephemeral()) {
+                databases.values().forEach(database -> {
+                    try {
+                        postgres.dropDatabase(database);
+                    } catch (RuntimeException e) {
+                        log("could not drop " + database + ": " + e.getMessage());
+                    }
+                });
+            }
+            postgres.close();
+        }
+        if (options.ephemeral()) {
+            deleteRecursively(options.stateDirectory());
+        }
+        log("stopped");
+        stopped.countDown();
+    }
+
+    private static int port(int requested) {
+        if (requested != 0) {
+            return requested;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log("could not delete " + root + ": " + e.getMessage());
+        }
+    }
+
+    static void log(String message) {
+        System.out.println("[medius] " + message);
+        System.out.flush();
+    }
+
+    /** Command-line options of the launcher. */
+    record LocalOptions(Path root, Path stateDirectory, boolean reset, boolean ephemeral, boolean help, int kafkaPort,
+            int catalogPort, int routinePort, int progressPort, int readyTimeoutSeconds) {
+
+        static final String USAGE = String.join("\n",
+                "usage: ./medius [options]",
+                "  --reset            wipe local state (.medius/: databases, broker logs, tokens) first",
+                "  --state DIR        keep local state in DIR (default: .medius)",
+                "  --ephemeral        random ports, throw-away state and databases, all removed on exit",
+                "  --kafka-port N     broker port (default 9092; 0 picks a free one)",
+                "  --ports A,B,C      catalog, routine and progress HTTP ports (default 8081,8082,8083)",
+                "  --ready-timeout S  seconds to wait for the services to be ready (default 240)");
+
+        static LocalOptions parse(String[] args) {
+            Path root = Paths.get(System.getProperty("medius.root", ".")).toAbsolutePath().normalize();
+            Path state = root.resolve(".medius");
+            boolean reset = false;
+            boolean ephemeral = false;
+            boolean help = false;
+            boolean stateGiven = false;
+            int kafka = 9092;
+            int[] ports = {8081, 8082, 8083};
+            int timeout = 240;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--reset" -> reset = true;
+                    case "--ephemeral" -> ephemeral = true;
+                    case "--help", "-h" -> help = true;
+                    case "--state" -> {
+                        state = Paths.get(value(args, ++i, "--state")).toAbsolutePath();
+                        stateGiven = true;
+                    }
+                    case "--kafka-port" -> kafka = Integer.parseInt(value(args, ++i, "--kafka-port"));
+                    case "--ready-timeout" -> timeout = Integer.parseInt(value(args, ++i, "--ready-timeout"));
+                    case "--ports" -> {
+                        String[] parts = value(args, ++i, "--ports").split(",");
+                        if (parts.length != 3) {
+                            throw new IllegalArgumentException("--ports takes three ports: catalog,routine,progress");
+                        }
+                        for (int p = 0; p < 3; p++) {
+                            ports[p] = Integer.parseInt(parts[p].trim());
+                        }
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (ephemeral) {
+                try {
+                    state = stateGiven ? state : Files.createTempDirectory("medius-local-");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                kafka = 0;
+                ports = new int[] {0, 0, 0};
+            }
+            return new LocalOptions(root, state, reset, ephemeral, help, kafka, ports[0], ports[1], ports[2], timeout);
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[index];
+        }
+    }
+}
