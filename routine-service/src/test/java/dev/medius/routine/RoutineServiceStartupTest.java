@@ -30,6 +30,21 @@ class RoutineServiceStartupTest {
     }
 
     @Test
+    void readsIdentityFromDevelopmentTokenAndRefusesMissingOrExpiredOnes() {
+        given().auth().oauth2(DevTokens.mint("coach-1", "club-a", "coach"))
+                .when().get("/api/v1/me")
+                .then().statusCode(200)
+                .body("subject", equalTo("coach-1"))
+                .body("tenant", equalTo("club-a"))
+                .body("roles", hasItems("coach"));
+        given().when().get("/api/v1/me")
+                .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+        given().auth().oauth2(DevTokens.mint("coach-1", "club-a", java.util.Set.of("coach"), java.time.Duration.ofMinutes(-5)))
+                .when().get("/api/v1/me")
+                .then().statusCode(401);
+    }
+
+    @Test
     void unknownResourceAnswersProblemDetails() {
         given().auth().oauth2(DevTokens.mint("coach-1", "club-a", "coach"))
                 .when().get("/api/v1/no-such-thing")

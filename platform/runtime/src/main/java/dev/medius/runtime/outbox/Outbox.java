@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -22,6 +25,12 @@ public class Outbox {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /** What to publish: the CloudEvent attributes, the Kafka topic and key, and the data. */
     public record Envelope(UUID id, String tenant, String topic, String key, String type, String source,
@@ -57,6 +66,19 @@ public class Outbox {
             throw new IllegalArgumentException("event data cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
         event.persist();
+        // wake the relay once this transaction commits, so events leave without waiting for a poll
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
         return event.id;
     }
 }

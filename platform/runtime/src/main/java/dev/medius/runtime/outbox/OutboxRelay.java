@@ -2,15 +2,18 @@ package dev.medius.runtime.outbox;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -28,7 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -37,6 +41,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * several replicas relay side by side without sending a row twice; a row is marked published only
  * after the broker acknowledged it. Consumers still deduplicate on the event id, because a crash
  * between the acknowledgement and the commit sends that batch again.
+ *
+ * <p>The relay wakes as soon as a transaction that recorded events commits, and otherwise polls, so
+ * events written by another replica or left by a failed send are picked up too.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -51,36 +58,90 @@ public class OutboxRelay {
 
     @Inject
     @Channel("outbox")
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
     Emitter<String> emitter;
 
     @ConfigProperty(name = "medius.outbox.batch-size", defaultValue = "200")
     int batchSize;
 
-    @ConfigProperty(name = "medius.outbox.send-timeout", defaultValue = "PT40S")
-    java.time.Duration sendTimeout;
+    @ConfigProperty(name = "medius.outbox.poll-interval", defaultValue = "PT0.5S")
+    Duration pollInterval;
 
+    @ConfigProperty(name = "medius.outbox.send-timeout", defaultValue = "PT40S")
+    Duration sendTimeout;
+
+    @ConfigProperty(name = "medius.outbox.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private final Semaphore wakeups = new Semaphore(0);
     private final Counter relayed;
     private final Counter failures;
+    private volatile boolean running;
+    private Thread worker;
 
     @Inject
     public OutboxRelay(MeterRegistry registry) {
         this.relayed = Counter.builder("medius.outbox.relayed").description("events moved from the outbox to Kafka")
                 .register(registry);
-        this.failures = Counter.builder("medius.outbox.failures").description("outbox sends the broker did not acknowledge")
-                .register(registry);
+        this.failures = Counter.builder("medius.outbox.failures")
+                .description("outbox sends the broker did not acknowledge").register(registry);
     }
 
-    @Scheduled(every = "${medius.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void poll() {
-        try {
-            int sent;
-            do {
-                sent = QuarkusTransaction.requiringNew().timeout(120).call(this::relayBatch);
-            } while (sent == batchSize);
-        } catch (RuntimeException e) {
-            LOG.warnf("outbox relay paused: %s", e.getMessage());
+    void start(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeups.release();
+        if (worker != null) {
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Called after a transaction that recorded events committed. */
+    void wake() {
+        wakeups.release();
+    }
+
+    private void run() {
+        Duration backoff = pollInterval;
+        while (running) {
+            try {
+                int sent = QuarkusTransaction.requiringNew().timeout(120).call(this::relayBatch);
+                if (sent == batchSize) {
+                    continue;
+                }
+                backoff = pollInterval;
+                wakeups.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wakeups.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("outbox relay paused: %s", e.getMessage());
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
+                        : backoff.multipliedBy(2);
+                try {
+                    TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
@@ -108,6 +169,9 @@ public class OutboxRelay {
                 event.publishedAt = now;
                 event.lastError = null;
                 acknowledged++;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while relaying", e);
             } catch (Exception e) {
                 event.attempts++;
                 event.lastError = String.valueOf(e.getCause() == null ? e : e.getCause());
@@ -116,8 +180,8 @@ public class OutboxRelay {
         }
         relayed.increment(acknowledged);
         if (acknowledged < batch.size()) {
-            LOG.warnf("outbox: %d of %d events not acknowledged by the broker; they stay queued",
-                    batch.size() - acknowledged, batch.size());
+            throw new IllegalStateException((batch.size() - acknowledged) + " of " + batch.size()
+                    + " events not acknowledged by the broker; they stay queued");
         }
         return acknowledged;
     }
@@ -167,6 +231,7 @@ public class OutboxRelay {
             return json.readValue(event.headers, new TypeReference<Map<String, String>>() {
             });
         } catch (Exception e) {
+            LOG.warnf("outbox event %s has unreadable headers; sending without them", event.id);
             return Map.of();
         }
     }
