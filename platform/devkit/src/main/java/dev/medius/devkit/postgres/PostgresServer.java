@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * A PostgreSQL server that tests and the local launcher can create databases on. Found in this
  * order: a JDBC URL from the environment ({@code MEDIUS_JDBC_URL}, with {@code MEDIUS_JDBC_USER}
  * and {@code MEDIUS_JDBC_PASSWORD}); else a server answering on 127.0.0.1:5432; else a private
- * server started from the PostgreSQL binaries on this machine.
+ * server started from the PostgreSQL binaries on this machine. {@code MEDIUS_POSTGRES=private} always
+ * starts a private server.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -53,6 +54,10 @@ public final class PostgresServer implements AutoCloseable {
      * when one has to be started; a temporary folder when empty (deleted on close).
      */
     public static PostgresServer provision(Optional<Path> privateDataDirectory) {
+        if ("private".equalsIgnoreCase(System.getenv("MEDIUS_POSTGRES"))) {
+            // a server of our own even when a shared one answers: nothing of this run touches it
+            return startPrivate(privateDataDirectory);
+        }
         String url = System.getenv("MEDIUS_JDBC_URL");
         if (url != null && !url.isBlank()) {
             PostgresServer server = fromJdbcUrl(url, env("MEDIUS_JDBC_USER", "postgres"), env("MEDIUS_JDBC_PASSWORD", ""));
