@@ -1,0 +1,95 @@
+package dev.medius.routine.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** A training plan: weeks of dated sessions, each made of blocks of prescribed exercises. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Plan(String title, LocalDate startDate, List<Week> weeks, List<String> notes) {
+
+    public Plan {
+        weeks = weeks == null ? List.of() : List.copyOf(weeks);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** Every session of the plan in date order. */
+    public Stream<Session> sessions() {
+        return weeks.stream().flatMap(week -> week.sessions().stream());
+    }
+
+    /** One week; a deload week is deliberately lighter. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Week(int number, boolean deload, List<Session> sessions) {
+        public Week {
+            sessions = sessions == null ? List.of() : List.copyOf(sessions);
+        }
+    }
+
+    /** A session due {@code dayOffset} days after the plan starts. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Session(int week, int dayOffset, LocalDate date, String title, double estimatedMinutes,
+            List<Block> blocks) {
+        public Session {
+            blocks = blocks == null ? List.of() : List.copyOf(blocks);
+        }
+
+        public Stream<Item> items() {
+            return blocks.stream().flatMap(block -> block.items().stream());
+        }
+    }
+
+    /** A part of a session: activation warm-up, strength or stability. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Block(String kind, List<Item> items) {
+        public Block {
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+    }
+
+    /**
+     * One prescribed exercise: {@code sets} of {@code targetReps} (within {@code repsMin}–{@code repsMax}) or of
+     * {@code holdSeconds} holds, per side when {@code perSide}, with rest, tempo, band or load guidance, the effort
+     * to aim for, and why it is there.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Item(String exerciseId, String slug, String name, String pattern, List<String> muscles, int sets,
+            Integer repsMin, Integer repsMax, Integer targetReps, Integer holdSeconds, boolean perSide,
+            Integer restSeconds, String tempo, String bandPlacement, String bandResistance, String loadGuidance,
+            Double targetRpe, String rationale, List<String> sourceKeys, String adjustment,
+            double estimatedMinutes) {
+
+        public Item {
+            muscles = muscles == null ? List.of() : List.copyOf(muscles);
+            sourceKeys = sourceKeys == null ? List.of() : List.copyOf(sourceKeys);
+        }
+
+        /** The dose as the event contract writes it. */
+        public dev.medius.events.Prescription prescription() {
+            return new dev.medius.events.Prescription(sets, repsMin, repsMax, holdSeconds, restSeconds, tempo,
+                    bandPlacement, perSide);
+        }
+
+        public Item withDose(int sets, Integer targetReps, Integer holdSeconds, String bandResistance,
+                String adjustment) {
+            Item changed = new Item(exerciseId, slug, name, pattern, muscles, sets, repsMin, repsMax, targetReps,
+                    holdSeconds, perSide, restSeconds, tempo, bandPlacement, bandResistance, loadGuidance, targetRpe,
+                    rationale, sourceKeys, adjustment, 0);
+            return changed.withEstimatedMinutes(SessionTime.minutes(changed));
+        }
+
+        public Item withEstimatedMinutes(double minutes) {
+            return new Item(exerciseId, slug, name, pattern, muscles, sets, repsMin, repsMax, targetReps, holdSeconds,
+                    perSide, restSeconds, tempo, bandPlacement, bandResistance, loadGuidance, targetRpe, rationale,
+                    sourceKeys, adjustment, minutes);
+        }
+
+        /** Work done, counted as repetitions or seconds held, both sides: what must not fall outside a deload. */
+        public int volume() {
+            int perSet = targetReps != null ? targetReps : holdSeconds != null ? holdSeconds : 0;
+            return sets * perSet * (perSide ? 2 : 1);
+        }
+    }
+}
