@@ -1,0 +1,102 @@
+package dev.medius.progress.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import dev.medius.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Sends records that cannot be processed to {@code routine.sessions.dlq} unchanged (key, value and
+ * headers) with the reason and origin in {@code medius-dlq-*} headers, and waits for the broker, so
+ * that the consumer's offset moves on only once the record is safe.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private volatile KafkaProducer<String, byte[]> producer;
+
+    /** A rejected record and why. */
+    public record Rejected(ConsumerRecord<String, byte[]> record, String reason) {
+    }
+
+    public void send(List<Rejected> rejected) {
+        if (rejected.isEmpty()) {
+            return;
+        }
+        List<Future<RecordMetadata>> sends = new java.util.ArrayList<>();
+        for (Rejected r : rejected) {
+            ProducerRecord<String, byte[]> out = new ProducerRecord<>(Topics.ROUTINE_SESSIONS_DLQ, null,
+                    r.record().key(), r.record().value());
+            for (Header h : r.record().headers()) {
+                out.headers().add(h.key(), h.value());
+            }
+            Map.of("medius-dlq-reason", r.reason(), "medius-dlq-topic", r.record().topic(), "medius-dlq-partition",
+                    String.valueOf(r.record().partition()), "medius-dlq-offset", String.valueOf(r.record().offset()))
+                    .forEach((k, v) -> out.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            LOG.warnf("dead-lettering %s-%d@%d: %s", r.record().topic(), r.record().partition(), r.record().offset(),
+                    r.reason());
+            sends.add(producer().send(out));
+        }
+        for (Future<RecordMetadata> send : sends) {
+            try {
+                send.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while dead-lettering", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("dead-letter topic did not acknowledge: " + e.getMessage(), e);
+            }
+        }
+        metrics.counter("medius.progress.dead.lettered").increment(rejected.size());
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                            ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                            ProducerConfig.CLIENT_ID_CONFIG, "progress-service-dlq"),
+                            new StringSerializer(), new ByteArraySerializer());
+                }
+            }
+        }
+        return producer;
+    }
+
+    @PreDestroy
+    void close() {
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.medius.progress.rest;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.medius.progress.domain.AdherenceWindow;
+
+/** The dashboard's response records. */
+public final class ProgressViews {
+
+    private ProgressViews() {
+    }
+
+    @Schema(description = "The caller's roster: one summary per athlete, most urgent flags first.")
+    public record Dashboard(LocalDate today, String coach, List<AthleteSummary> athletes) {
+    }
+
+    @Schema(description = "Adherence over the last 7, 30 and 90 days: completed ÷ scheduled, counting sessions "
+            + "scheduled up to today; a scheduled session counts as completed when a completion with its session id "
+            + "exists. percent is null when nothing was scheduled.")
+    public record Adherence(AdherenceWindow days7, AdherenceWindow days30, AdherenceWindow days90) {
+    }
+
+    @Schema(description = "Volume of the current week (Monday to today): sets performed, reps summed over sets "
+            + "(sets × reps) and hold seconds summed over sets.")
+    public record WeekVolume(LocalDate weekStart, int sessions, int sets, int reps, int holdSeconds) {
+    }
+
+    public record TrendPoint(LocalDate date, Double value, String area) {
+    }
+
+    @Schema(description = "The latest completed sessions, oldest first; direction is rising or falling when the "
+            + "last three values strictly rise or fall, else steady (unknown with fewer than two values).")
+    public record Trend(String direction, Double latest, List<TrendPoint> points) {
+    }
+
+    public record Flag(UUID flagId, String kind, String severity, String reason, Double value, Double threshold,
+            OffsetDateTime raisedAt) {
+    }
+
+    @Schema(description = "One athlete on the dashboard. streak: how many scheduled sessions in a row were "
+            + "completed, counting back from the most recent one scheduled up to today (a session scheduled today "
+            + "and not yet done does not break it).")
+    public record AthleteSummary(String athleteId, List<String> coaches, Adherence adherence,
+            OffsetDateTime lastActivity, Integer daysSinceActivity, int streak, WeekVolume weeklyVolume, Trend rpe,
+            Trend pain, List<Flag> flags) {
+    }
+
+    public record WeekPoint(LocalDate weekStart, int sets, int reps, int holdSeconds) {
+    }
+
+    @Schema(description = "Weekly volume of one exercise, muscle or movement pattern.")
+    public record Series(String key, String name, List<WeekPoint> weeks) {
+    }
+
+    @Schema(description = "One week of an athlete: sessions scheduled and completed, volume, average session RPE "
+            + "and highest pain.")
+    public record Week(LocalDate weekStart, int scheduled, int completed, int sets, int reps, int holdSeconds,
+            Double averageRpe, Integer maxPain) {
+    }
+
+    @Schema(description = "An athlete's progress: the dashboard summary and weekly series per exercise, muscle and "
+            + "movement pattern, oldest week first.")
+    public record AthleteProgress(AthleteSummary summary, List<Week> weeks, List<Series> exercises,
+            List<Series> muscles, List<Series> patterns) {
+    }
+
+    @Schema(description = "Outcome of a rebuild from the topics.")
+    public record RebuildReport(long recordsRead, long eventsApplied, long millis) {
+    }
+
+    @Schema(description = "An event on the dashboard stream: ready when the stream opens, athlete when an athlete "
+            + "in the caller's roster changed (reason: activity or flags), heartbeat to keep the connection open.")
+    public record StreamEvent(String type, String athleteId, String reason, OffsetDateTime at) {
+    }
+}

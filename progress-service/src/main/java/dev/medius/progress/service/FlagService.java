@@ -1,0 +1,154 @@
+package dev.medius.progress.service;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.jboss.logging.Logger;
+
+import dev.medius.events.EventTypes;
+import dev.medius.events.Topics;
+import dev.medius.events.progress.AthleteFlagged;
+import dev.medius.events.progress.AthleteUnflagged;
+import dev.medius.progress.config.FlagThresholds;
+import dev.medius.progress.domain.AdherenceWindow;
+import dev.medius.progress.domain.AthleteFacts;
+import dev.medius.progress.domain.FlagFinding;
+import dev.medius.progress.domain.FlagKind;
+import dev.medius.progress.domain.FlagRules;
+import dev.medius.progress.domain.SessionPoint;
+import dev.medius.progress.repository.FactRepository.TenantKey;
+import dev.medius.progress.repository.ProgressRepository;
+import dev.medius.progress.repository.ProgressRepository.AdherenceCounts;
+import dev.medius.progress.repository.ProgressRepository.FlagRow;
+import dev.medius.progress.repository.ProgressRepository.ScheduledOutcome;
+import dev.medius.runtime.outbox.Outbox;
+
+/**
+ * Raises and clears flags: compares what the rules find now with the flags already raised, stores the
+ * difference and records {@code athlete.flagged.v1} / {@code athlete.unflagged.v1} in the outbox in
+ * the same transaction.
+ */
+@ApplicationScoped
+public class FlagService {
+
+    private static final Logger LOG = Logger.getLogger(FlagService.class);
+    static final String SOURCE = "/medius/progress-service";
+
+    @Inject
+    ProgressRepository progress;
+
+    @Inject
+    FlagThresholds thresholds;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    /** Evaluates the athletes' flags; returns the athletes whose flags changed. */
+    @Transactional(TxType.MANDATORY)
+    public List<AthleteChange> evaluate(Collection<TenantKey> athletes) {
+        List<AthleteChange> changed = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        FlagRules rules = new FlagRules(thresholds);
+        Map<String, List<String>> byTenant = athletes.stream().collect(Collectors.groupingBy(TenantKey::tenant,
+                Collectors.mapping(TenantKey::id, Collectors.toList())));
+        int window = Math.max(6, Math.max(thresholds.painRisingSessions(), thresholds.effortSessions()));
+        for (Map.Entry<String, List<String>> entry : byTenant.entrySet()) {
+            String tenant = entry.getKey();
+            List<String> ids = entry.getValue();
+            Map<String, AdherenceCounts> adherence = progress.adherence(tenant, ids, today);
+            Map<String, List<SessionPoint>> recent = progress.recentSessions(tenant, ids, window);
+            Map<String, List<ScheduledOutcome>> scheduled = progress.scheduledOutcomes(tenant, ids, today);
+            Map<String, List<FlagRow>> raised = progress.flags(tenant, ids);
+            for (String athlete : ids) {
+                AdherenceCounts counts = adherence.getOrDefault(athlete, ProgressRepository.none());
+                List<SessionPoint> sessions = recent.getOrDefault(athlete, List.of());
+                List<ScheduledOutcome> outcomes = scheduled.getOrDefault(athlete, List.of());
+                AthleteFacts facts = new AthleteFacts(athlete, AdherenceWindow.of(7, counts.scheduled7(), counts.completed7()),
+                        AdherenceWindow.of(30, counts.scheduledPrevious30(), counts.completedPrevious30()),
+                        sessions.isEmpty() ? null : sessions.get(sessions.size() - 1).completedAt(),
+                        outcomes.isEmpty() ? null : outcomes.get(outcomes.size() - 1).date(), sessions);
+                Map<FlagKind, FlagFinding> found = rules.evaluate(facts, today);
+                if (reconcile(tenant, athlete, found, raised.getOrDefault(athlete, List.of()))) {
+                    changed.add(new AthleteChange(tenant, athlete,
+                            progress.coaches(tenant, List.of(athlete)).getOrDefault(athlete, List.of()), "flags"));
+                }
+            }
+        }
+        return changed;
+    }
+
+    private boolean reconcile(String tenant, String athlete, Map<FlagKind, FlagFinding> found, List<FlagRow> raised) {
+        Set<String> already = raised.stream().map(FlagRow::kind).collect(Collectors.toCollection(LinkedHashSet::new));
+        boolean changed = false;
+        String coach = null;
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        for (FlagRow row : raised) {
+            if (!found.containsKey(FlagKind.fromWire(row.kind()))) {
+                coach = coach != null ? coach : progress.primaryCoach(tenant, athlete);
+                execute("DELETE FROM athlete_flag WHERE tenant_id = ? AND athlete_id = ? AND kind = ?", tenant, athlete,
+                        row.kind());
+                AthleteUnflagged data = new AthleteUnflagged(row.flagId(), athlete, coach, row.kind(),
+                        "no longer holds: " + row.reason(), now);
+                outbox.record(Outbox.Envelope.of(tenant, Topics.PROGRESS_ALERTS, athlete, EventTypes.ATHLETE_UNFLAGGED,
+                        SOURCE, athlete, data));
+                LOG.infof("cleared %s for %s/%s", row.kind(), tenant, athlete);
+                changed = true;
+            }
+        }
+        for (FlagFinding finding : found.values()) {
+            if (already.contains(finding.kind().wire())) {
+                continue;
+            }
+            coach = coach != null ? coach : progress.primaryCoach(tenant, athlete);
+            UUID flagId = UUID.randomUUID();
+            execute("INSERT INTO athlete_flag (tenant_id, athlete_id, kind, flag_id, severity, reason, value, threshold, "
+                    + "raised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", tenant, athlete, finding.kind().wire(), flagId,
+                    finding.kind().severity().wire(), finding.reason(), finding.value(), finding.threshold(), now);
+            AthleteFlagged data = new AthleteFlagged(flagId, athlete, coach, null, finding.kind().wire(),
+                    finding.kind().severity().wire(), finding.reason(), finding.value(), finding.threshold(), now);
+            outbox.record(Outbox.Envelope.of(tenant, Topics.PROGRESS_ALERTS, athlete, EventTypes.ATHLETE_FLAGGED, SOURCE,
+                    athlete, data));
+            LOG.infof("raised %s for %s/%s: %s", finding.kind().wire(), tenant, athlete, finding.reason());
+            changed = true;
+        }
+        return changed;
+    }
+
+    private void execute(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("flag update failed: " + e.getMessage(), e);
+        }
+    }
+
+}

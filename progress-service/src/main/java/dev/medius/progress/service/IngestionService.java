@@ -1,0 +1,314 @@
+package dev.medius.progress.service;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.medius.events.EventTypes;
+import dev.medius.progress.messaging.DeadLetters;
+import dev.medius.progress.messaging.DeadLetters.Rejected;
+import dev.medius.progress.messaging.EventReader;
+import dev.medius.progress.messaging.InboundEvent;
+import dev.medius.progress.repository.FactRepository;
+import dev.medius.progress.repository.FactRepository.ExerciseVolumeRow;
+import dev.medius.progress.repository.FactRepository.PlanEventRow;
+import dev.medius.progress.repository.FactRepository.ScheduledRow;
+import dev.medius.progress.repository.FactRepository.SessionFact;
+import dev.medius.progress.repository.FactRepository.TenantKey;
+import dev.medius.progress.repository.ProgressRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Applies a batch of records from {@code routine.sessions} and {@code routine.plans} in one transaction:
+ * rejects what breaks the contract to the dead-letter topic, skips event ids already applied, stores
+ * the facts and derives the schedule from every plan event of an assignment, so the result does not
+ * depend on the order in which events arrive. The live consumer and the rebuild share this code.
+ */
+@ApplicationScoped
+public class IngestionService {
+
+    private static final Logger LOG = Logger.getLogger(IngestionService.class);
+
+    /** Live ingestion dead-letters, evaluates flags and notifies dashboards; a rebuild only replays facts. */
+    public enum Mode {
+        LIVE, REPLAY
+    }
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    FactRepository facts;
+
+    @Inject
+    ProgressRepository progress;
+
+    @Inject
+    FlagService flags;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    DashboardEvents dashboardEvents;
+
+    @Inject
+    IngestionGate gate;
+
+    @Inject
+    MeterRegistry metrics;
+
+    /** Applies the records; returns how many events were new. */
+    public int ingest(List<ConsumerRecord<String, byte[]>> records, Mode mode) {
+        EventReader reader = new EventReader(json);
+        List<InboundEvent> valid = new ArrayList<>();
+        Map<InboundEvent, ConsumerRecord<String, byte[]>> origin = new LinkedHashMap<>();
+        List<Rejected> rejected = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            EventReader.Result result = reader.read(record);
+            if (result.event() != null) {
+                valid.add(result.event());
+                origin.put(result.event(), record);
+            } else {
+                rejected.add(new Rejected(record, result.rejection()));
+            }
+        }
+        if (mode == Mode.LIVE) {
+            deadLetters.send(rejected);
+        }
+        gate.enter();
+        try {
+            Applied applied;
+            try {
+                applied = QuarkusTransaction.requiringNew().timeout(120).call(() -> apply(valid, mode));
+            } catch (RuntimeException batchFailure) {
+                // one event the database refuses must not hold back the others: apply them one by one
+                LOG.warnf("batch of %d events failed (%s); applying one by one", valid.size(), batchFailure.getMessage());
+                applied = new Applied(0, new ArrayList<>());
+                for (InboundEvent event : valid) {
+                    try {
+                        Applied one = QuarkusTransaction.requiringNew().call(() -> apply(List.of(event), mode));
+                        applied = new Applied(applied.fresh() + one.fresh(), concat(applied.changes(), one.changes()));
+                    } catch (RuntimeException e) {
+                        if (mode == Mode.LIVE) {
+                            deadLetters.send(List.of(new Rejected(origin.get(event), "processing failed: " + e.getMessage())));
+                        }
+                    }
+                }
+            }
+            metrics.counter("medius.progress.events.ingested", "mode", mode.name().toLowerCase())
+                    .increment(applied.fresh());
+            if (mode == Mode.LIVE) {
+                dashboardEvents.publish(applied.changes());
+            }
+            return applied.fresh();
+        } finally {
+            gate.leave();
+        }
+    }
+
+    private record Applied(int fresh, List<AthleteChange> changes) {
+    }
+
+    private static List<AthleteChange> concat(List<AthleteChange> a, List<AthleteChange> b) {
+        List<AthleteChange> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private Applied apply(List<InboundEvent> events, Mode mode) throws SQLException {
+        // first occurrence of each id in the batch, then only ids never applied before
+        Map<String, InboundEvent> unique = new LinkedHashMap<>();
+        events.forEach(e -> unique.putIfAbsent(e.id(), e));
+        List<String> ids = new ArrayList<>(unique.keySet());
+        Set<String> fresh = facts.claimEventIds(ids, ids.stream().map(id -> unique.get(id).tenant()).toList(),
+                ids.stream().map(id -> unique.get(id).type()).toList());
+
+        Map<TenantKey, SessionFact> sessions = new LinkedHashMap<>();
+        Map<TenantKey, List<ExerciseVolumeRow>> volumes = new LinkedHashMap<>();
+        Set<List<String>> coachLinks = new LinkedHashSet<>();
+        List<PlanEventRow> planEvents = new ArrayList<>();
+        Set<TenantKey> assignments = new LinkedHashSet<>();
+        Set<TenantKey> athletes = new LinkedHashSet<>();
+
+        for (InboundEvent event : unique.values()) {
+            if (!fresh.contains(event.id())) {
+                continue;
+            }
+            JsonNode d = event.data();
+            String tenant = event.tenant();
+            String athlete = d.get("athleteId").asText();
+            athletes.add(new TenantKey(tenant, athlete));
+            String coach = text(d, "coachId");
+            if (coach != null) {
+                coachLinks.add(List.of(tenant, athlete, coach));
+            }
+            switch (event.type()) {
+                case EventTypes.SESSION_COMPLETED -> {
+                    TenantKey key = new TenantKey(tenant, d.get("sessionId").asText());
+                    JsonNode pain = d.get("pain");
+                    SessionFact fact = new SessionFact(tenant, key.id(), athlete, "completed", date(d, "scheduledDate"),
+                            time(d, "completedAt"), d.hasNonNull("sessionRpe") ? d.get("sessionRpe").asDouble() : null,
+                            pain != null && pain.hasNonNull("score") ? pain.get("score").asInt() : null,
+                            pain == null ? null : text(pain, "area"));
+                    sessions.put(key, fact);
+                    volumes.put(key, volumeRows(tenant, athlete, key.id(), fact.occurredAt().toLocalDate(), d));
+                }
+                case EventTypes.SESSION_SKIPPED -> {
+                    TenantKey key = new TenantKey(tenant, d.get("sessionId").asText());
+                    SessionFact current = sessions.get(key);
+                    if (current == null || !"completed".equals(current.status())) {
+                        sessions.put(key, new SessionFact(tenant, key.id(), athlete, "skipped",
+                                date(d, "scheduledDate"), time(d, "recordedAt"), null, null, null));
+                    }
+                }
+                default -> {
+                    String assignment = d.get("assignmentId").asText();
+                    LocalDate from = switch (event.type()) {
+                        case EventTypes.PLAN_CHANGED -> date(d, "effectiveFrom");
+                        case EventTypes.PLAN_CANCELLED -> date(d, "cancelledFrom");
+                        default -> date(d, "startDate");
+                    };
+                    planEvents.add(new PlanEventRow(tenant, event.id(), assignment, athlete, coach, event.type(), from,
+                            event.time(), d.has("sessions") ? d.get("sessions").toString() : null));
+                    assignments.add(new TenantKey(tenant, assignment));
+                }
+            }
+        }
+
+        facts.saveSessions(new ArrayList<>(sessions.values()));
+        List<ExerciseVolumeRow> volumeRows = new ArrayList<>();
+        volumes.values().forEach(volumeRows::addAll);
+        facts.replaceVolumes(volumes.keySet(), volumeRows);
+        facts.linkCoaches(coachLinks);
+        facts.savePlanEvents(planEvents);
+        facts.replaceSchedules(assignments, schedules(facts.planEvents(assignments)));
+
+        List<AthleteChange> changes = new ArrayList<>();
+        if (mode == Mode.LIVE && !athletes.isEmpty()) {
+            List<AthleteChange> flagChanges = flags.evaluate(athletes);
+            Set<TenantKey> flagged = new HashSet<>();
+            flagChanges.forEach(c -> flagged.add(new TenantKey(c.tenant(), c.athleteId())));
+            changes.addAll(flagChanges);
+            for (TenantKey athlete : athletes) {
+                if (!flagged.contains(athlete)) {
+                    changes.add(new AthleteChange(athlete.tenant(), athlete.id(),
+                            progress.coaches(athlete.tenant(), List.of(athlete.id())).getOrDefault(athlete.id(), List.of()),
+                            "activity"));
+                }
+            }
+        }
+        return new Applied(fresh.size(), changes);
+    }
+
+    /**
+     * The schedule of each assignment from all of its plan events: the assignment's sessions, each change
+     * (in order of effective date) replacing everything from its effective date on, and cancellation
+     * removing everything from its date on.
+     */
+    List<ScheduledRow> schedules(List<PlanEventRow> events) {
+        Map<TenantKey, List<PlanEventRow>> byAssignment = new LinkedHashMap<>();
+        events.forEach(e -> byAssignment.computeIfAbsent(new TenantKey(e.tenant(), e.assignmentId()), k -> new ArrayList<>())
+                .add(e));
+        List<ScheduledRow> rows = new ArrayList<>();
+        for (Map.Entry<TenantKey, List<PlanEventRow>> entry : byAssignment.entrySet()) {
+            List<PlanEventRow> all = entry.getValue();
+            Map<String, ScheduledRow> schedule = new LinkedHashMap<>();
+            String athlete = all.get(0).athleteId();
+            all.stream().filter(e -> EventTypes.PLAN_ASSIGNED.equals(e.type())).reduce((first, second) -> second)
+                    .ifPresent(assigned -> sessionsOf(assigned, null).forEach(s -> schedule.put(s.sessionId(), s)));
+            all.stream().filter(e -> EventTypes.PLAN_CHANGED.equals(e.type()))
+                    .sorted(Comparator.comparing(PlanEventRow::effectiveFrom)
+                            .thenComparing(e -> e.time() == null ? OffsetDateTime.MIN : e.time())
+                            .thenComparing(PlanEventRow::eventId))
+                    .forEach(change -> {
+                        schedule.values().removeIf(s -> !s.date().isBefore(change.effectiveFrom()));
+                        sessionsOf(change, change.effectiveFrom()).forEach(s -> schedule.put(s.sessionId(), s));
+                    });
+            all.stream().filter(e -> EventTypes.PLAN_CANCELLED.equals(e.type())).map(PlanEventRow::effectiveFrom)
+                    .min(Comparator.naturalOrder())
+                    .ifPresent(cancelledFrom -> schedule.values().removeIf(s -> !s.date().isBefore(cancelledFrom)));
+            schedule.values().forEach(s -> rows.add(new ScheduledRow(s.tenant(), s.assignmentId(), s.sessionId(), athlete,
+                    s.date())));
+        }
+        return rows;
+    }
+
+    private List<ScheduledRow> sessionsOf(PlanEventRow event, LocalDate notBefore) {
+        List<ScheduledRow> rows = new ArrayList<>();
+        if (event.sessionsJson() == null) {
+            return rows;
+        }
+        try {
+            for (JsonNode s : json.readTree(event.sessionsJson())) {
+                LocalDate date = LocalDate.parse(s.get("scheduledDate").asText());
+                if (notBefore == null || !date.isBefore(notBefore)) {
+                    rows.add(new ScheduledRow(event.tenant(), event.assignmentId(), s.get("sessionId").asText(),
+                            event.athleteId(), date));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored plan sessions unreadable", e);
+        }
+        return rows;
+    }
+
+    /** Volume per exercise: sets performed, reps summed over sets (sets × reps), hold seconds summed. */
+    private List<ExerciseVolumeRow> volumeRows(String tenant, String athlete, String sessionId, LocalDate date, JsonNode d) {
+        Map<String, ExerciseVolumeRow> byExercise = new LinkedHashMap<>();
+        for (JsonNode ex : d.get("exercises")) {
+            JsonNode sets = ex.get("sets");
+            if (sets == null || sets.isEmpty()) {
+                continue;
+            }
+            int reps = 0;
+            int hold = 0;
+            for (JsonNode set : sets) {
+                reps += set.hasNonNull("reps") ? set.get("reps").asInt() : 0;
+                hold += set.hasNonNull("holdSeconds") ? set.get("holdSeconds").asInt() : 0;
+            }
+            String exerciseId = ex.get("exerciseId").asText();
+            JsonNode muscles = ex.get("muscles");
+            ExerciseVolumeRow previous = byExercise.get(exerciseId);
+            int totalSets = sets.size() + (previous == null ? 0 : previous.sets());
+            byExercise.put(exerciseId, new ExerciseVolumeRow(tenant, sessionId, exerciseId, athlete, date,
+                    text(ex, "name"), text(ex, "pattern"), muscles == null || !muscles.isArray() ? "[]" : muscles.toString(),
+                    totalSets, reps + (previous == null ? 0 : previous.reps()),
+                    hold + (previous == null ? 0 : previous.holdSeconds())));
+        }
+        return new ArrayList<>(byExercise.values());
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static LocalDate date(JsonNode node, String field) {
+        String value = text(node, field);
+        return value == null ? null : LocalDate.parse(value);
+    }
+
+    private static OffsetDateTime time(JsonNode node, String field) {
+        return OffsetDateTime.parse(node.get(field).asText()).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

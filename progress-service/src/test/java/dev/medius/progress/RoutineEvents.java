@@ -1,0 +1,185 @@
+package dev.medius.progress;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.medius.devkit.quarkus.MediusTestInfrastructure;
+
+/**
+ * Produces events the way an outside platform does: a plain KafkaProducer, CloudEvents binary mode
+ * headers written by hand, JSON data as the value, keyed by athlete id.
+ */
+public final class RoutineEvents {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static KafkaProducer<String, String> producer;
+
+    private RoutineEvents() {
+    }
+
+    static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    MediusTestInfrastructure.broker().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                    new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    /** Sends one record with the documented headers; returns its ce_id. */
+    public static String send(String topic, String tenant, String type, String athlete, Object data) {
+        String id = UUID.randomUUID().toString();
+        send(topic, athlete, value(data), headers(id, type, tenant, athlete));
+        return id;
+    }
+
+    public static void sendWithId(String id, String topic, String tenant, String type, String athlete, Object data) {
+        send(topic, athlete, value(data), headers(id, type, tenant, athlete));
+    }
+
+    public static Map<String, String> headers(String id, String type, String tenant, String subject) {
+        return Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", "/outside/platform",
+                "ce_time", "2026-06-17T08:00:00Z", "ce_subject", subject, "ce_tenantid", tenant, "content-type",
+                "application/json");
+    }
+
+    public static void send(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer().send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String value(Object data) {
+        try {
+            return data instanceof String s ? s : JSON.writeValueAsString(data);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String uuid() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** plan.assigned.v1 with one session on each date; returns the data, session ids in order in "sessions". */
+    public static ObjectNode planAssigned(String assignment, String athlete, String coach, LocalDate... dates) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("assignmentId", assignment).put("planId", uuid()).put("athleteId", athlete).put("coachId", coach)
+                .put("title", "Hip stability").put("startDate", dates[0].toString())
+                .put("endDate", dates[dates.length - 1].toString());
+        d.set("sessions", sessions(dates));
+        return d;
+    }
+
+    public static ArrayNode sessions(LocalDate... dates) {
+        ArrayNode sessions = JSON.createArrayNode();
+        for (LocalDate date : dates) {
+            sessions.addObject().put("sessionId", uuid()).put("scheduledDate", date.toString()).put("title", "Session");
+        }
+        return sessions;
+    }
+
+    public static String sessionId(ObjectNode plan, int index) {
+        return plan.get("sessions").get(index).get("sessionId").asText();
+    }
+
+    /** session.completed.v1 without exercises; add them with {@link #exercise}. */
+    public static ObjectNode completed(String sessionId, String athlete, String coach, LocalDate day, Double rpe,
+            Integer pain) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("sessionId", sessionId).put("athleteId", athlete).put("coachId", coach)
+                .put("scheduledDate", day.toString()).put("completedAt", day + "T18:00:00Z");
+        if (rpe != null) {
+            d.put("sessionRpe", rpe);
+        }
+        if (pain != null) {
+            d.putObject("pain").put("score", pain).put("area", "knee");
+        }
+        d.putArray("exercises");
+        return d;
+    }
+
+    /** Adds an exercise done as {@code sets} sets of {@code reps} reps, or of {@code hold} seconds when reps is null. */
+    public static ObjectNode exercise(ObjectNode completed, String exerciseId, String pattern, List<String> muscles,
+            int sets, Integer reps, Integer hold) {
+        ObjectNode ex = ((ArrayNode) completed.get("exercises")).addObject();
+        ex.put("exerciseId", exerciseId).put("name", exerciseId).put("pattern", pattern);
+        ArrayNode m = ex.putArray("muscles");
+        muscles.forEach(m::add);
+        ArrayNode s = ex.putArray("sets");
+        for (int i = 0; i < sets; i++) {
+            ObjectNode set = s.addObject();
+            if (reps != null) {
+                set.put("reps", reps);
+            }
+            if (hold != null) {
+                set.put("holdSeconds", hold);
+            }
+        }
+        ex.put("skipped", false);
+        return completed;
+    }
+
+    public static ObjectNode skipped(String sessionId, String athlete, String coach, LocalDate day) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("sessionId", sessionId).put("athleteId", athlete).put("coachId", coach)
+                .put("scheduledDate", day.toString()).put("reason", "exam week").put("recordedAt", day + "T20:00:00Z");
+        return d;
+    }
+
+    /** Every record on the topic whose key is {@code key}, read from the beginning. */
+    public static List<ConsumerRecord<String, String>> readAll(String topic, String key) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, MediusTestInfrastructure.broker().bootstrapServers());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
