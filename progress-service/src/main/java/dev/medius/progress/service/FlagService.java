@@ -123,6 +123,11 @@ public class FlagService {
         }
         for (FlagFinding finding : found.values()) {
             if (already.contains(finding.kind().wire())) {
+                // a flag that still holds keeps its id and raise time; only what it says follows the facts
+                execute("UPDATE athlete_flag SET reason = ?, value = ?, threshold = ? WHERE tenant_id = ? "
+                        + "AND athlete_id = ? AND kind = ? AND (reason <> ? OR value IS DISTINCT FROM CAST(? AS DOUBLE PRECISION) "
+                        + "OR threshold IS DISTINCT FROM CAST(? AS DOUBLE PRECISION))", finding.reason(), finding.value(), finding.threshold(),
+                        tenant, athlete, finding.kind().wire(), finding.reason(), finding.value(), finding.threshold());
                 continue;
             }
             coach = coach != null ? coach : progress.primaryCoach(tenant, athlete);
