@@ -1,0 +1,142 @@
+package dev.medius.progress;
+
+import static dev.medius.progress.FixedClock.TODAY;
+import static dev.medius.progress.RoutineEvents.completed;
+import static dev.medius.progress.RoutineEvents.exercise;
+import static dev.medius.progress.RoutineEvents.planAssigned;
+import static dev.medius.progress.RoutineEvents.send;
+import static dev.medius.progress.RoutineEvents.sessionId;
+import static dev.medius.progress.RoutineEvents.uuid;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.medius.devkit.security.DevTokens;
+import dev.medius.events.EventTypes;
+import dev.medius.events.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The dashboard page in Debian's headless Chromium, as a coach uses it. */
+@QuarkusTest
+class DashboardPageIT {
+
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    static final String TENANT = "club-page-" + uuid();
+
+    ChromeDriver browser;
+    ChromeDriverService service;
+    Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail("Chromium and chromedriver are required in CI: apt-get install -y chromium chromium-driver");
+        }
+        Assumptions.assumeTrue(installed, "Chromium is not installed here");
+        profile = Files.createTempDirectory("medius-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-dev-shm-usage", "--window-size=1280,1000",
+                "--user-data-dir=" + profile);
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void coachSignsInSeesTheFlaggedAthleteOpensTheChartAndSeesANewCompletionLive() throws IOException {
+        String coach = "coach-" + uuid();
+        String athlete = "athlete-" + uuid();
+        String calm = "athlete-" + uuid();
+        ObjectNode plan = planAssigned(uuid(), athlete, coach, TODAY.minusDays(3), TODAY.minusDays(1));
+        send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, athlete, plan);
+        send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, calm, planAssigned(uuid(), calm, coach, TODAY));
+        ObjectNode painful = completed(sessionId(plan, 0), athlete, coach, TODAY.minusDays(3), 7.0, 7);
+        exercise(painful, "split-squat", "squat", List.of("quadriceps", "gluteus-maximus"), 3, 8, null);
+        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, painful);
+        String token = DevTokens.mint(coach, TENANT, "coach");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().auth().oauth2(token)
+                .when().get("/api/v1/dashboard").then().extract().jsonPath().getList("athletes[0].flags.kind"))
+                .contains("pain-high"));
+
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get("http://localhost:" + port + "/dashboard/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(token);
+        browser.findElement(By.id("sign-in")).click();
+
+        // the flagged athlete heads the roster
+        By flaggedRow = By.cssSelector("#roster tbody tr[data-athlete='" + athlete + "']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(flaggedRow));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#roster tbody tr"));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).getAttribute("data-athlete")).isEqualTo(athlete);
+        assertThat(rows.get(0).findElement(By.cssSelector(".flag[data-kind='pain-high']")).isDisplayed()).isTrue();
+        wait.until(ExpectedConditions.textToBe(By.id("live-status"), "live"));
+        screenshot("dashboard-roster.png");
+
+        rows.get(0).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("athlete-view"), "data-loaded", athlete));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-weeks canvas")));
+        assertThat(browser.findElement(By.id("athlete-completed-7")).getText()).isEqualTo("1 of 2");
+        // a mark that a reload would wipe out
+        ((JavascriptExecutor) browser).executeScript("window.mediusNoReload = true;");
+
+        ObjectNode next = completed(sessionId(plan, 1), athlete, coach, TODAY.minusDays(1), 6.0, 2);
+        exercise(next, "split-squat", "squat", List.of("quadriceps", "gluteus-maximus"), 3, 10, null);
+        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, next);
+
+        wait.until(ExpectedConditions.textToBe(By.id("athlete-completed-7"), "2 of 2"));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.mediusNoReload === true")).isEqualTo(true);
+        assertThat(browser.findElement(By.id("athlete-adherence-7")).getText()).isEqualTo("100%");
+        screenshot("dashboard-athlete.png");
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path target = Path.of("target", name);
+        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(target)).isPositive();
+    }
+}
