@@ -1,0 +1,26 @@
+package dev.medius.routine.repository;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.medius.routine.domain.Assignment;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class AssignmentRepository implements PanacheRepositoryBase<Assignment, UUID> {
+
+    public Optional<Assignment> findInTenant(UUID id, String tenant) {
+        return find("id = ?1 and tenantId = ?2", id, tenant).firstResultOptional();
+    }
+
+    public List<Assignment> activeOfTemplate(UUID templateId) {
+        return list("templateId = ?1 and status = ?2 order by createdAt, id", templateId, Assignment.ACTIVE);
+    }
+
+    public List<Assignment> ofAthlete(String tenant, String athleteId) {
+        return list("tenantId = ?1 and athleteId = ?2 order by startDate, createdAt, id", tenant, athleteId);
+    }
+}

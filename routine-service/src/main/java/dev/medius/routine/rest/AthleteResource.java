@@ -1,0 +1,93 @@
+package dev.medius.routine.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import dev.medius.routine.rest.SessionReports.CompletionRequest;
+import dev.medius.routine.rest.SessionReports.SkipRequest;
+import dev.medius.routine.service.PlanDocuments;
+import dev.medius.routine.service.SessionRecordService;
+import dev.medius.routine.service.TemplateService;
+import io.quarkus.security.Authenticated;
+
+/** An athlete's calendar and session records: the athlete, or a coach or admin of their organisation. */
+@Path("/api/v1/athletes/{athleteId}")
+@Authenticated
+public class AthleteResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @Inject
+    TemplateService templates;
+
+    @Inject
+    SessionRecordService records;
+
+    @Inject
+    PlanDocuments documents;
+
+    public record AthletePlanResponse(String athleteId, List<AssignmentResponse> assignments) {
+    }
+
+    @GET
+    @Path("/plan")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The athlete's assigned plans with every session and what it prescribes")
+    public AthletePlanResponse plan(@PathParam("athleteId") String athleteId) {
+        return new AthletePlanResponse(athleteId, templates.planOf(athleteId).stream()
+                .map(view -> AssignmentResponse.of(view, documents::session)).toList());
+    }
+
+    @GET
+    @Path("/plan.ics")
+    @Produces("text/calendar")
+    @Operation(summary = "The athlete's sessions as an iCalendar feed, one event per session")
+    public Response calendar(@PathParam("athleteId") String athleteId) {
+        String body = ICalendar.render(athleteId, templates.planOf(athleteId), documents::session);
+        return Response.ok(body, "text/calendar; charset=utf-8").build();
+    }
+
+    @POST
+    @Path("/sessions/{sessionId}/completion")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a completed session (session.completed.v1)",
+            description = "Repeating the request with the same Idempotency-Key records it once and answers the same.")
+    public Response complete(@PathParam("athleteId") String athleteId, @PathParam("sessionId") UUID sessionId,
+            @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 200) String idempotencyKey,
+            @NotNull @Valid CompletionRequest request) {
+        return answer(records.complete(athleteId, sessionId, request, idempotencyKey));
+    }
+
+    @POST
+    @Path("/sessions/{sessionId}/skip")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a skipped session (session.skipped.v1)")
+    public Response skip(@PathParam("athleteId") String athleteId, @PathParam("sessionId") UUID sessionId,
+            @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 200) String idempotencyKey,
+            @Valid SkipRequest request) {
+        return answer(records.skip(athleteId, sessionId, request == null ? null : request.reason(), idempotencyKey));
+    }
+
+    private static Response answer(SessionRecordService.Outcome outcome) {
+        return Response.status(Response.Status.CREATED).entity(outcome.result())
+                .header("Idempotent-Replayed", Boolean.toString(outcome.replayed())).build();
+    }
+}

@@ -1,0 +1,304 @@
+package dev.medius.routine.service;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.medius.events.catalog.ExercisePublished;
+import dev.medius.events.routine.SessionCompleted;
+import dev.medius.events.routine.SessionSkipped;
+import dev.medius.routine.domain.Adaptation;
+import dev.medius.routine.domain.Assignment;
+import dev.medius.routine.domain.DoseLadder;
+import dev.medius.routine.domain.Plan;
+import dev.medius.routine.domain.ScheduledSession;
+import dev.medius.routine.domain.SessionRecord;
+import dev.medius.routine.domain.SessionTime;
+import dev.medius.routine.messaging.RoutineEvents;
+import dev.medius.routine.repository.AssignmentRepository;
+import dev.medius.routine.repository.ScheduledSessionRepository;
+import dev.medius.routine.repository.SessionRecordRepository;
+import dev.medius.routine.rest.SessionReports.CompletionRequest;
+import dev.medius.routine.rest.SessionReports.ExerciseReport;
+import dev.medius.routine.rest.SessionReports.SetReport;
+import dev.medius.runtime.problem.ProblemException;
+import dev.medius.runtime.security.Caller;
+
+/**
+ * Records completed and skipped sessions, publishes them through the outbox, and adapts the sessions
+ * that follow. An Idempotency-Key makes a retried request record once and get the first answer again.
+ */
+@ApplicationScoped
+public class SessionRecordService {
+
+    public static final String COMPLETED = "completed";
+    public static final String SKIPPED = "skipped";
+    /** Ceiling for sets added by adaptation, above any generated plan's own. */
+    static final int ADAPTATION_MAX_SETS = 5;
+
+    @Inject
+    ScheduledSessionRepository sessions;
+
+    @Inject
+    AssignmentRepository assignments;
+
+    @Inject
+    SessionRecordRepository records;
+
+    @Inject
+    CatalogReadModel catalog;
+
+    @Inject
+    PlanDocuments documents;
+
+    @Inject
+    RoutineEvents events;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    /** The answer to a session report, stored so that a retry gets it unchanged. */
+    public record RecordResult(UUID recordId, UUID sessionId, String athleteId, String kind, OffsetDateTime recordedAt,
+            UUID eventId, List<Change> adaptations) {
+    }
+
+    /** How one exercise's upcoming dose changed after this session, and why. */
+    public record Change(String exerciseId, String slug, String decision, String reason, String nextExercise,
+            int sessionsChanged) {
+    }
+
+    /** The stored answer and whether this request repeated an earlier one. */
+    public record Outcome(RecordResult result, boolean replayed) {
+    }
+
+    @Transactional
+    public Outcome complete(String athleteId, UUID sessionId, CompletionRequest report, String idempotencyKey) {
+        AthleteAccess.requireRecordable(caller, athleteId);
+        ScheduledSession session = lockSession(athleteId, sessionId);
+        Optional<Outcome> replay = replay(athleteId, sessionId, COMPLETED, idempotencyKey);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        requireOpen(session);
+        Assignment assignment = assignments.findById(session.assignmentId);
+        Plan.Session planned = documents.session(session.content);
+        List<Plan.Item> items = planned.items().toList();
+
+        Set<String> reported = new HashSet<>();
+        for (int i = 0; i < report.exercises().size(); i++) {
+            ExerciseReport exercise = report.exercises().get(i);
+            if (find(items, exercise.exerciseId()).isEmpty()) {
+                throw ProblemException.invalidField("exercises[" + i + "].exerciseId",
+                        "'" + exercise.exerciseId() + "' is not part of this session");
+            }
+            if (!reported.add(find(items, exercise.exerciseId()).get().exerciseId())) {
+                throw ProblemException.invalidField("exercises[" + i + "].exerciseId", "reported twice");
+            }
+        }
+        OffsetDateTime now = clock.now();
+        OffsetDateTime completedAt = report.completedAt() != null ? report.completedAt() : now;
+        Integer duration = report.durationMinutes() != null ? report.durationMinutes()
+                : report.startedAt() != null && !completedAt.isBefore(report.startedAt())
+                        ? (int) Math.min(600, Duration.between(report.startedAt(), completedAt).toMinutes()) : null;
+        int pain = report.pain().score();
+        String painArea = report.pain().area();
+
+        List<SessionCompleted.ExerciseDone> done = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
+        List<ScheduledSession> upcoming = sessions.upcoming(session.assignmentId, session.ordinal, session.scheduledDate);
+        for (Plan.Item item : items) {
+            Optional<ExerciseReport> logged = report.exercises().stream()
+                    .filter(e -> matches(item, e.exerciseId())).findFirst();
+            if (logged.isEmpty()) {
+                done.add(new SessionCompleted.ExerciseDone(item.exerciseId(), item.slug(), item.name(), item.pattern(),
+                        item.muscles(), item.prescription(), List.of(), true, "not logged"));
+                continue;
+            }
+            ExerciseReport exercise = logged.get();
+            List<SessionCompleted.PerformedSet> sets = exercise.sets() == null ? List.of()
+                    : exercise.sets().stream().map(SessionRecordService::performed).toList();
+            done.add(new SessionCompleted.ExerciseDone(item.exerciseId(), item.slug(), item.name(), item.pattern(),
+                    item.muscles(), item.prescription(), sets, exercise.skipped(), exercise.skipReason()));
+            if (!exercise.skipped()) {
+                changes.add(adapt(item, Adaptation.decide(item, sets, report.sessionRpe(), pain, painArea), upcoming));
+            }
+        }
+
+        SessionCompleted data = new SessionCompleted(session.id, assignment.planId, assignment.id, session.athleteId,
+                assignment.coachId, assignment.teamId, session.scheduledDate, report.startedAt(), completedAt, duration,
+                report.sessionRpe(), new SessionCompleted.Pain(pain, painArea), report.notes(), done);
+        session.status = ScheduledSession.COMPLETED;
+        session.recordedAt = now;
+        UUID eventId = events.sessionCompleted(session.tenantId, data);
+        return new Outcome(store(session, COMPLETED, idempotencyKey, data, eventId, changes, now), false);
+    }
+
+    @Transactional
+    public Outcome skip(String athleteId, UUID sessionId, String reason, String idempotencyKey) {
+        AthleteAccess.requireRecordable(caller, athleteId);
+        ScheduledSession session = lockSession(athleteId, sessionId);
+        Optional<Outcome> replay = replay(athleteId, sessionId, SKIPPED, idempotencyKey);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        requireOpen(session);
+        Assignment assignment = assignments.findById(session.assignmentId);
+        OffsetDateTime now = clock.now();
+        SessionSkipped data = new SessionSkipped(session.id, assignment.planId, assignment.id, session.athleteId,
+                assignment.coachId, assignment.teamId, session.scheduledDate, reason, now);
+        session.status = ScheduledSession.SKIPPED;
+        session.recordedAt = now;
+        UUID eventId = events.sessionSkipped(session.tenantId, data);
+        return new Outcome(store(session, SKIPPED, idempotencyKey, data, eventId, List.of(), now), false);
+    }
+
+    private ScheduledSession lockSession(String athleteId, UUID sessionId) {
+        // another organisation's athlete, or a session of someone else, is simply not found
+        return sessions.lockOfAthlete(sessionId, caller.tenant(), athleteId)
+                .orElseThrow(() -> ProblemException.notFound("session " + sessionId + " of athlete " + athleteId));
+    }
+
+    private Optional<Outcome> replay(String athleteId, UUID sessionId, String kind, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return records.byIdempotencyKey(caller.tenant(), athleteId, idempotencyKey).map(previous -> {
+            if (!previous.sessionId.equals(sessionId) || !previous.kind.equals(kind)) {
+                throw new ProblemException(422, "Idempotency-Key reused",
+                        "this Idempotency-Key was already used for another request");
+            }
+            return new Outcome(documents.read(previous.response, RecordResult.class), true);
+        });
+    }
+
+    private static void requireOpen(ScheduledSession session) {
+        if (session.isRecorded()) {
+            throw new ProblemException(409, "Already recorded", "session " + session.id + " was already recorded as "
+                    + session.status);
+        }
+        if (ScheduledSession.CANCELLED.equals(session.status)) {
+            throw new ProblemException(409, "Session cancelled", "session " + session.id + " is no longer scheduled");
+        }
+    }
+
+    private RecordResult store(ScheduledSession session, String kind, String idempotencyKey, Object data, UUID eventId,
+            List<Change> changes, OffsetDateTime now) {
+        SessionRecord record = new SessionRecord();
+        record.id = UUID.randomUUID();
+        record.tenantId = session.tenantId;
+        record.athleteId = session.athleteId;
+        record.sessionId = session.id;
+        record.kind = kind;
+        record.idempotencyKey = idempotencyKey;
+        record.recordedBy = caller.subject();
+        record.recordedAt = now;
+        record.report = documents.write(data);
+        RecordResult result = new RecordResult(record.id, session.id, session.athleteId, kind, now, eventId, changes);
+        record.response = documents.write(result);
+        records.persist(record);
+        return result;
+    }
+
+    /** Applies a decision to every upcoming session that prescribes the exercise. */
+    private Change adapt(Plan.Item item, Adaptation.Decision decision, List<ScheduledSession> upcoming) {
+        if (decision.kind() == Adaptation.Kind.HOLD) {
+            return new Change(item.exerciseId(), item.slug(), "hold", decision.reason(), item.slug(), 0);
+        }
+        Optional<ExercisePublished> easier = decision.kind() == Adaptation.Kind.REGRESS ? easierVariation(item)
+                : Optional.empty();
+        int changed = 0;
+        String next = item.slug();
+        for (ScheduledSession later : upcoming) {
+            Plan.Session content = documents.session(later.content);
+            boolean touched = false;
+            List<Plan.Block> blocks = new ArrayList<>();
+            for (Plan.Block block : content.blocks()) {
+                List<Plan.Item> adapted = new ArrayList<>();
+                for (Plan.Item planned : block.items()) {
+                    if (!planned.exerciseId().equals(item.exerciseId())) {
+                        adapted.add(planned);
+                        continue;
+                    }
+                    Plan.Item replacement = switch (decision.kind()) {
+                        case PROGRESS -> DoseLadder.stepUp(planned, ADAPTATION_MAX_SETS, "progressed: " + decision.reason());
+                        case REGRESS -> easier.map(e -> swap(planned, e, decision.reason()))
+                                .orElseGet(() -> DoseLadder.stepDown(planned, "regressed: " + decision.reason()));
+                        default -> planned;
+                    };
+                    touched |= replacement != planned;
+                    next = replacement.slug();
+                    adapted.add(replacement);
+                }
+                blocks.add(new Plan.Block(block.kind(), adapted));
+            }
+            if (touched) {
+                List<Plan.Item> all = blocks.stream().flatMap(b -> b.items().stream()).toList();
+                later.content = documents.write(new Plan.Session(content.week(), content.dayOffset(), content.date(),
+                        content.title(), SessionTime.minutes(all), blocks));
+                changed++;
+            }
+        }
+        return new Change(item.exerciseId(), item.slug(), decision.kind().name().toLowerCase(java.util.Locale.ROOT),
+                decision.reason(), next, changed);
+    }
+
+    private Optional<ExercisePublished> easierVariation(Plan.Item item) {
+        Optional<ExercisePublished> current = catalog.find(caller.tenant(), item.exerciseId());
+        if (current.isEmpty() || current.get().easier() == null) {
+            return Optional.empty();
+        }
+        for (String slug : current.get().easier()) {
+            Optional<ExercisePublished> candidate = catalog.find(caller.tenant(), slug);
+            if (candidate.isPresent()) {
+                return candidate;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Plan.Item swap(Plan.Item planned, ExercisePublished easier, String reason) {
+        var prescription = easier.prescription();
+        Integer repsMin = prescription == null ? null : prescription.repsMin();
+        Integer repsMax = prescription == null ? null : prescription.repsMax() == null ? repsMin : prescription.repsMax();
+        Integer hold = repsMin == null && prescription != null ? prescription.holdSeconds() : null;
+        if (repsMin == null && hold == null) {
+            repsMin = 10;
+            repsMax = 12;
+        }
+        Plan.Item swapped = new Plan.Item(easier.exerciseId().toString(), easier.slug(), easier.name(), easier.pattern(),
+                easier.muscles() == null ? List.of() : easier.muscles().stream().map(ExercisePublished.MuscleWork::muscle).toList(),
+                Math.max(1, planned.sets() - 1), repsMin, repsMax, repsMin, hold,
+                "per-side".equals(easier.laterality()), planned.restSeconds(),
+                prescription == null ? null : prescription.tempo(),
+                prescription == null ? null : prescription.bandPlacement(), planned.bandResistance(),
+                planned.loadGuidance(), planned.targetRpe(),
+                "Easier variation of " + planned.name() + "." + (easier.evidence() == null ? "" : " Evidence: " + easier.evidence()),
+                easier.sourceKeys(), "regressed to " + easier.slug() + ": " + reason, 0);
+        return swapped.withEstimatedMinutes(SessionTime.minutes(swapped));
+    }
+
+    private static Optional<Plan.Item> find(List<Plan.Item> items, String reference) {
+        return items.stream().filter(item -> matches(item, reference)).findFirst();
+    }
+
+    private static boolean matches(Plan.Item item, String reference) {
+        return reference.equals(item.exerciseId()) || reference.equals(item.slug());
+    }
+
+    private static SessionCompleted.PerformedSet performed(SetReport set) {
+        return new SessionCompleted.PerformedSet(set.reps(), set.holdSeconds(), set.side(), set.loadKg(), set.band(),
+                set.rpe(), set.repsInReserve());
+    }
+}
