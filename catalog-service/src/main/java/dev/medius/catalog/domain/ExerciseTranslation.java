@@ -1,0 +1,8 @@
+package dev.medius.catalog.domain;
+
+import java.util.List;
+
+/** The text of an exercise in another language; a null field falls back to English. */
+public record ExerciseTranslation(String name, List<String> aliases, String summary, List<String> steps,
+        List<String> cues, List<String> mistakes) {
+}

@@ -1,0 +1,69 @@
+package dev.medius.catalog.messaging;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.medius.catalog.domain.Dose;
+import dev.medius.catalog.service.ExerciseView;
+import dev.medius.events.EventTypes;
+import dev.medius.events.Prescription;
+import dev.medius.events.Topics;
+import dev.medius.events.catalog.ExercisePublished;
+import dev.medius.events.catalog.ExerciseRetired;
+import dev.medius.runtime.outbox.Outbox;
+
+/**
+ * Writes {@code exercise.published.v1} and {@code exercise.retired.v1} to the outbox, keyed by exercise id
+ * on the compacted {@code catalog.exercises} topic; callers run inside the transaction of the change.
+ */
+@ApplicationScoped
+public class ExerciseEvents {
+
+    public static final String SOURCE = "/medius/catalog-service";
+    /** The CloudEvents tenant of global content, which belongs to no organisation. */
+    public static final String GLOBAL_TENANT = "global";
+
+    @Inject
+    Outbox outbox;
+
+    public void published(ExerciseView exercise) {
+        Dose dose = exercise.prescription();
+        boolean perSide = "per-side".equals(exercise.laterality());
+        ExercisePublished data = new ExercisePublished(exercise.id(), exercise.tenant(), exercise.slug(),
+                exercise.name(), exercise.summary(), exercise.category(), exercise.pattern(), exercise.level(),
+                exercise.equipment(), exercise.laterality(),
+                new Prescription(dose.sets(), dose.repsMin(), dose.repsMax(), dose.holdSeconds(), dose.restSeconds(),
+                        dose.tempo(), dose.bandPlacement(), perSide),
+                exercise.muscles().stream()
+                        .map(m -> new ExercisePublished.MuscleWork(m.muscle(), m.role(), m.activationMvicPercent()))
+                        .toList(),
+                exercise.conditions(), exercise.contraindications(), exercise.painAreasToAvoid(), exercise.easier(),
+                exercise.harder(), exercise.evidence(), exercise.sourceKeys(), exercise.revision(),
+                exercise.publishedAt() == null ? now() : exercise.publishedAt());
+        record(exercise, EventTypes.EXERCISE_PUBLISHED, data);
+    }
+
+    public void retired(ExerciseView exercise) {
+        ExerciseRetired data = new ExerciseRetired(exercise.id(), exercise.tenant(), exercise.slug(),
+                exercise.revision(), exercise.retiredAt() == null ? now() : exercise.retiredAt());
+        record(exercise, EventTypes.EXERCISE_RETIRED, data);
+    }
+
+    private void record(ExerciseView exercise, String type, Object data) {
+        String key = exercise.id().toString();
+        String tenant = exercise.tenant() == null ? GLOBAL_TENANT : exercise.tenant();
+        outbox.record(Outbox.Envelope.of(tenant, Topics.CATALOG_EXERCISES, key, type, SOURCE, key, data));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+}

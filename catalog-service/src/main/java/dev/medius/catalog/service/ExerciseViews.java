@@ -1,0 +1,82 @@
+package dev.medius.catalog.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.medius.catalog.domain.Exercise;
+import dev.medius.catalog.domain.ExerciseTranslation;
+import dev.medius.catalog.domain.MuscleWork;
+import dev.medius.catalog.repository.ExerciseRepository;
+
+/** Builds what clients read from an exercise: its ladder neighbours by slug and, where asked, a translation. */
+@ApplicationScoped
+public class ExerciseViews {
+
+    public static final String ENGLISH = "en";
+
+    @Inject
+    ExerciseRepository exercises;
+
+    /** The exercise in the given language, falling back to English field by field. */
+    public ExerciseView localized(Exercise exercise, String language) {
+        return build(exercise, slugs(exercises.easierThan(exercise.id, scopeOf(exercise))),
+                slugs(exercises.harderThan(exercise.id, scopeOf(exercise))), language, false);
+    }
+
+    /** The whole exercise, every translation included: for snapshots and exports. */
+    public ExerciseView complete(Exercise exercise) {
+        return build(exercise, slugs(exercises.easierThan(exercise.id, scopeOf(exercise))),
+                slugs(exercises.harderThan(exercise.id, scopeOf(exercise))), ENGLISH, true);
+    }
+
+    public ExerciseView complete(Exercise exercise, List<String> easier, List<String> harder) {
+        return build(exercise, easier, harder, ENGLISH, true);
+    }
+
+    /** The language a response is in: the wanted one when the exercise has it, else English. */
+    public static String languageOf(Exercise exercise, String wanted) {
+        return wanted != null && exercise.translations.containsKey(wanted) ? wanted : ENGLISH;
+    }
+
+    private ExerciseView build(Exercise e, List<String> easier, List<String> harder, String wanted, boolean complete) {
+        String language = languageOf(e, wanted);
+        ExerciseTranslation t = ENGLISH.equals(language) ? null : e.translations.get(language);
+        List<ExerciseView.Muscle> muscles = new ArrayList<>();
+        for (MuscleWork work : e.muscles) {
+            muscles.add(new ExerciseView.Muscle(work.muscle, work.role, work.activationMvicPercent, work.sourceKey));
+        }
+        List<String> languages = new ArrayList<>();
+        languages.add(ENGLISH);
+        languages.addAll(e.translations.keySet());
+        return new ExerciseView(e.id, e.tenantId, e.slug, language,
+                pick(t == null ? null : t.name(), e.name),
+                pick(t == null ? null : t.aliases(), e.aliases),
+                pick(t == null ? null : t.summary(), e.summary),
+                pick(t == null ? null : t.steps(), e.steps),
+                pick(t == null ? null : t.cues(), e.cues),
+                pick(t == null ? null : t.mistakes(), e.mistakes),
+                e.category, e.pattern, e.level, e.mechanic, List.copyOf(e.equipment), e.laterality, e.prescription,
+                muscles, e.conditions.stream().sorted().toList(), List.copyOf(e.contraindications),
+                List.copyOf(e.painAreasToAvoid), easier, harder, e.evidence, List.copyOf(e.sourceKeys),
+                List.copyOf(e.media), e.license, e.attribution, e.seed, e.origin, e.originRef, e.status, e.revision,
+                languages, complete ? Map.copyOf(e.translations) : null, e.createdAt, e.updatedAt, e.publishedAt,
+                e.retiredAt);
+    }
+
+    private static <T> T pick(T translated, T english) {
+        return translated != null ? translated : english;
+    }
+
+    static String scopeOf(Exercise exercise) {
+        // a global exercise's ladder shows only global neighbours; a custom one sees its tenant's too
+        return exercise.tenantId == null ? "" : exercise.tenantId;
+    }
+
+    static List<String> slugs(List<Exercise> list) {
+        return list.stream().map(x -> x.slug).toList();
+    }
+}
