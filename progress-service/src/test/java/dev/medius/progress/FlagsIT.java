@@ -159,6 +159,24 @@ class FlagsIT {
     }
 
     @Test
+    void inactivityIsRaisedByThePeriodicEvaluationWhenDaysPassWithoutEvents() throws Exception {
+        complete(TODAY, 5.0, 0);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(given().auth().oauth2(DevTokens.mint(coach, TENANT, "coach"))
+                .when().get("/api/v1/athletes/{id}/progress", athlete).then().extract().jsonPath()
+                .getInt("summary.daysSinceActivity")).isZero());
+        assertThat(flags()).isEmpty();
+        try {
+            FixedClock.advance(8);
+            // no event arrives: only the timer can notice
+            await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).containsExactly("inactive"));
+        } finally {
+            FixedClock.reset();
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).isEmpty());
+        assertRaisedThenCleared("inactive");
+    }
+
+    @Test
     void flagsAreSortedByUrgencyOnTheDashboard() {
         complete(TODAY.minusDays(12), 9.0, 3);
         complete(TODAY.minusDays(11), 9.0, 4);
