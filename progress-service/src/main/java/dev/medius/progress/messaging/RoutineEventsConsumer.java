@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import dev.medius.progress.service.IngestionService;
 import io.smallrye.common.annotation.Blocking;
@@ -20,6 +21,9 @@ import io.smallrye.common.annotation.Blocking;
 @ApplicationScoped
 public class RoutineEventsConsumer {
 
+    private static final Logger LOG = Logger.getLogger(RoutineEventsConsumer.class);
+    private static final int MAX_ATTEMPTS = 30;
+
     @Inject
     IngestionService ingestion;
 
@@ -28,6 +32,26 @@ public class RoutineEventsConsumer {
     public void consume(ConsumerRecords<String, byte[]> records) {
         List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
         records.forEach(batch::add);
-        ingestion.ingest(batch, IngestionService.Mode.LIVE);
+        // bad records never fail a batch (they are dead-lettered); what fails here is the database or the
+        // broker being away: wait for them rather than skip events or stop consuming
+        long backoff = 500;
+        for (int attempt = 1;; attempt++) {
+            try {
+                ingestion.ingest(batch, IngestionService.Mode.LIVE);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warnf("ingestion of %d records failed (attempt %d): %s", batch.size(), attempt, e.getMessage());
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoff = Math.min(backoff * 2, 15_000);
+            }
+        }
     }
 }
