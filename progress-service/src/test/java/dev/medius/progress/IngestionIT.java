@@ -94,6 +94,8 @@ class IngestionIT {
         assertThat(view.getInt("weeks[" + (last - 1) + "].scheduled")).isEqualTo(3);
         assertThat(view.getInt("weeks[" + (last - 1) + "].completed")).isEqualTo(1);
         assertThat(view.getInt("weeks[" + (last - 1) + "].reps")).isEqualTo(30);
+        assertThat(view.getInt("weeks[" + (last - 1) + "].skipped")).isEqualTo(1);
+        assertThat(view.getInt("weeks[" + last + "].skipped")).isZero();
         Map<String, Object> band = view.getMap("exercises.find { it.key == 'lateral-band-walk' }");
         assertThat(view.getInt("exercises.find { it.key == 'lateral-band-walk' }.weeks[" + last + "].reps")).isEqualTo(54);
         assertThat(band).isNotNull();

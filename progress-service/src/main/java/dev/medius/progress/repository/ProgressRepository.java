@@ -179,6 +179,15 @@ public class ProgressRepository {
         return result;
     }
 
+    /** Days on which the athlete skipped a session within [from, to] (a later completion replaces a skip). */
+    public List<LocalDate> skippedBetween(String tenant, String athlete, LocalDate from, LocalDate to) {
+        List<LocalDate> result = new ArrayList<>();
+        query("SELECT coalesce(scheduled_date, activity_date) FROM session_fact WHERE tenant_id = ? AND athlete_id = ? "
+                + "AND status = 'skipped' AND coalesce(scheduled_date, activity_date) BETWEEN ? AND ? ORDER BY 1",
+                rs -> result.add(rs.getObject(1, LocalDate.class)), tenant, athlete, from, to);
+        return result;
+    }
+
     public List<VolumeRow> volumes(String tenant, Collection<String> athletes, LocalDate from, LocalDate to) {
         List<VolumeRow> result = new ArrayList<>();
         query("SELECT athlete_id, activity_date, session_id, exercise_id, exercise_name, pattern, muscles, sets, reps, "

@@ -57,9 +57,9 @@ public final class ProgressViews {
     public record Series(String key, String name, List<WeekPoint> weeks) {
     }
 
-    @Schema(description = "One week of an athlete: sessions scheduled and completed, volume, average session RPE "
-            + "and highest pain.")
-    public record Week(LocalDate weekStart, int scheduled, int completed, int sets, int reps, int holdSeconds,
+    @Schema(description = "One week of an athlete: sessions scheduled (up to today), completed and skipped, volume, "
+            + "average session RPE and highest pain.")
+    public record Week(LocalDate weekStart, int scheduled, int completed, int skipped, int sets, int reps, int holdSeconds,
             Double averageRpe, Integer maxPain) {
     }
 

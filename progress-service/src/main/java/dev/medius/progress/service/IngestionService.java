@@ -209,13 +209,13 @@ public class IngestionService {
             Set<TenantKey> flagged = new HashSet<>();
             flagChanges.forEach(c -> flagged.add(new TenantKey(c.tenant(), c.athleteId())));
             changes.addAll(flagChanges);
-            for (TenantKey athlete : athletes) {
-                if (!flagged.contains(athlete)) {
-                    changes.add(new AthleteChange(athlete.tenant(), athlete.id(),
-                            progress.coaches(athlete.tenant(), List.of(athlete.id())).getOrDefault(athlete.id(), List.of()),
-                            "activity"));
-                }
-            }
+            Map<String, List<String>> byTenant = new LinkedHashMap<>();
+            athletes.stream().filter(a -> !flagged.contains(a))
+                    .forEach(a -> byTenant.computeIfAbsent(a.tenant(), k -> new ArrayList<>()).add(a.id()));
+            byTenant.forEach((tenant, roster) -> {
+                Map<String, List<String>> coaches = progress.coaches(tenant, roster);
+                roster.forEach(id -> changes.add(new AthleteChange(tenant, id, coaches.getOrDefault(id, List.of()), "activity")));
+            });
         }
         return new Applied(fresh.size(), changes);
     }

@@ -147,6 +147,9 @@ public class ProgressService {
         for (SessionPoint p : progress.completedBetween(viewer.tenant(), athlete, firstWeek, today)) {
             done.computeIfAbsent(weekStart(p.date()), k -> new ArrayList<>()).add(p);
         }
+        Map<LocalDate, Integer> skipped = new HashMap<>();
+        progress.skippedBetween(viewer.tenant(), athlete, firstWeek, today)
+                .forEach(day -> skipped.merge(weekStart(day), 1, Integer::sum));
         List<VolumeRow> volumes = progress.volumes(viewer.tenant(), List.of(athlete), firstWeek, today);
         Map<LocalDate, int[]> totals = new HashMap<>();
         Map<String, Map<LocalDate, int[]>> byExercise = new TreeMap<>();
@@ -176,7 +179,7 @@ public class ProgressService {
                     .mapToObj(a -> Math.round(a * 10) / 10.0).findFirst().orElse(null);
             Integer maxPain = sessions.stream().filter(s -> s.pain() != null).map(SessionPoint::pain)
                     .max(Integer::compare).orElse(null);
-            weekRows.add(new Week(w, p[0], p[1], t[0], t[1], t[2], avgRpe, maxPain));
+            weekRows.add(new Week(w, p[0], p[1], skipped.getOrDefault(w, 0), t[0], t[1], t[2], avgRpe, maxPain));
         }
         return new AthleteProgress(summary, weekRows, series(byExercise, exerciseNames, weekStarts),
                 series(byMuscle, Map.of(), weekStarts), series(byPattern, Map.of(), weekStarts));
