@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class LocalPlatform {
     private PostgresServer postgres;
     private final Map<String, String> databases = new LinkedHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private DemoOrganisation demo;
 
     LocalPlatform(LocalOptions options) {
         this.options = options;
@@ -152,6 +154,36 @@ public final class LocalPlatform {
         banner.append(String.format("  %-17s source %s%n", "dev tokens", tokens));
         banner.append(String.format("  %-17s %s%n", "logs", state.resolve("logs")));
         log(banner.toString());
+        if (options.demo()) {
+            startDemo(state, ports);
+        }
+    }
+
+    /** On a fresh state, seeds the demo organisation; on every run, keeps completions trickling in. */
+    private void startDemo(Path state, Map<String, Integer> ports) {
+        Path marker = state.resolve("demo-seeded");
+        demo = new DemoOrganisation("http://127.0.0.1:" + ports.get("routine"), DEMO_TENANT, LocalDate.now());
+        Thread seeding = new Thread(() -> {
+            try {
+                if (Files.exists(marker)) {
+                    demo.resume();
+                } else {
+                    log("seeding the demo organisation (coaches demo-coach and demo-coach-2, "
+                            + (options.simulate() ? "with weeks of history" : "no history") + ")...");
+                    int recorded = options.simulate() ? demo.seed() : demo.seedWithoutHistory();
+                    Files.writeString(marker, "seeded " + LocalDate.now() + "\n");
+                    log("demo organisation ready: " + recorded + " sessions recorded; open the dashboard and sign in"
+                            + " with MEDIUS_COACH_TOKEN");
+                }
+                if (options.simulate()) {
+                    demo.startTrickle(Duration.ofSeconds(20));
+                }
+            } catch (Exception e) {
+                log("demo data not seeded: " + e.getMessage());
+            }
+        }, "demo-seeding");
+        seeding.setDaemon(true);
+        seeding.start();
     }
 
     private String devTokens() {
@@ -225,6 +257,9 @@ public final class LocalPlatform {
             return;
         }
         log("stopping Medius");
+        if (demo != null) {
+            demo.close();
+        }
         for (ServiceProcess service : services) {
             service.terminate();
         }
@@ -283,7 +318,8 @@ public final class LocalPlatform {
 
     /** Command-line options of the launcher. */
     record LocalOptions(Path root, Path stateDirectory, boolean reset, boolean ephemeral, boolean help, int kafkaPort,
-            int catalogPort, int routinePort, int progressPort, int readyTimeoutSeconds) {
+            int catalogPort, int routinePort, int progressPort, int readyTimeoutSeconds, boolean demo,
+            boolean simulate) {
 
         static final String USAGE = String.join("\n",
                 "usage: ./medius [options]",
@@ -292,7 +328,9 @@ public final class LocalPlatform {
                 "  --ephemeral        random ports, throw-away state and databases, all removed on exit",
                 "  --kafka-port N     broker port (default 9092; 0 picks a free one)",
                 "  --ports A,B,C      catalog, routine and progress HTTP ports (default 8081,8082,8083)",
-                "  --ready-timeout S  seconds to wait for the services to be ready (default 240)");
+                "  --ready-timeout S  seconds to wait for the services to be ready (default 240)",
+                "  --no-demo          do not seed the demo organisation (coaches, athletes, plans)",
+                "  --no-simulation    seed the demo organisation without history or live completions");
 
         static LocalOptions parse(String[] args) {
             Path root = Paths.get(System.getProperty("medius.root", ".")).toAbsolutePath().normalize();
@@ -304,10 +342,15 @@ public final class LocalPlatform {
             int kafka = 9092;
             int[] ports = {8081, 8082, 8083};
             int timeout = 240;
+            boolean demo = true;
+            boolean simulate = true;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--reset" -> reset = true;
                     case "--ephemeral" -> ephemeral = true;
+                    case "--no-demo" -> demo = false;
+                    case "--no-simulation" -> simulate = false;
+                    case "--demo" -> demo = true;
                     case "--help", "-h" -> help = true;
                     case "--state" -> {
                         state = Paths.get(value(args, ++i, "--state")).toAbsolutePath();
@@ -335,8 +378,11 @@ public final class LocalPlatform {
                 }
                 kafka = 0;
                 ports = new int[] {0, 0, 0};
+                // throw-away runs are for tests, which bring their own data
+                demo = List.of(args).contains("--demo");
             }
-            return new LocalOptions(root, state, reset, ephemeral, help, kafka, ports[0], ports[1], ports[2], timeout);
+            return new LocalOptions(root, state, reset, ephemeral, help, kafka, ports[0], ports[1], ports[2], timeout, demo,
+                    simulate);
         }
 
         private static String value(String[] args, int index, String option) {
