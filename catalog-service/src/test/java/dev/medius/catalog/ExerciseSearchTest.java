@@ -166,6 +166,7 @@ class ExerciseSearchTest {
                 .body("prescription.sets", equalTo(1))
                 .body("prescription.repsMin", equalTo(10))
                 .body("prescription.bandPlacement", equalTo("ankles"))
+                .body("prescription.perSide", equalTo(true))
                 .body("muscles.find { it.muscle == 'gluteus-medius' }.role", equalTo("primary"))
                 .body("sourceKeys", hasItem("medius-seed-2020"))
                 .body("license", equalTo("CC-BY-4.0"));

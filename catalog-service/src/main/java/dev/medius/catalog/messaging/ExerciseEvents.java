@@ -2,15 +2,12 @@ package dev.medius.catalog.messaging;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.medius.catalog.domain.Dose;
 import dev.medius.catalog.service.ExerciseView;
 import dev.medius.events.EventTypes;
-import dev.medius.events.Prescription;
 import dev.medius.events.Topics;
 import dev.medius.events.catalog.ExercisePublished;
 import dev.medius.events.catalog.ExerciseRetired;
@@ -31,13 +28,10 @@ public class ExerciseEvents {
     Outbox outbox;
 
     public void published(ExerciseView exercise) {
-        Dose dose = exercise.prescription();
-        boolean perSide = "per-side".equals(exercise.laterality());
         ExercisePublished data = new ExercisePublished(exercise.id(), exercise.tenant(), exercise.slug(),
                 exercise.name(), exercise.summary(), exercise.category(), exercise.pattern(), exercise.level(),
                 exercise.equipment(), exercise.laterality(),
-                new Prescription(dose.sets(), dose.repsMin(), dose.repsMax(), dose.holdSeconds(), dose.restSeconds(),
-                        dose.tempo(), dose.bandPlacement(), perSide),
+                exercise.prescription(),
                 exercise.muscles().stream()
                         .map(m -> new ExercisePublished.MuscleWork(m.muscle(), m.role(), m.activationMvicPercent()))
                         .toList(),
@@ -61,9 +55,5 @@ public class ExerciseEvents {
 
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
-    }
-
-    static List<String> orEmpty(List<String> list) {
-        return list == null ? List.of() : list;
     }
 }

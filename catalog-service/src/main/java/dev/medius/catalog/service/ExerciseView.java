@@ -7,9 +7,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.medius.catalog.domain.Dose;
 import dev.medius.catalog.domain.ExerciseTranslation;
 import dev.medius.catalog.domain.MediaLink;
+import dev.medius.events.Prescription;
 
 /**
  * An exercise as clients read it, in one language; {@code translations} is filled only where the whole
@@ -18,7 +18,7 @@ import dev.medius.catalog.domain.MediaLink;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExerciseView(UUID id, String tenant, String slug, String language, String name, List<String> aliases,
         String summary, List<String> steps, List<String> cues, List<String> mistakes, String category, String pattern,
-        String level, String mechanic, List<String> equipment, String laterality, Dose prescription,
+        String level, String mechanic, List<String> equipment, String laterality, Prescription prescription,
         List<Muscle> muscles, List<String> conditions, List<String> contraindications, List<String> painAreasToAvoid,
         List<String> easier, List<String> harder, String evidence, List<String> sourceKeys, List<MediaLink> media,
         String license, String attribution, boolean seed, String origin, String originRef, String status,

@@ -7,10 +7,12 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.medius.catalog.domain.Dose;
 import dev.medius.catalog.domain.Exercise;
 import dev.medius.catalog.domain.ExerciseTranslation;
 import dev.medius.catalog.domain.MuscleWork;
 import dev.medius.catalog.repository.ExerciseRepository;
+import dev.medius.events.Prescription;
 
 /** Builds what clients read from an exercise: its ladder neighbours by slug and, where asked, a translation. */
 @ApplicationScoped
@@ -59,12 +61,19 @@ public class ExerciseViews {
                 pick(t == null ? null : t.steps(), e.steps),
                 pick(t == null ? null : t.cues(), e.cues),
                 pick(t == null ? null : t.mistakes(), e.mistakes),
-                e.category, e.pattern, e.level, e.mechanic, List.copyOf(e.equipment), e.laterality, e.prescription,
+                e.category, e.pattern, e.level, e.mechanic, List.copyOf(e.equipment), e.laterality, prescription(e),
                 muscles, e.conditions.stream().sorted().toList(), List.copyOf(e.contraindications),
                 List.copyOf(e.painAreasToAvoid), easier, harder, e.evidence, List.copyOf(e.sourceKeys),
                 List.copyOf(e.media), e.license, e.attribution, e.seed, e.origin, e.originRef, e.status, e.revision,
                 languages, complete ? Map.copyOf(e.translations) : null, e.createdAt, e.updatedAt, e.publishedAt,
                 e.retiredAt);
+    }
+
+    /** The stored dose with perSide spelled out, as plans and events read it. */
+    private static Prescription prescription(Exercise e) {
+        Dose d = e.prescription;
+        return new Prescription(d.sets(), d.repsMin(), d.repsMax(), d.holdSeconds(), d.restSeconds(), d.tempo(),
+                d.bandPlacement(), "per-side".equals(e.laterality));
     }
 
     private static <T> T pick(T translated, T english) {
