@@ -141,6 +141,8 @@ class ExerciseEditingTest {
                 .then().statusCode(400).body("errors.field", hasItem("level"));
         given().auth().oauth2(editor).queryParam("size", 1000).when().get("/api/v1/exercises")
                 .then().statusCode(400).body("errors.field", hasItem("size"));
+        given().auth().oauth2(editor).queryParam("page", "first").when().get("/api/v1/exercises")
+                .then().statusCode(400).body("errors.field", hasItem("page"));
         given().auth().oauth2(editor).when().get("/api/v1/exercises/no-such-exercise")
                 .then().statusCode(404).contentType("application/problem+json");
     }

@@ -90,8 +90,8 @@ public class ExerciseResource {
             @Parameter(description = "activation, strength, stability or mobility") @QueryParam("category") List<String> category,
             @Parameter(description = "draft, in-review, published (default) or retired") @QueryParam("status") List<String> status,
             @Parameter(description = "relevance (default with q), name (default), -name, updated, -updated") @QueryParam("sort") String sort,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size,
+            @Parameter(description = "page number from 0") @QueryParam("page") @DefaultValue("0") String pageParam,
+            @Parameter(description = "page size, 1 to 100") @QueryParam("size") @DefaultValue("20") String sizeParam,
             @Context HttpHeaders headers) {
         List<String> levels = values(level);
         check("level", levels, LEVELS);
@@ -106,6 +106,8 @@ public class ExerciseResource {
         if (!SORTS.contains(order)) {
             throw ProblemException.invalidField("sort", "must be one of " + SORTS);
         }
+        int page = integer("page", pageParam);
+        int size = integer("size", sizeParam);
         if (page < 0) {
             throw ProblemException.invalidField("page", "must be 0 or more");
         }
@@ -292,6 +294,14 @@ public class ExerciseResource {
             }
         }
         return out;
+    }
+
+    private static int integer(String field, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField(field, "must be a whole number");
+        }
     }
 
     private static void check(String field, List<String> values, Set<String> allowed) {
