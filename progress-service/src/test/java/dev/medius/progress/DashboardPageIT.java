@@ -132,6 +132,15 @@ class DashboardPageIT {
         assertThat(((JavascriptExecutor) browser).executeScript("return window.mediusNoReload === true")).isEqualTo(true);
         assertThat(browser.findElement(By.id("athlete-adherence-7")).getText()).isEqualTo("100%");
         screenshot("dashboard-athlete.png");
+
+        // on a tablet held upright the charts stack and the page does not scroll sideways
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth")));
+        screenshot("dashboard-athlete-tablet.png");
+        browser.findElement(By.id("back")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(flaggedRow));
+        screenshot("dashboard-roster-tablet.png");
     }
 
     private void screenshot(String name) throws IOException {

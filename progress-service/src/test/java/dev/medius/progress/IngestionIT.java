@@ -107,6 +107,27 @@ class IngestionIT {
     }
 
     @Test
+    void manyEventsAreAppliedInBatchesAndAllCount() {
+        String athlete = "athlete-" + uuid();
+        String coach = "coach-" + uuid();
+        List<ObjectNode> sessions = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            sessions.add(exercise(completed(uuid(), athlete, coach, TODAY, 5.0, 1), "dead-bug", "anti-extension",
+                    List.of("rectus-abdominis"), 1, 2, null));
+        }
+        RoutineEvents.sendAll(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, sessions);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                athlete(coach, athlete).getInt("summary.weeklyVolume.sessions")).isEqualTo(600));
+        assertThat(athlete(coach, athlete).getInt("summary.weeklyVolume.reps")).isEqualTo(1200);
+        // records arrive several to a transaction, not one by one
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        double largest = metrics.lines().filter(l -> l.startsWith("medius_progress_batch_size_max{mode=\"live\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).max().orElse(0);
+        assertThat(largest).isGreaterThan(1.0);
+    }
+
+    @Test
     void plainProducerEventsShowUpOnTheCoachDashboard() {
         String athlete = "athlete-" + uuid();
         String coach = "coach-" + uuid();

@@ -54,6 +54,25 @@ public final class RoutineEvents {
         return id;
     }
 
+    /** Sends many records without waiting for each, as a busy platform does; returns once all are acknowledged. */
+    public static void sendAll(String topic, String tenant, String type, String athlete, List<?> data) {
+        List<java.util.concurrent.Future<?>> sends = new ArrayList<>();
+        for (Object d : data) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, athlete, value(d));
+            headers(UUID.randomUUID().toString(), type, tenant, athlete)
+                    .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            sends.add(producer().send(record));
+        }
+        producer().flush();
+        for (java.util.concurrent.Future<?> send : sends) {
+            try {
+                send.get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     public static void sendWithId(String id, String topic, String tenant, String type, String athlete, Object data) {
         send(topic, athlete, value(data), headers(id, type, tenant, athlete));
     }

@@ -117,6 +117,7 @@ public class IngestionService {
             }
             metrics.counter("medius.progress.events.ingested", "mode", mode.name().toLowerCase())
                     .increment(applied.fresh());
+            metrics.summary("medius.progress.batch.size", "mode", mode.name().toLowerCase()).record(records.size());
             if (mode == Mode.LIVE) {
                 dashboardEvents.publish(applied.changes());
             }
