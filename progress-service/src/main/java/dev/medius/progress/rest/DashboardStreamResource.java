@@ -60,11 +60,12 @@ public class DashboardStreamResource {
             throw new ProblemException(403, "Forbidden", "the dashboard stream is for coaches, athletes and admins");
         }
         String coachFilter = viewer.is(Caller.ADMIN) ? coach : null;
-        Multi<StreamEvent> changes = events.changes()
+        // a client that reads slowly misses intermediate changes rather than failing: each one only says "fetch again"
+        Multi<StreamEvent> changes = events.changes().onOverflow().drop()
                 .filter(change -> ProgressService.concerns(viewer, coachFilter, change))
                 .map(change -> new StreamEvent("athlete", change.athleteId(), change.reason(), now()));
         Multi<StreamEvent> heartbeats = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
-                .map(tick -> new StreamEvent("heartbeat", null, null, now()));
+                .onOverflow().drop().map(tick -> new StreamEvent("heartbeat", null, null, now()));
         Multi<StreamEvent> ready = Multi.createFrom().item(() -> new StreamEvent("ready", null, null, now()));
         return Multi.createBy().merging().streams(changes, heartbeats, ready);
     }
