@@ -2,8 +2,6 @@ package dev.medius.progress.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -21,6 +19,7 @@ import dev.medius.progress.rest.ProgressViews.AthleteProgress;
 import dev.medius.progress.rest.ProgressViews.Dashboard;
 import dev.medius.progress.service.ProgressService;
 import dev.medius.progress.service.ProgressService.Viewer;
+import dev.medius.runtime.problem.ProblemException;
 import dev.medius.runtime.security.Caller;
 
 /** The coach dashboard and an athlete's progress. */
@@ -53,7 +52,20 @@ public class DashboardResource {
             description = "404 when the athlete is not visible to the caller (another coach's athlete, another "
                     + "athlete, another organisation).")
     public AthleteProgress athlete(@PathParam("athleteId") @Size(min = 1, max = 200) String athleteId,
-            @Parameter(description = "how many weeks, ending with the current one") @QueryParam("weeks") @DefaultValue("12") @Min(1) @Max(52) int weeks) {
-        return progress.athlete(Viewer.of(caller), athleteId, weeks);
+            @Parameter(description = "how many weeks, ending with the current one: 1 to 52") @QueryParam("weeks") @DefaultValue("12") String weeks) {
+        return progress.athlete(Viewer.of(caller), athleteId, weeks(weeks));
+    }
+
+    private static int weeks(String value) {
+        int weeks;
+        try {
+            weeks = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("weeks", "must be a whole number");
+        }
+        if (weeks < 1 || weeks > 52) {
+            throw ProblemException.invalidField("weeks", "must be between 1 and 52");
+        }
+        return weeks;
     }
 }
