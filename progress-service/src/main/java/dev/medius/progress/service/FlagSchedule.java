@@ -37,22 +37,27 @@ public class FlagSchedule {
     @Scheduled(every = "${medius.flags.evaluation-interval}", delayed = "${medius.flags.evaluation-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void evaluateAll() {
-        gate.enter();
         try {
             evaluate(progress.allAthletes());
         } catch (RuntimeException e) {
             LOG.warnf("periodic flag evaluation failed: %s", e.getMessage());
-        } finally {
-            gate.leave();
         }
     }
 
-    /** Evaluates the athletes in chunks of one transaction each, then tells open dashboards what changed. */
+    /**
+     * Evaluates the athletes in chunks of one transaction each, then tells open dashboards what changed.
+     * Ingestion waits only for the chunk being evaluated, not for the whole pass.
+     */
     public void evaluate(List<TenantKey> athletes) {
         for (int from = 0; from < athletes.size(); from += CHUNK) {
             List<TenantKey> chunk = athletes.subList(from, Math.min(athletes.size(), from + CHUNK));
-            List<AthleteChange> changed = QuarkusTransaction.requiringNew().call(() -> flags.evaluate(chunk));
-            dashboardEvents.publish(changed);
+            gate.enter();
+            try {
+                List<AthleteChange> changed = QuarkusTransaction.requiringNew().call(() -> flags.evaluate(chunk));
+                dashboardEvents.publish(changed);
+            } finally {
+                gate.leave();
+            }
         }
     }
 }
