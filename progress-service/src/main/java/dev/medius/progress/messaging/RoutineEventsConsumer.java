@@ -35,9 +35,10 @@ public class RoutineEventsConsumer {
         // bad records never fail a batch (they are dead-lettered); what fails here is the database or the
         // broker being away: wait for them rather than skip events or stop consuming
         long backoff = 500;
+        java.util.concurrent.atomic.AtomicBoolean rejectedSent = new java.util.concurrent.atomic.AtomicBoolean();
         for (int attempt = 1;; attempt++) {
             try {
-                ingestion.ingest(batch, IngestionService.Mode.LIVE);
+                ingestion.ingest(batch, IngestionService.Mode.LIVE, rejectedSent);
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= MAX_ATTEMPTS) {

@@ -79,6 +79,15 @@ public class IngestionService {
 
     /** Applies the records; returns how many events were new. */
     public int ingest(List<ConsumerRecord<String, byte[]>> records, Mode mode) {
+        return ingest(records, mode, new java.util.concurrent.atomic.AtomicBoolean());
+    }
+
+    /**
+     * Applies the records; {@code rejectedSent} remembers across retries of the same batch that its
+     * rejected records already reached the dead-letter topic, so a retry does not send them twice.
+     */
+    public int ingest(List<ConsumerRecord<String, byte[]>> records, Mode mode,
+            java.util.concurrent.atomic.AtomicBoolean rejectedSent) {
         EventReader reader = new EventReader(json);
         List<InboundEvent> valid = new ArrayList<>();
         Map<InboundEvent, ConsumerRecord<String, byte[]>> origin = new LinkedHashMap<>();
@@ -92,8 +101,9 @@ public class IngestionService {
                 rejected.add(new Rejected(record, result.rejection()));
             }
         }
-        if (mode == Mode.LIVE) {
+        if (mode == Mode.LIVE && !rejectedSent.get()) {
             deadLetters.send(rejected);
+            rejectedSent.set(true);
         }
         gate.enter();
         try {
