@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -61,6 +62,24 @@ public class TemplateResource {
         var view = templates.create(request.title(), request.plan());
         return Response.created(URI.create("/api/v1/templates/" + view.template().id))
                 .entity(TemplateResponse.of(view)).build();
+    }
+
+    /** A template in a listing, without its plan. */
+    public record TemplateSummary(UUID id, String title, int version, String coachId, OffsetDateTime updatedAt) {
+    }
+
+    @GET
+    @Operation(summary = "The organisation's templates, newest first")
+    public List<TemplateSummary> list() {
+        return templates.list().stream()
+                .map(t -> new TemplateSummary(t.id, t.title, t.version, t.coachId, t.updatedAt)).toList();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a template no assignment refers to")
+    public void delete(@PathParam("id") UUID id) {
+        templates.delete(id);
     }
 
     @GET

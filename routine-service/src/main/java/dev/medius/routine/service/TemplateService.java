@@ -85,6 +85,26 @@ public class TemplateService {
         return new TemplateView(template, documents.plan(template.plan));
     }
 
+    /** The organisation's templates, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PlanTemplate> list() {
+        return templates.list("tenantId = ?1 order by updatedAt desc, id", caller.tenant());
+    }
+
+    /** Removes a template no athlete follows any more; assignments keep their own sessions. */
+    @Transactional
+    public void delete(UUID id) {
+        PlanTemplate template = templates.findInTenant(id, caller.tenant())
+                .orElseThrow(() -> ProblemException.notFound("template " + id));
+        if (!assignments.activeOfTemplate(template.id).isEmpty()) {
+            throw new ProblemException(409, "Template in use", "cancel its active assignments before deleting it");
+        }
+        if (assignments.count("templateId", template.id) > 0) {
+            throw new ProblemException(409, "Template in use", "assignments still refer to this template");
+        }
+        templates.delete(template);
+    }
+
     /**
      * Replaces a template's plan. Each active assignment takes the change from today on: sessions still
      * to come and not yet recorded are rewritten, past and recorded ones stay as they were.

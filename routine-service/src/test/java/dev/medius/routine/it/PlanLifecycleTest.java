@@ -218,6 +218,23 @@ class PlanLifecycleTest {
                 .then().statusCode(404);
     }
 
+    @Test
+    void templatesAreListedPerOrganisationAndOnlyUnassignedOnesCanBeDeleted() {
+        String tenant = Fixtures.newTenant();
+        String coach = Fixtures.coach(tenant);
+        String kept = Fixtures.createTemplate(coach, "Kept", Fixtures.handMadePlan(2));
+        String spare = Fixtures.createTemplate(coach, "Spare", Fixtures.handMadePlan(1));
+        Fixtures.assign(coach, kept, List.of("athlete-" + UUID.randomUUID()), null, LocalDate.now(ZoneOffset.UTC));
+
+        assertThat(given().auth().oauth2(coach).when().get("/api/v1/templates").then().statusCode(200)
+                .extract().jsonPath().getList("id")).containsExactlyInAnyOrder(kept, spare);
+        assertThat(given().auth().oauth2(Fixtures.coach(Fixtures.newTenant())).when().get("/api/v1/templates")
+                .then().statusCode(200).extract().jsonPath().getList("id")).isEmpty();
+        given().auth().oauth2(coach).when().delete("/api/v1/templates/" + kept).then().statusCode(409);
+        given().auth().oauth2(coach).when().delete("/api/v1/templates/" + spare).then().statusCode(204);
+        given().auth().oauth2(coach).when().get("/api/v1/templates/" + spare).then().statusCode(404);
+    }
+
     private static JsonPath athletePlan(String token, String athlete) {
         return given().auth().oauth2(token).when().get("/api/v1/athletes/" + athlete + "/plan")
                 .then().statusCode(200).extract().jsonPath();
