@@ -111,6 +111,17 @@ class PlanGeneratorPropertiesTest {
         }
     }
 
+    @Property(tries = 300)
+    void balancesMovementPatternsWithinEachSession(@ForAll("profiles") AthleteProfile profile) {
+        Plan plan = generator.generate(profile, library);
+        plan.sessions().forEach(session -> {
+            List<Plan.Item> items = session.items().collect(Collectors.toList());
+            assertThat(items).extracting(Plan.Item::slug).doesNotHaveDuplicates();
+            items.stream().collect(Collectors.groupingBy(Plan.Item::pattern, Collectors.counting()))
+                    .forEach((pattern, count) -> assertThat(count).as(pattern).isLessThanOrEqualTo(2));
+        });
+    }
+
     @Property(tries = 200)
     void identicalInputGivesIdenticalPlan(@ForAll("profiles") AthleteProfile profile) {
         List<ExercisePublished> shuffled = new ArrayList<>(library);
