@@ -74,6 +74,12 @@ public class ProblemMappers {
         return respond(problem, uri);
     }
 
+    /** More specific than JsonProcessingException, so that the REST layer's own mapper for it does not answer first. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
         return unauthenticated(uri);
@@ -147,18 +153,26 @@ public class ProblemMappers {
     static String fieldOf(Path path) {
         List<String> parts = new ArrayList<>();
         for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
-                if (node.getKind() == ElementKind.PARAMETER && isQueryLike(node)) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CROSS_PARAMETER || kind == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (kind == ElementKind.PARAMETER) {
+                if (isQueryLike(node)) {
                     parts.add(node.getName());
                 }
                 continue;
             }
+            // an element of a list: its index belongs to the list named by the previous node
+            if (node.isInIterable() && node.getIndex() != null && !parts.isEmpty()) {
+                int last = parts.size() - 1;
+                parts.set(last, parts.get(last) + "[" + node.getIndex() + "]");
+            }
             String name = node.getName();
-            if (name == null) {
+            if (name == null || kind == ElementKind.CONTAINER_ELEMENT || name.startsWith("<")) {
                 continue;
             }
-            parts.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+            parts.add(name);
         }
         return String.join(".", parts);
     }
