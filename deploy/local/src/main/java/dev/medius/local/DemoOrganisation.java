@@ -45,7 +45,8 @@ final class DemoOrganisation implements AutoCloseable {
     }
 
     /** One athlete's habits: how reliably they train and what goes wrong. */
-    record Habit(double adherence, boolean slipping, boolean painful, boolean risingPain, boolean overreaching) {
+    record Habit(double adherence, boolean slipping, boolean painful, boolean risingPain, boolean overreaching,
+            String painArea) {
     }
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
@@ -180,7 +181,7 @@ final class DemoOrganisation implements AutoCloseable {
         double roll = random.nextDouble();
         double adherence = Math.min(0.98, Math.max(0.45, group.adherence() + (random.nextGaussian() * 0.12)));
         return new Habit(adherence, roll < 0.12, roll >= 0.12 && roll < 0.2, roll >= 0.2 && roll < 0.26,
-                roll >= 0.26 && roll < 0.3);
+                roll >= 0.26 && roll < 0.3, group.painArea());
     }
 
     /** Records every session due before today the way this athlete would have: done, skipped or missed. */
@@ -195,7 +196,9 @@ final class DemoOrganisation implements AutoCloseable {
             double chance = athlete.habit().slipping() && lastTwoWeeks ? 0.2 : athlete.habit().adherence();
             if (random.nextDouble() < chance) {
                 OffsetDateTime at = date.atTime(17 + random.nextInt(4), random.nextInt(60)).atOffset(ZoneOffset.UTC);
-                complete(athlete, coachToken, session, at, lastTwoWeeks);
+                // what was logged before adapts what comes next: read the session as it stands now
+                JsonNode current = session(athlete, session.path("sessionId").asText());
+                complete(athlete, coachToken, current == null ? session : current, at, lastTwoWeeks);
                 recorded++;
             } else if (random.nextDouble() < 0.4) {
                 ObjectNode skip = json.createObjectNode().put("reason",
@@ -226,7 +229,9 @@ final class DemoOrganisation implements AutoCloseable {
         body.put("sessionRpe", sessionRpe);
         ObjectNode painReport = body.putObject("pain").put("score", pain);
         if (pain > 0) {
-            painReport.put("area", List.of("knee", "hip", "low-back", "ankle").get(random.nextInt(4)));
+            // the sore spot an athlete reports is mostly the same one
+            painReport.put("area", random.nextDouble() < 0.8 ? habit.painArea()
+                    : List.of("knee", "hip", "low-back", "ankle").get(random.nextInt(4)));
         }
         ArrayNode exercises = body.putArray("exercises");
         for (JsonNode block : session.path("blocks")) {
@@ -256,6 +261,15 @@ final class DemoOrganisation implements AutoCloseable {
         for (JsonNode session : sessions(athlete)) {
             if (!LocalDate.parse(session.path("date").asText()).isAfter(until)
                     && "scheduled".equalsIgnoreCase(session.path("status").asText())) {
+                return session;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode session(Athlete athlete, String sessionId) throws IOException, InterruptedException {
+        for (JsonNode session : sessions(athlete)) {
+            if (sessionId.equals(session.path("sessionId").asText())) {
                 return session;
             }
         }

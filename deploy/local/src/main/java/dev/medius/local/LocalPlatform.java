@@ -50,6 +50,7 @@ public final class LocalPlatform {
     private final Map<String, String> databases = new LinkedHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private DemoOrganisation demo;
+    private java.nio.channels.FileChannel stateLock;
 
     LocalPlatform(LocalOptions options) {
         this.options = options;
@@ -77,8 +78,12 @@ public final class LocalPlatform {
         try {
             platform.start();
         } catch (Throwable e) {
-            System.err.println("Medius did not start: " + e);
-            e.printStackTrace();
+            if (e instanceof IllegalStateException) {
+                System.err.println("Medius did not start: " + e.getMessage());
+            } else {
+                System.err.println("Medius did not start: " + e);
+                e.printStackTrace();
+            }
             System.exit(1);
         }
         platform.stopped.await();
@@ -86,6 +91,8 @@ public final class LocalPlatform {
 
     void start() {
         Path state = options.stateDirectory();
+        lockState(state);
+        requireFreePorts();
         try {
             if (options.reset() && Files.exists(state)) {
                 log("resetting local state in " + state);
@@ -184,6 +191,41 @@ public final class LocalPlatform {
         }, "demo-seeding");
         seeding.setDaemon(true);
         seeding.start();
+    }
+
+    /** Two launchers on one state would delete or corrupt each other's broker and databases. */
+    private void lockState(Path state) {
+        try {
+            Files.createDirectories(state);
+            stateLock = java.nio.channels.FileChannel.open(state.resolve("launcher.lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            if (stateLock.tryLock() == null) {
+                throw new IllegalStateException("another Medius launcher is running with the state in " + state
+                        + "; stop it first (Ctrl-C in its terminal)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A port already taken would let the readiness checks talk to someone else's process. */
+    private void requireFreePorts() {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        wanted.put("Kafka", options.kafkaPort());
+        wanted.put("catalog-service", options.catalogPort());
+        wanted.put("routine-service", options.routinePort());
+        wanted.put("progress-service", options.progressPort());
+        wanted.forEach((what, port) -> {
+            if (port == 0) {
+                return;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress("127.0.0.1", port));
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + port + " for " + what + " is in use (is Medius already running?);"
+                        + " stop what uses it or choose other ports with --kafka-port / --ports");
+            }
+        });
     }
 
     private String devTokens() {
