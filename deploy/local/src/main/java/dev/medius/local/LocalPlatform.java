@@ -143,7 +143,8 @@ public final class LocalPlatform {
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
             env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
             env.put("MEDIUS_CATALOG_URL", "http://127.0.0.1:" + ports.get("catalog"));
-            env.put("QUARKUS_LOG_CONSOLE_JSON", "false");
+            // readable logs on a developer's machine; JSON is for log collectors
+            env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
             services.add(ServiceProcess.start(service, options.root(), entry.getValue(), env,
                     state.resolve("logs").resolve(service + "-service.log")));
         }
