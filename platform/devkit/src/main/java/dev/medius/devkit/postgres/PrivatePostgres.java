@@ -93,12 +93,28 @@ final class PrivatePostgres {
         // initdb wants an empty folder owned by the user the server runs as
         Files.setPosixFilePermissions(dataDirectory, PosixFilePermissions.fromString("rwx------"));
         if (runAs.isPresent()) {
+            allowTraversal(dataDirectory.getParent());
             exec(List.of("chown", "-R", runAs.get(), dataDirectory.toString()));
         }
         run(List.of(binaries.resolve("initdb").toString(), "-D", dataDirectory.toString(), "-U", SUPERUSER,
                 "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"));
         Path conf = dataDirectory.resolve("postgresql.conf");
         Files.writeString(conf, Files.readString(conf) + "\ninclude_if_exists = 'medius.conf'\n");
+    }
+
+    /**
+     * The server's user must be able to reach its data folder: folders on the way that only their owner may enter
+     * (a temporary folder, say) get the search bit for others, which lets nobody list or read them.
+     */
+    private static void allowTraversal(Path directory) throws IOException {
+        for (Path dir = directory; dir != null; dir = dir.getParent()) {
+            var permissions = Files.getPosixFilePermissions(dir);
+            if (!permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                var widened = java.util.EnumSet.copyOf(permissions);
+                widened.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+                Files.setPosixFilePermissions(dir, widened);
+            }
+        }
     }
 
     private void writeSettings() throws IOException {
