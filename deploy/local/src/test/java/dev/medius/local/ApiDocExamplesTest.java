@@ -46,6 +46,9 @@ class ApiDocExamplesTest extends LaunchedPlatform {
                 }
             }
         }
+        for (String tool : List.of("bash", "curl", "jq")) {
+            assertThat(onPath(tool)).as("the examples need %s on the PATH", tool).isTrue();
+        }
         Map<String, String> tokens = demoTokens();
         awaitPlansCanBeGenerated(tokens.get("MEDIUS_COACH_TOKEN"));
 
@@ -97,6 +100,16 @@ class ApiDocExamplesTest extends LaunchedPlatform {
                 assertThat(outputs.get(i)).as(described).isNotBlank();
             }
         }
+    }
+
+    private static boolean onPath(String tool) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<String> shBlocks(String markdown) {
