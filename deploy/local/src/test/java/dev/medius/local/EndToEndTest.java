@@ -112,6 +112,13 @@ class EndToEndTest extends LaunchedPlatform {
                     assertThat(steadyRow.path("flags").findValuesAsText("kind")).doesNotContain("pain-high");
                 });
 
+        Answer progress = get(url("progress") + "/api/v1/athletes/" + sore + "/progress?weeks=1", coachToken);
+        assertThat(progress.status()).as(progress.body()).isEqualTo(200);
+        JsonNode thisWeek = progress.json().path("weeks").path(0);
+        assertThat(thisWeek.path("completed").asInt()).as(progress.body()).isEqualTo(1);
+        assertThat(thisWeek.path("maxPain").asInt()).isEqualTo(8);
+        assertThat(progress.json().path("exercises").findValuesAsText("key")).contains(exerciseId);
+
         try (KafkaConsumer<String, String> alerts = alertsConsumer()) {
             await("athlete.flagged.v1 for the sore athlete on progress.alerts").atMost(Duration.ofSeconds(60))
                     .until(() -> {
