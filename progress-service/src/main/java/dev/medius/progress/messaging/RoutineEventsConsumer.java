@@ -27,6 +27,9 @@ public class RoutineEventsConsumer {
     @Inject
     IngestionService ingestion;
 
+    @Inject
+    IngestionTraces traces;
+
     @Incoming("routine-events")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
@@ -39,6 +42,7 @@ public class RoutineEventsConsumer {
         for (int attempt = 1;; attempt++) {
             try {
                 ingestion.ingest(batch, IngestionService.Mode.LIVE, rejectedSent);
+                traces.ingested(batch);
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= MAX_ATTEMPTS) {

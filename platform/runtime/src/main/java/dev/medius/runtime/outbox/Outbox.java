@@ -14,6 +14,9 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -59,9 +62,12 @@ public class Outbox {
         event.subject = envelope.subject();
         event.occurredAt = envelope.time();
         event.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        Map<String, String> headers = new java.util.TreeMap<>(envelope.headers());
+        // the trace of the request that caused the event continues wherever the event is consumed
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, (carrier, key, value) -> carrier.put(key, value));
         try {
             event.payload = json.writeValueAsString(envelope.data());
-            event.headers = envelope.headers().isEmpty() ? null : json.writeValueAsString(envelope.headers());
+            event.headers = headers.isEmpty() ? null : json.writeValueAsString(headers);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
