@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,7 +34,7 @@ import dev.medius.devkit.security.DevTokens;
 /**
  * The whole platform where the services meet: an organisation's own exercise travels from
  * catalog-service into routine-service's plans, recorded sessions travel into progress-service's
- * dashboard and alerts.
+ * dashboard and alerts, and the trace context of the recording request reaches the ingestion.
  * Everything goes over HTTP (and, for alerts, the broker) against the launched processes.
  */
 class EndToEndTest extends LaunchedPlatform {
@@ -136,6 +138,37 @@ class EndToEndTest extends LaunchedPlatform {
                         return false;
                     });
         }
+    }
+
+    @Test
+    void recordingRequestsTraceIdReachesProgressServicesIngestionOfThatSession() throws Exception {
+        // a hand-made one-session plan with a shipped exercise
+        ObjectNode item = JSON.createObjectNode().put("slug", "lateral-band-walk").put("sets", 1).put("repsMin", 10);
+        ObjectNode session = JSON.createObjectNode().put("dayOffset", 0);
+        session.putArray("blocks").addObject().put("kind", "activation").putArray("items").add(item);
+        ObjectNode plan = JSON.createObjectNode().put("title", "Traced session").put("startDate", today.toString());
+        plan.putArray("weeks").addObject().put("number", 1).putArray("sessions").add(session);
+        ObjectNode template = JSON.createObjectNode().put("title", "Traced " + run);
+        template.set("plan", plan);
+        Answer saved = post(url("routine") + "/api/v1/templates", coachToken, template);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        String athlete = "athlete-traced-" + run;
+        ObjectNode assignment = JSON.createObjectNode().put("startDate", today.toString());
+        assignment.putArray("athleteIds").add(athlete);
+        Answer assigned = post(url("routine") + "/api/v1/templates/" + saved.json().path("id").asText() + "/assignments",
+                coachToken, assignment);
+        assertThat(assigned.status()).as(assigned.body()).isEqualTo(201);
+
+        JsonNode due = todaysSession(athlete);
+        String traceId = hex(16);
+        complete(athlete, due, 0, Map.of("traceparent", "00-" + traceId + "-" + hex(8) + "-01"));
+
+        String sessionId = due.path("sessionId").asText();
+        Path log = state.resolve("logs").resolve("progress-service.log");
+        await("progress-service logs the ingestion of " + sessionId + " with trace id " + traceId)
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Files.exists(log) && Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                        .anyMatch(line -> line.contains(sessionId) && line.contains("traceId=" + traceId)));
     }
 
     private ObjectNode exercise(String slug) {
