@@ -108,16 +108,24 @@ public final class LocalPlatform {
         log("Kafka       " + broker.bootstrapServers());
 
         postgres = PostgresServer.provision(Optional.of(state.resolve("postgres")));
-        String prefix = options.ephemeral() ? "medius_run_" + UUID.randomUUID().toString().substring(0, 8) + "_" : "medius_";
+        String prefix = databasePrefix(state);
+        // databases belong to the state that created them: a new state starts from empty ones
+        boolean freshState = !Files.exists(state.resolve("initialised"));
         for (String service : List.of("catalog", "routine", "progress")) {
             String database = prefix + service;
-            if (options.reset() && !options.ephemeral()) {
+            if ((options.reset() || freshState) && !options.ephemeral()) {
                 postgres.dropDatabase(database);
             }
             postgres.createDatabase(database);
             databases.put(service, database);
         }
         log("PostgreSQL  " + postgres.host() + ":" + postgres.port() + " (" + postgres.origin() + ")");
+
+        try {
+            Files.writeString(state.resolve("initialised"), "databases " + prefix + "*\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
 
         Path publicKey = state.resolve("dev-public-key.pem");
         Path tokens = state.resolve("dev-tokens.env");
@@ -192,6 +200,17 @@ public final class LocalPlatform {
         }, "demo-seeding");
         seeding.setDaemon(true);
         seeding.start();
+    }
+
+    /** medius_ for the project's own .medius/; another state folder gets databases of its own. */
+    private String databasePrefix(Path state) {
+        if (options.ephemeral()) {
+            return "medius_run_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+        }
+        if (state.equals(options.root().resolve(".medius"))) {
+            return "medius_";
+        }
+        return "medius_" + Integer.toHexString(state.toAbsolutePath().normalize().toString().hashCode()) + "_";
     }
 
     /** Two launchers on one state would delete or corrupt each other's broker and databases. */

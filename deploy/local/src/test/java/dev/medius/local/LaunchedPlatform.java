@@ -69,7 +69,7 @@ abstract class LaunchedPlatform {
             return;
         }
         try {
-            new ProcessBuilder("kill", "-INT", Long.toString(launcher.pid())).start().waitFor();
+            CtrlC.press(launcher);
             await("launcher stopped").atMost(Duration.ofMinutes(2)).until(() -> !launcher.isAlive());
             assertThat(services).as("service processes after Ctrl-C")
                     .allSatisfy(child -> assertThat(child.isAlive()).as("pid " + child.pid()).isFalse());

@@ -62,7 +62,7 @@ class LocalPlatformTest {
             assertThat(children).as("three service processes").hasSizeGreaterThanOrEqualTo(3);
             String kafka = urls.get("kafka");
 
-            new ProcessBuilder("kill", "-INT", Long.toString(launcher.pid())).start().waitFor();
+            CtrlC.press(launcher);
 
             await().atMost(Duration.ofMinutes(2)).until(() -> !launcher.isAlive());
             assertThat(children).allSatisfy(child -> assertThat(child.isAlive()).as("pid " + child.pid()).isFalse());
