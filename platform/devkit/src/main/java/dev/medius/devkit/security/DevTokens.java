@@ -42,11 +42,20 @@ public final class DevTokens {
 
     /** A token with an explicit lifetime; a negative lifetime gives a token that has already expired. */
     public static String mint(String subject, String tenant, Set<String> groups, Duration lifetime) {
+        return mint(ISSUER, subject, tenant, groups, lifetime);
+    }
+
+    /** A correctly signed token from another issuer, for tests that the issuer is checked too. */
+    public static String mintFromIssuer(String issuer, String subject, String tenant, String... groups) {
+        return mint(issuer, subject, tenant, Set.of(groups), DEFAULT_LIFETIME);
+    }
+
+    private static String mint(String issuer, String subject, String tenant, Set<String> groups, Duration lifetime) {
         Instant now = Instant.now();
         Instant expiry = now.plus(lifetime);
         Instant issuedAt = lifetime.isNegative() ? expiry.minusSeconds(60) : now;
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(ISSUER);
+        claims.setIssuer(issuer);
         claims.setSubject(subject);
         claims.setClaim("upn", subject);
         claims.setStringListClaim("groups", List.copyOf(groups));
