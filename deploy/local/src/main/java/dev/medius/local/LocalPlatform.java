@@ -36,7 +36,8 @@ import dev.medius.devkit.security.DevTokens;
 public final class LocalPlatform {
 
     static final String DEMO_TENANT = "demo-club";
-    static final List<TopicSpec> TOPICS = List.of(
+    /** The topics of the platform, as a deployment creates them. */
+    public static final List<TopicSpec> TOPICS = List.of(
             TopicSpec.compacted("catalog.exercises", 3),
             TopicSpec.of("routine.plans", 4),
             TopicSpec.of("routine.sessions", 4),
@@ -142,17 +143,8 @@ public final class LocalPlatform {
         ports.put("progress", port(options.progressPort()));
         for (Map.Entry<String, Integer> entry : ports.entrySet()) {
             String service = entry.getKey();
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(entry.getValue()));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(databases.get(service)));
-            env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-            env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
-            env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
-            env.put("MEDIUS_CATALOG_URL", "http://127.0.0.1:" + ports.get("catalog"));
-            // readable logs on a developer's machine; JSON is for log collectors
-            env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+            Map<String, String> env = serviceEnvironment(entry.getValue(), postgres, databases.get(service),
+                    broker.bootstrapServers(), publicKey, ports.get("catalog"));
             services.add(ServiceProcess.start(service, options.root(), entry.getValue(), env,
                     state.resolve("logs").resolve(service + "-service.log")));
         }
@@ -173,6 +165,26 @@ public final class LocalPlatform {
         if (options.demo()) {
             startDemo(state, ports);
         }
+    }
+
+    /**
+     * The environment a service process runs with: its port, its database, the broker, the development token
+     * issuer's public key and where catalog-service answers.
+     */
+    public static Map<String, String> serviceEnvironment(int port, PostgresServer postgres, String database,
+            String bootstrapServers, Path publicKey, int catalogPort) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
+        env.put("MEDIUS_CATALOG_URL", "http://127.0.0.1:" + catalogPort);
+        // readable logs on a developer's machine; JSON is for log collectors
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        return env;
     }
 
     /** On a fresh state, seeds the demo organisation; on every run, keeps completions trickling in. */

@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service running as a child process from its packaged Quarkus application. */
-final class ServiceProcess {
+/**
+ * One service running as a child process from its packaged Quarkus application. The launcher starts
+ * services this way; the reliability suites also kill and restart them.
+ */
+public final class ServiceProcess {
 
     private final String name;
     private final int port;
@@ -25,7 +28,8 @@ final class ServiceProcess {
         this.log = log;
     }
 
-    static ServiceProcess start(String name, Path root, int port, Map<String, String> env, Path log) {
+    /** Starts {@code <root>/<name>-service}'s packaged application with {@code env}, appending its output to {@code log}. */
+    public static ServiceProcess start(String name, Path root, int port, Map<String, String> env, Path log) {
         Path jar = root.resolve(name + "-service").resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build with ./mvnw install -DskipTests");
@@ -45,25 +49,35 @@ final class ServiceProcess {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Asks the service to shut down gracefully (SIGTERM). */
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 
+    /** Kills the service at once (SIGKILL): no shutdown hook runs, nothing in flight is finished. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Waits for the graceful stop, then kills whatever is left. */
-    void awaitExit(Duration bound) {
+    public void awaitExit(Duration bound) {
         try {
             if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -75,7 +89,7 @@ final class ServiceProcess {
         }
     }
 
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(log);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -24,12 +24,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.medius.events.Topics;
+import dev.medius.progress.repository.DatabaseAvailability;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Sends records that cannot be processed to {@code routine.sessions.dlq} unchanged (key, value and
  * headers) with the reason and origin in {@code medius-dlq-*} headers, and waits for the broker, so
- * that the consumer's offset moves on only once the record is safe.
+ * that the consumer's offset moves on only once the record is safe. A record the database failed to
+ * store is dead-lettered only while the database answers: during an outage every record fails, and
+ * the batch waits for the database instead.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -39,8 +42,14 @@ public class DeadLetters {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    /** How the ingestion names a record the database refused, as opposed to one that breaks the contract. */
+    static final String PROCESSING_FAILED = "processing failed";
+
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    DatabaseAvailability database;
 
     private volatile KafkaProducer<String, byte[]> producer;
 
@@ -51,6 +60,12 @@ public class DeadLetters {
     public void send(List<Rejected> rejected) {
         if (rejected.isEmpty()) {
             return;
+        }
+        if (rejected.stream().anyMatch(r -> r.reason().startsWith(PROCESSING_FAILED)) && !database.answers()) {
+            // the event is not at fault when the database is away: fail the batch so that it is retried
+            // once the database is back, instead of parking good events on the dead-letter topic
+            throw new IllegalStateException("database unavailable; " + rejected.size()
+                    + " records kept for a retry instead of dead-lettering them");
         }
         List<Future<RecordMetadata>> sends = new java.util.ArrayList<>();
         for (Rejected r : rejected) {

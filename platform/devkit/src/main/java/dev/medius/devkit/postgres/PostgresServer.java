@@ -191,6 +191,26 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops a private server and keeps its data, as an outage a test can end with {@link #startAgain()}. Only a
+     * server this provisioning started can be stopped: a shared server is never touched.
+     */
+    public void stopKeepingData() {
+        requirePrivate().halt();
+    }
+
+    /** Starts a private server stopped by {@link #stopKeepingData()} again, on the same port with the same data. */
+    public void startAgain() {
+        requirePrivate().resume();
+    }
+
+    private PrivatePostgres requirePrivate() {
+        if (privateServer == null) {
+            throw new IllegalStateException("only a private server can be stopped and started; this one is " + origin);
+        }
+        return privateServer;
+    }
+
     /** Stops the private server, if this provisioning started one; a shared server is left running. */
     @Override
     public void close() {

@@ -56,8 +56,7 @@ final class PrivatePostgres {
             PrivatePostgres server = new PrivatePostgres(binaries, dataDirectory, temporary, runAs, port);
             server.initialiseIfNeeded();
             server.writeSettings();
-            server.run(List.of(binaries.resolve("pg_ctl").toString(), "-D", dataDirectory.toString(),
-                    "-l", dataDirectory.resolve("server.log").toString(), "-w", "-t", "60", "start"));
+            server.resume();
             LOG.info("private PostgreSQL on 127.0.0.1:{} (data in {}{})", port, dataDirectory,
                     runAs.map(user -> ", running as " + user).orElse(""));
             return server;
@@ -70,10 +69,21 @@ final class PrivatePostgres {
         return port;
     }
 
+    /** Stops the server and keeps its data: {@link #resume()} brings the same databases back on the same port. */
+    void halt() {
+        run(List.of(binaries.resolve("pg_ctl").toString(), "-D", dataDirectory.toString(), "-m", "fast", "-w", "stop"));
+        LOG.info("private PostgreSQL on 127.0.0.1:{} stopped", port);
+    }
+
+    /** Starts the server again after {@link #halt()}. */
+    void resume() {
+        run(List.of(binaries.resolve("pg_ctl").toString(), "-D", dataDirectory.toString(),
+                "-l", dataDirectory.resolve("server.log").toString(), "-w", "-t", "60", "start"));
+    }
+
     void stop() {
         try {
-            run(List.of(binaries.resolve("pg_ctl").toString(), "-D", dataDirectory.toString(), "-m", "fast", "-w",
-                    "stop"));
+            halt();
         } catch (RuntimeException e) {
             LOG.warn("private PostgreSQL did not stop cleanly: {}", e.getMessage());
         }

@@ -33,6 +33,33 @@ class PostgresServerTest {
     }
 
     @Test
+    void privateServerStoppedAndStartedAgainKeepsItsPortAndData() throws Exception {
+        try (PostgresServer server = PostgresServer.startPrivate(Optional.empty())) {
+            server.createDatabase("medius_devkit_outage");
+            try (Connection connection = DriverManager.getConnection(server.jdbcUrl("medius_devkit_outage"),
+                    server.user(), server.password())) {
+                connection.createStatement().execute("CREATE TABLE kept (id int); INSERT INTO kept VALUES (7)");
+            }
+            server.stopKeepingData();
+            assertThat(PostgresServer.answers("127.0.0.1", server.port())).as("port while stopped").isFalse();
+            server.startAgain();
+            try (Connection connection = DriverManager.getConnection(server.jdbcUrl("medius_devkit_outage"),
+                    server.user(), server.password());
+                    ResultSet rows = connection.createStatement().executeQuery("SELECT id FROM kept")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).isEqualTo(7);
+            }
+        }
+    }
+
+    @Test
+    void aServerThatIsNotPrivateIsNeverStopped() {
+        PostgresServer shared = PostgresServer.fromJdbcUrl("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+        assertThatThrownBy(shared::stopKeepingData).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(shared::startAgain).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void jdbcUrlFromEnvironmentIsSplitIntoServerAndDatabase() {
         PostgresServer server = PostgresServer.fromJdbcUrl("jdbc:postgresql://db.internal:6432/admin?ssl=true",
                 "medius", "secret");
