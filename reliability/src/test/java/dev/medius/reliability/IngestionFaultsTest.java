@@ -143,6 +143,7 @@ class IngestionFaultsTest {
     }
 
     private void assertEveryEventCountedOnce() {
+        long recovering = System.nanoTime();
         await("all events sent").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
                 .until(() -> stream.acknowledged().size() == EVENTS);
         await("all events stored").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
@@ -150,6 +151,9 @@ class IngestionFaultsTest {
         await("consumer group caught up").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> platform.lag(Platform.PROGRESS_GROUP, List.of(Topics.ROUTINE_SESSIONS)) == 0);
 
+        System.out.printf("ingestion after the fault: all %d events stored and committed %d s after it ended;"
+                + " %d offset samples%n", EVENTS, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - recovering),
+                duringOutage.size());
         List<Sent> sent = stream.acknowledged();
         Map<String, Instant> processed = processedAt();
         assertThat(processed).as("events applied").hasSize(EVENTS);
