@@ -121,7 +121,7 @@ class IngestionIT {
                 athlete(coach, athlete).getInt("summary.weeklyVolume.sessions")).isEqualTo(600));
         assertThat(athlete(coach, athlete).getInt("summary.weeklyVolume.reps")).isEqualTo(1200);
         // records arrive several to a transaction, not one by one
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().auth().oauth2(DevTokens.mint("prometheus", TENANT, "admin")).when().get("/q/metrics").then().statusCode(200).extract().asString();
         double largest = metrics.lines().filter(l -> l.startsWith("medius_progress_batch_size_max{mode=\"live\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).max().orElse(0);
         assertThat(largest).isGreaterThan(1.0);

@@ -13,6 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ProgressServiceStartupTest {
 
+    private static final String OPERATOR = DevTokens.mint("prometheus", "operations", "admin");
+
     @Test
     void reportsReadyWithDatabaseAndBrokerChecked() {
         given().when().get("/q/health/ready")
@@ -23,10 +25,11 @@ class ProgressServiceStartupTest {
     }
 
     @Test
-    void servesApiDocumentationAndMetrics() {
-        given().when().get("/q/openapi").then().statusCode(200).body(containsString("Medius progress-service API"));
-        given().when().get("/q/swagger-ui/").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    void servesApiDocumentationAndMetricsToAuthenticatedCallersOnly() {
+        given().when().get("/q/metrics").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(OPERATOR).when().get("/q/openapi").then().statusCode(200).body(containsString("Medius progress-service API"));
+        given().auth().oauth2(OPERATOR).when().get("/q/swagger-ui/").then().statusCode(200);
+        given().auth().oauth2(OPERATOR).when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
 
     @Test

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import dev.medius.devkit.security.DevTokens;
+
 /**
  * Runs the launcher the way a developer does (a separate JVM starting three service processes),
  * checks every service is ready and documented, then presses Ctrl-C and checks nothing is left.
@@ -51,9 +53,11 @@ class LocalPlatformTest {
             for (String service : List.of("catalog", "routine", "progress")) {
                 String base = urls.get(service);
                 assertThat(get(base + "/q/health/ready")).as(service + " readiness").contains("\"status\": \"UP\"");
-                assertThat(status(base + "/q/openapi")).isEqualTo(200);
-                assertThat(status(base + "/q/swagger-ui/")).isEqualTo(200);
-                assertThat(status(base + "/q/metrics")).isEqualTo(200);
+                String operator = DevTokens.mint("prometheus", "operations", "admin");
+                assertThat(status(base + "/q/metrics", null)).isEqualTo(401);
+                assertThat(status(base + "/q/openapi", operator)).isEqualTo(200);
+                assertThat(status(base + "/q/swagger-ui/", operator)).isEqualTo(200);
+                assertThat(status(base + "/q/metrics", operator)).isEqualTo(200);
             }
             assertThat(Files.readString(state.resolve("dev-tokens.env")))
                     .contains("MEDIUS_ADMIN_TOKEN=", "MEDIUS_EDITOR_TOKEN=", "MEDIUS_COACH_TOKEN=", "MEDIUS_ATHLETE_TOKEN=");
@@ -96,9 +100,12 @@ class LocalPlatformTest {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private int status(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+    private int status(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static boolean answers(int port) {

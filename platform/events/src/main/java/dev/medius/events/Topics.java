@@ -11,6 +11,8 @@ public final class Topics {
     public static final String ROUTINE_SESSIONS = "routine.sessions";
     /** Records progress-service could not process, with the reason in headers. */
     public static final String ROUTINE_SESSIONS_DLQ = "routine.sessions.dlq";
+    /** catalog.exercises records routine-service could not apply to its read model, with the reason in headers. */
+    public static final String CATALOG_EXERCISES_DLQ = "catalog.exercises.dlq";
     /** Athletes flagged for a coach's attention and cleared, keyed by athlete id. */
     public static final String PROGRESS_ALERTS = "progress.alerts";
 

@@ -3,6 +3,7 @@ package dev.medius.routine.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 /** Generates plans from the read model and checks hand-made ones against the catalog. */
 @ApplicationScoped
 public class PlanService {
+
+    /** An exercise id (a UUID) or a slug as catalog-service allows them. */
+    private static final Pattern REFERENCE = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?=.{1,120}$)[a-z0-9]+(-[a-z0-9]+)*");
 
     @Inject
     CatalogReadModel catalog;
@@ -156,6 +161,10 @@ public class PlanService {
         Optional<ExercisePublished> known = catalog.find(caller.tenant(), reference);
         if (known.isPresent()) {
             return known.get();
+        }
+        if (!REFERENCE.matcher(reference).matches()) {
+            // no exercise can have it: catalog-service is not bothered (nor its absence reported) for it
+            throw ProblemException.invalidField(field, "must be an exercise id or slug");
         }
         CatalogClient.Lookup lookup = catalogClient.exercise(reference, token.getRawToken());
         return switch (lookup.answer()) {

@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.hasItem;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -180,15 +179,7 @@ class SessionRecordTest {
 
     private static Map<String, Object> completion(int walkReps, double rpe, int pain, String area, String walk,
             String bridge) {
-        List<Map<String, Object>> walkSets = new ArrayList<>();
-        for (String side : List.of("left", "right", "left", "right")) {
-            walkSets.add(Map.of("reps", walkReps, "side", side, "band", "light", "rpe", rpe));
-        }
-        List<Map<String, Object>> bridgeSets = List.of(Map.of("reps", 10, "rpe", rpe), Map.of("reps", 10, "rpe", rpe));
-        Map<String, Object> painReport = area == null ? Map.of("score", pain) : Map.of("score", pain, "area", area);
-        return Map.of("sessionRpe", rpe, "durationMinutes", 15, "pain", painReport,
-                "exercises", List.of(Map.of("exerciseId", walk, "sets", walkSets),
-                        Map.of("exerciseId", bridge, "sets", bridgeSets)));
+        return Fixtures.completion(walkReps, rpe, pain, area, walk, bridge);
     }
 
     private JsonPath plan() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,5 +82,19 @@ public final class Fixtures {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/templates/" + templateId + "/assignments")
                 .then().statusCode(201).extract().jsonPath();
+    }
+
+    /** A completion of a hand-made plan session: four sets of band walks at {@code walkReps}, two of bridges. */
+    public static Map<String, Object> completion(int walkReps, double rpe, int pain, String area, String walk,
+            String bridge) {
+        List<Map<String, Object>> walkSets = new ArrayList<>();
+        for (String side : List.of("left", "right", "left", "right")) {
+            walkSets.add(Map.of("reps", walkReps, "side", side, "band", "light", "rpe", rpe));
+        }
+        List<Map<String, Object>> bridgeSets = List.of(Map.of("reps", 10, "rpe", rpe), Map.of("reps", 10, "rpe", rpe));
+        Map<String, Object> painReport = area == null ? Map.of("score", pain) : Map.of("score", pain, "area", area);
+        return Map.of("sessionRpe", rpe, "durationMinutes", 15, "pain", painReport,
+                "exercises", List.of(Map.of("exerciseId", walk, "sets", walkSets),
+                        Map.of("exerciseId", bridge, "sets", bridgeSets)));
     }
 }

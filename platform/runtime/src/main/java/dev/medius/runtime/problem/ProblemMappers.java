@@ -1,5 +1,6 @@
 package dev.medius.runtime.problem;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -60,10 +65,19 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException unknown) {
             field = field.isEmpty() ? unknown.getPropertyName() : field;
             message = "unknown field";
+        } else if (e instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            message = TextInput.NUL_MESSAGE;
         } else if (e instanceof InvalidFormatException format) {
             message = "expected " + describe(format.getTargetType()) + " but got " + quoted(format.getValue());
         } else if (e instanceof MismatchedInputException mismatch) {
             message = "expected " + describe(mismatch.getTargetType());
+        } else if (e instanceof StreamConstraintsException) {
+            // a number, string or nesting beyond the parser's limits: say where, not which limit
+            field = parsedPath(e);
+            message = "value too long or nested too deeply";
+        } else if (e instanceof InputCoercionException) {
+            field = parsedPath(e);
+            message = "number out of range";
         } else {
             message = "malformed JSON at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr());
         }
@@ -102,6 +116,10 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // the JSON reader wraps what its parser refused (limits on length and depth) in a bare 400
+            return unreadable(json, uri);
+        }
         String title = original.getStatusInfo().getReasonPhrase();
         String detail = switch (status) {
             case 404 -> "no such resource";
@@ -125,9 +143,35 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (unstorableText(e)) {
+            return respond(Problem.of(400, "Invalid request", "text " + TextInput.NUL_MESSAGE), uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, path(uri));
         return respond(Problem.of(500, "Internal error", "the request failed unexpectedly; error id " + errorId), uri);
+    }
+
+    /** PostgreSQL refused a character it cannot store (SQLSTATE 22021, or 22P05 in JSON): the input's fault, not the service's. */
+    static boolean unstorableText(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where in the document the parser stopped, as a field path; none when too deep to be useful. */
+    private static String parsedPath(JsonProcessingException e) {
+        JsonParser parser = e instanceof StreamReadException read ? read.getProcessor() : null;
+        if (parser != null && parser.getParsingContext() != null) {
+            String pointer = parser.getParsingContext().pathAsPointer().toString();
+            if (!pointer.isEmpty() && pointer.length() <= 200) {
+                return pointer.substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.').replace(".[", "[");
+            }
+        }
+        return "";
     }
 
     private static Response unauthenticated(UriInfo uri) {

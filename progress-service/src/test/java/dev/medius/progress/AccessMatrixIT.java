@@ -1,0 +1,69 @@
+package dev.medius.progress;
+
+import static dev.medius.progress.FixedClock.TODAY;
+import static dev.medius.progress.RoutineEvents.planAssigned;
+import static dev.medius.progress.RoutineEvents.send;
+import static dev.medius.progress.RoutineEvents.uuid;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.medius.devkit.security.AccessMatrix;
+import dev.medius.devkit.security.AccessMatrix.Target;
+import dev.medius.devkit.security.ApiSurface;
+import dev.medius.devkit.security.DevTokens;
+import dev.medius.events.EventTypes;
+import dev.medius.events.Topics;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Every progress-service operation × role × organisation gets the answer the README's Access
+ * section gives: athletes see themselves, coaches their roster, admins their organisation, editors
+ * nothing; another organisation's athlete answers 404 and never shows on a dashboard, even to a
+ * coach of the same name there. Rebuilding is for admins and covers every organisation.
+ */
+@QuarkusTest
+class AccessMatrixIT {
+
+    @TestHTTPResource("/")
+    URI root;
+
+    private final String tenant = "club-matrix-" + uuid();
+    private final String athlete = "athlete-matrix-" + uuid();
+    private final String coach = "coach-matrix-" + uuid();
+
+    @BeforeEach
+    void athleteOfTheCoach() {
+        send(Topics.ROUTINE_PLANS, tenant, EventTypes.PLAN_ASSIGNED, athlete, planAssigned(uuid(), athlete, coach, TODAY));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(AccessIT.dashboard(tenant, coach, "coach"))
+                .containsExactly(athlete));
+    }
+
+    private Target on(String path) {
+        return Target.of(tenant, path).people(athlete, coach).hiding(athlete);
+    }
+
+    @Test
+    void everyOperationAnswersEveryRoleInEveryOrganisationAsDocumented() {
+        ApiSurface api = new ApiSurface(root);
+        String viewers = "401 200 200 403 200";
+        AccessMatrix matrix = new AccessMatrix(api)
+                // the caller's own identity, whoever shares their name elsewhere
+                .row("GET /api/v1/me", "401 200 200 200 200", "401 200 200 200 200", () -> on("/api/v1/me").hiding())
+                .row("GET /api/v1/dashboard", viewers, viewers, () -> on("/api/v1/dashboard"))
+                .row("GET /api/v1/athletes/{athleteId}/progress", viewers, "401 404 404 403 404",
+                        () -> on("/api/v1/athletes/" + athlete + "/progress"))
+                .streamRow("GET /api/v1/dashboard/stream", viewers, viewers, () -> on("/api/v1/dashboard/stream"))
+                // the topics hold every organisation: an admin's rebuild covers them all and shows none
+                .row("POST /api/v1/admin/rebuild", "401 403 403 403 200", "401 403 403 403 200",
+                        () -> on("/api/v1/admin/rebuild"));
+        assertThat(matrix.coverage(api.operations(DevTokens.mint(coach, tenant, "coach")))).isEmpty();
+        assertThat(matrix.verify()).isEmpty();
+    }
+}
