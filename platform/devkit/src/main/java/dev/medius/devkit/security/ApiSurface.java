@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
@@ -132,13 +133,11 @@ public final class ApiSurface {
      */
     public List<String> unauthenticatedAnswers(String token) {
         List<String> wrong = new ArrayList<>();
-        List<String> paths = new ArrayList<>();
         for (Operation operation : operations(token)) {
-            String path = fill(operation.path(), java.util.UUID.randomUUID().toString());
+            String path = fill(operation.path(), UUID.randomUUID().toString());
             String body = Set.of("POST", "PUT", "PATCH").contains(operation.method()) ? "{}" : null;
             Answer answer = call(operation.method(), path, null, body, Map.of(), false);
             ErrorBodies.check(operation + " without a token", answer, 401, wrong);
-            paths.add(path);
         }
         for (String path : List.of("/q/metrics", "/q/openapi", "/q/openapi?format=json", "/q/swagger-ui",
                 "/q/swagger-ui/", "/q/swagger-ui/index.html", "/q/dev-ui", "/q/arc", "/q/anything")) {
@@ -150,9 +149,6 @@ public final class ApiSurface {
             if (answer.status() != 200 && answer.status() != 503) {
                 wrong.add("GET " + path + " without a token answered " + answer.status() + ", expected health");
             }
-        }
-        if (paths.isEmpty()) {
-            wrong.add("the OpenAPI document lists no operation");
         }
         return wrong;
     }
