@@ -138,9 +138,11 @@ class LoadTest {
             await("the traffic ran for " + DURATION).atMost(DURATION.plusMinutes(2)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> ticks.get() >= ticksWanted);
         } finally {
-            pacer.shutdownNow();
+            // no new ticks or samples; what is in flight finishes (an interrupted sample would look like a failure)
+            pacer.shutdown();
             workers.shutdown();
         }
+        assertThat(pacer.awaitTermination(1, TimeUnit.MINUTES)).as("sample in flight finished").isTrue();
         assertThat(workers.awaitTermination(2, TimeUnit.MINUTES)).as("requests in flight finished").isTrue();
         await("progress-service caught up with the completions").atMost(Duration.ofMinutes(1))
                 .pollInterval(Duration.ofSeconds(1))
