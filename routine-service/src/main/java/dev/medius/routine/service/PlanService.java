@@ -116,9 +116,12 @@ public class PlanService {
         if (item == null) {
             throw ProblemException.invalidField(path, "is required");
         }
-        String reference = item.exerciseId() != null && !item.exerciseId().isBlank() ? item.exerciseId() : item.slug();
+        boolean byId = item.exerciseId() != null && !item.exerciseId().isBlank();
+        String reference = byId ? item.exerciseId() : item.slug();
+        // an error about the reference names the field the client filled in
+        String referenceField = path + (byId || item.slug() == null ? ".exerciseId" : ".slug");
         if (reference == null || reference.isBlank()) {
-            throw ProblemException.invalidField(path + ".exerciseId", "an exercise id or slug is required");
+            throw ProblemException.invalidField(referenceField, "an exercise id or slug is required");
         }
         if (item.sets() < 1 || item.sets() > 20) {
             throw ProblemException.invalidField(path + ".sets", "must be between 1 and 20");
@@ -133,7 +136,7 @@ public class PlanService {
         if (item.holdSeconds() != null && (item.holdSeconds() < 1 || item.holdSeconds() > 900)) {
             throw ProblemException.invalidField(path + ".holdSeconds", "must be between 1 and 900");
         }
-        ExercisePublished exercise = resolve(reference, path + ".exerciseId");
+        ExercisePublished exercise = resolve(reference, referenceField);
         Integer repsMax = repsMin == null ? null : item.repsMax() != null ? Math.max(item.repsMax(), repsMin) : repsMin;
         Integer target = repsMin == null ? null
                 : item.targetReps() != null ? Math.min(Math.max(item.targetReps(), repsMin), repsMax) : repsMin;

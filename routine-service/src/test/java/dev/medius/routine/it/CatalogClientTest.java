@@ -128,7 +128,7 @@ class CatalogClientTest {
                     .body(Map.of("title", "Typo", "plan", planWith("no-such-exercise")))
                     .when().post("/api/v1/templates")
                     .then().statusCode(400)
-                    .body("errors.field", hasItem("plan.weeks[0].sessions[0].blocks[0].items[0].exerciseId"));
+                    .body("errors.field", hasItem("plan.weeks[0].sessions[0].blocks[0].items[0].slug"));
         }
         // one call per request: no retry of a 404, and the breaker stays closed
         assertThat(CALLS).hasSize(6);
