@@ -67,6 +67,7 @@ final class FreshnessScenario {
         List<Double> max = new ArrayList<>();
         List<Double> achieved = new ArrayList<>();
         List<Double> answerP99 = new ArrayList<>();
+        List<Double> failed = new ArrayList<>();
         try (Platform platform = Platform.start(root)) {
             Service catalog = platform.startService("catalog", platform.createDatabase("catalog"), Map.of());
             Service routine = platform.startService("routine", platform.createDatabase("routine"),
@@ -97,6 +98,7 @@ final class FreshnessScenario {
                 if (!ready.await(30, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("the dashboard stream did not open");
                 }
+                int total = rate * seconds;
                 List<Sent> sent = drive(routine.url(), athletes, sessions, rate, seconds, run);
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 List<Double> latencies;
@@ -114,6 +116,7 @@ final class FreshnessScenario {
                 p99.add(Stats.percentile(sorted, 99));
                 max.add(sorted.get(sorted.size() - 1));
                 achieved.add(sent.size() / (double) seconds);
+                failed.add((double) (total - sent.size()));
                 answerP99.add(Stats.percentile(sent.stream().map(s -> (s.answeredNanos() - s.sentNanos()) / 1e6)
                         .sorted().toList(), 99));
                 Bench.log(String.format("run %d: %d completions, freshness p50 %.0f ms, p99 %.0f ms", run, sent.size(),
@@ -124,7 +127,8 @@ final class FreshnessScenario {
                 .figure("completion 2xx to dashboard event p50", "ms", p50)
                 .figure("completion 2xx to dashboard event p99", "ms", p99)
                 .figure("completion 2xx to dashboard event max", "ms", max)
-                .figure("completions recorded", "per s", achieved)
+                .figure("completions answered 2xx", "per s", achieved)
+                .figure("completions not answered within 30 s or failed", "", failed)
                 .figure("completion request p99 (ceiling of the write path)", "ms", answerP99)
                 .atMost("completion 2xx to dashboard event p99", 1000)
                 .note("All three services, " + athleteCount + " athletes with a 12-week plan at 3 sessions a week; "
@@ -165,6 +169,9 @@ final class FreshnessScenario {
             if (n >= total) {
                 return;
             }
+            if (n == 0) {
+                Bench.log("sending " + total + " completions at " + rate + "/s");
+            }
             String athlete = athletes.get(n % athletes.size());
             List<String> own = sessions.get(athlete);
             // each run uses later sessions of the plan: a recorded session cannot be recorded again
@@ -195,9 +202,12 @@ final class FreshnessScenario {
         }, 0, periodNanos, TimeUnit.NANOSECONDS);
         boolean finished = done.await(seconds + 60L, TimeUnit.SECONDS);
         clock.shutdownNow();
-        if (!finished || failures.get() > 0) {
-            throw new IllegalStateException(failures.get() + " of " + total + " completions failed or did not answer");
+        if (!finished || sent.isEmpty()) {
+            throw new IllegalStateException(failures.get() + " of " + total + " completions failed, "
+                    + (total - sent.size() - failures.get()) + " did not answer");
         }
+        // a rate routine-service cannot keep up with shows as completions that time out: they are counted,
+        // and freshness is measured on those that were answered
         return new ArrayList<>(sent);
     }
 
