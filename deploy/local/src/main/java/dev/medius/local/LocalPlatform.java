@@ -36,7 +36,7 @@ import dev.medius.devkit.security.DevTokens;
 public final class LocalPlatform {
 
     static final String DEMO_TENANT = "demo-club";
-    /** The topics of the platform, as a deployment creates them. */
+    /** The topics of a Medius platform and their partitions, as docs/events.md lists them. */
     public static final List<TopicSpec> TOPICS = List.of(
             TopicSpec.compacted("catalog.exercises", 3),
             TopicSpec.of("routine.plans", 4),

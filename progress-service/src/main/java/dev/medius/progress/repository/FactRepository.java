@@ -76,57 +76,75 @@ public class FactRepository {
         return fresh;
     }
 
-    /** Completions replace what was known of a session (a skip included); a skip never replaces a completion. */
-    public void saveSessions(List<SessionFact> facts) throws SQLException {
+    /**
+     * Completions replace what was known of a session (a skip included); a skip never replaces a completion.
+     * One statement for the whole batch; returns the sessions that were already stored and have been
+     * replaced, the only ones whose volume rows need clearing.
+     */
+    public Set<TenantKey> saveSessions(List<SessionFact> facts) throws SQLException {
+        Set<TenantKey> replaced = new HashSet<>();
         if (facts.isEmpty()) {
-            return;
+            return replaced;
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement("INSERT INTO session_fact (tenant_id, session_id, athlete_id, "
                         + "status, scheduled_date, occurred_at, activity_date, session_rpe, pain_score, pain_area) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, session_id) DO UPDATE SET "
+                        + "SELECT t, s, a, st, sd::date, oa::timestamptz, ad::date, rpe::numeric, pain::integer, area "
+                        + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                        + "?::text[], ?::text[], ?::text[]) AS u(t, s, a, st, sd, oa, ad, rpe, pain, area) "
+                        + "ON CONFLICT (tenant_id, session_id) DO UPDATE SET "
                         + "athlete_id = EXCLUDED.athlete_id, status = EXCLUDED.status, scheduled_date = EXCLUDED.scheduled_date, "
                         + "occurred_at = EXCLUDED.occurred_at, activity_date = EXCLUDED.activity_date, "
                         + "session_rpe = EXCLUDED.session_rpe, pain_score = EXCLUDED.pain_score, pain_area = EXCLUDED.pain_area "
-                        + "WHERE EXCLUDED.status = 'completed' OR session_fact.status <> 'completed'")) {
-            for (SessionFact f : facts) {
-                st.setString(1, f.tenant());
-                st.setString(2, f.sessionId());
-                st.setString(3, f.athleteId());
-                st.setString(4, f.status());
-                setDate(st, 5, f.scheduledDate());
-                st.setObject(6, f.occurredAt());
-                st.setObject(7, f.occurredAt().toLocalDate());
-                if (f.rpe() == null) {
-                    st.setNull(8, Types.NUMERIC);
-                } else {
-                    st.setDouble(8, f.rpe());
+                        + "WHERE EXCLUDED.status = 'completed' OR session_fact.status <> 'completed' "
+                        // a row written by this INSERT has no xmax; one that existed carries the updating transaction's
+                        + "RETURNING tenant_id, session_id, xmax <> 0")) {
+            st.setArray(1, texts(c, facts, SessionFact::tenant));
+            st.setArray(2, texts(c, facts, SessionFact::sessionId));
+            st.setArray(3, texts(c, facts, SessionFact::athleteId));
+            st.setArray(4, texts(c, facts, SessionFact::status));
+            st.setArray(5, texts(c, facts, SessionFact::scheduledDate));
+            st.setArray(6, texts(c, facts, SessionFact::occurredAt));
+            st.setArray(7, texts(c, facts, f -> f.occurredAt().toLocalDate()));
+            st.setArray(8, texts(c, facts, SessionFact::rpe));
+            st.setArray(9, texts(c, facts, SessionFact::pain));
+            st.setArray(10, texts(c, facts, SessionFact::painArea));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getBoolean(3)) {
+                        replaced.add(new TenantKey(rs.getString(1), rs.getString(2)));
+                    }
                 }
-                if (f.pain() == null) {
-                    st.setNull(9, Types.INTEGER);
-                } else {
-                    st.setInt(9, f.pain());
-                }
-                st.setString(10, f.painArea());
-                st.addBatch();
             }
-            st.executeBatch();
         }
+        return replaced;
     }
 
-    public void replaceVolumes(Collection<TenantKey> sessions, List<ExerciseVolumeRow> rows) throws SQLException {
-        if (sessions.isEmpty()) {
+    private static <T> java.sql.Array texts(Connection c, List<T> rows, java.util.function.Function<T, Object> field)
+            throws SQLException {
+        return c.createArrayOf("text", rows.stream().map(field).map(v -> v == null ? null : v.toString()).toArray());
+    }
+
+    /**
+     * Clears the volume rows of sessions stored before (one statement for all of them), then inserts the
+     * batch's rows. Sessions new to this batch have nothing to clear, so they cost no delete at all.
+     */
+    public void replaceVolumes(Collection<TenantKey> replacedSessions, List<ExerciseVolumeRow> rows) throws SQLException {
+        if (replacedSessions.isEmpty() && rows.isEmpty()) {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement del = c.prepareStatement(
-                    "DELETE FROM exercise_volume WHERE tenant_id = ? AND session_id = ?")) {
-                for (TenantKey k : sessions) {
-                    del.setString(1, k.tenant());
-                    del.setString(2, k.id());
-                    del.addBatch();
+            if (!replacedSessions.isEmpty()) {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM exercise_volume e USING "
+                        + "unnest(?::varchar[], ?::varchar[]) AS k(tenant_id, session_id) "
+                        + "WHERE e.tenant_id = k.tenant_id AND e.session_id = k.session_id")) {
+                    del.setArray(1, c.createArrayOf("varchar", replacedSessions.stream().map(TenantKey::tenant).toArray()));
+                    del.setArray(2, c.createArrayOf("varchar", replacedSessions.stream().map(TenantKey::id).toArray()));
+                    del.executeUpdate();
                 }
-                del.executeBatch();
+            }
+            if (rows.isEmpty()) {
+                return;
             }
             try (PreparedStatement st = c.prepareStatement("INSERT INTO exercise_volume (tenant_id, session_id, exercise_id, "
                     + "athlete_id, activity_date, exercise_name, pattern, muscles, sets, reps, hold_seconds) "

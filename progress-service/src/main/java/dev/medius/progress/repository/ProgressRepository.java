@@ -137,10 +137,14 @@ public class ProgressRepository {
     /** The latest {@code limit} completed sessions per athlete, oldest first. */
     public Map<String, List<SessionPoint>> recentSessions(String tenant, Collection<String> athletes, int limit) {
         Map<String, List<SessionPoint>> result = new HashMap<>();
-        query("SELECT athlete_id, session_id, activity_date, occurred_at, session_rpe, pain_score, pain_area FROM ("
-                + "SELECT *, row_number() OVER (PARTITION BY athlete_id ORDER BY occurred_at DESC, session_id DESC) AS rn "
-                + "FROM session_fact WHERE tenant_id = ? AND athlete_id = ANY(?) AND status = 'completed') x "
-                + "WHERE rn <= ? ORDER BY athlete_id, occurred_at, session_id",
+        // per athlete, walk the (tenant, athlete, occurred_at) index backwards and stop after `limit` rows,
+        // rather than numbering every session each athlete ever did
+        query("SELECT a.athlete_id, f.session_id, f.activity_date, f.occurred_at, f.session_rpe, f.pain_score, "
+                + "f.pain_area FROM unnest(?::varchar[]) AS a(athlete_id) CROSS JOIN LATERAL ("
+                + "SELECT session_id, activity_date, occurred_at, session_rpe, pain_score, pain_area FROM session_fact "
+                + "WHERE tenant_id = ? AND athlete_id = a.athlete_id AND status = 'completed' "
+                + "ORDER BY occurred_at DESC, session_id DESC LIMIT ?) f "
+                + "ORDER BY a.athlete_id, f.occurred_at, f.session_id",
                 rs -> {
                     java.math.BigDecimal rpe = rs.getBigDecimal(5);
                     Object pain = rs.getObject(6);
@@ -148,7 +152,7 @@ public class ProgressRepository {
                             rs.getString(2), rs.getObject(3, LocalDate.class), utc(rs.getObject(4, OffsetDateTime.class)),
                             rpe == null ? null : rpe.doubleValue(), pain == null ? null : ((Number) pain).intValue(),
                             rs.getString(7)));
-                }, tenant, athletes, limit);
+                }, athletes, tenant, limit);
         return result;
     }
 

@@ -206,10 +206,10 @@ public class IngestionService {
             }
         }
 
-        facts.saveSessions(new ArrayList<>(sessions.values()));
+        Set<TenantKey> replaced = facts.saveSessions(new ArrayList<>(sessions.values()));
         List<ExerciseVolumeRow> volumeRows = new ArrayList<>();
         volumes.values().forEach(volumeRows::addAll);
-        facts.replaceVolumes(volumes.keySet(), volumeRows);
+        facts.replaceVolumes(volumes.keySet().stream().filter(replaced::contains).toList(), volumeRows);
         facts.linkCoaches(coachLinks);
         facts.savePlanEvents(planEvents);
         facts.replaceSchedules(assignments, schedules(facts.planEvents(assignments)));

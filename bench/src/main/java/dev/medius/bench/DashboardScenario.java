@@ -1,0 +1,123 @@
+package dev.medius.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.medius.devkit.security.DevTokens;
+
+/**
+ * Scenario 2. Loads athletes, rosters and completed sessions straight into progress-service's tables
+ * with SQL (the projections the consumer would have built), then reads coaches' rosters and athletes'
+ * progress at a fixed concurrency, next to a trivial authenticated endpoint of the same server.
+ */
+final class DashboardScenario {
+
+    private final Options options;
+    private final Path root;
+
+    DashboardScenario(Options options, Path root) {
+        this.options = options;
+        this.root = root;
+    }
+
+    Result run() throws Exception {
+        Wrk.requireInstalled();
+        int athletes = options.size("athletes", 10_000, 200);
+        int roster = options.size("roster", 50, 50);
+        int sessions = options.size("sessions", 1_000_000, 10_000);
+        int concurrency = options.size("concurrency", 16, 16);
+        int seconds = options.size("seconds", 15, 1);
+        Map<String, List<Double>> figures = new java.util.LinkedHashMap<>();
+        double loadSeconds;
+        try (Platform platform = Platform.start(root)) {
+            String database = platform.createDatabase("dashboard");
+            Service progress = platform.startService("progress", database, Map.of());
+            long start = System.nanoTime();
+            load(platform, database, athletes, roster, sessions);
+            loadSeconds = (System.nanoTime() - start) / 1e9;
+            Bench.log(String.format("loaded %,d sessions of %,d athletes in %.0f s", sessions, athletes, loadSeconds));
+            Path scripts = Files.createTempDirectory("medius-bench-wrk-");
+            int coaches = Math.max(1, athletes / roster);
+            List<Map.Entry<String, String>> rosters = new ArrayList<>();
+            for (int c = 0; c < Math.min(coaches, 200); c++) {
+                rosters.add(new SimpleEntry<>("/api/v1/dashboard", coachToken(c)));
+            }
+            List<Map.Entry<String, String>> progressReads = new ArrayList<>();
+            for (int a = 0; a < Math.min(athletes, 2000); a++) {
+                int athlete = (int) ((long) a * athletes / Math.min(athletes, 2000));
+                progressReads.add(new SimpleEntry<>("/api/v1/athletes/" + SessionEvents.athlete(athlete) + "/progress",
+                        coachToken(athlete / roster)));
+            }
+            List<Map.Entry<String, String>> trivial = List.of(new SimpleEntry<>("/api/v1/me", coachToken(0)));
+            Map<String, Path> loads = new java.util.LinkedHashMap<>();
+            loads.put("roster", Wrk.script(scripts, rosters));
+            loads.put("athlete progress", Wrk.script(scripts, progressReads));
+            loads.put("trivial /api/v1/me", Wrk.script(scripts, trivial));
+            // warm-up: JIT, connection pool and PostgreSQL's caches
+            loads.values().forEach(script -> Wrk.run(progress.url(), script, concurrency, Math.max(1, seconds / 3)));
+            for (int run = 1; run <= options.runs(); run++) {
+                for (Map.Entry<String, Path> load : loads.entrySet()) {
+                    Wrk.Load result = Wrk.run(progress.url(), load.getValue(), concurrency, seconds);
+                    if (result.errors() > 0) {
+                        throw new IllegalStateException(load.getKey() + ": " + result.errors() + " failed requests");
+                    }
+                    figures.computeIfAbsent(load.getKey() + " p50", k -> new ArrayList<>()).add(result.p50Millis());
+                    figures.computeIfAbsent(load.getKey() + " p99", k -> new ArrayList<>()).add(result.p99Millis());
+                    figures.computeIfAbsent(load.getKey() + " throughput", k -> new ArrayList<>())
+                            .add(result.requestsPerSecond());
+                    Bench.log(String.format("run %d %s: %.0f req/s, p50 %.1f ms, p99 %.1f ms", run, load.getKey(),
+                            result.requestsPerSecond(), result.p50Millis(), result.p99Millis()));
+                }
+            }
+        }
+        Result result = new Result("dashboard", "2. Dashboard reads: " + athletes + " athletes, rosters of " + roster + ", "
+                + sessions + " completed sessions, concurrency " + concurrency);
+        figures.forEach((name, values) -> result.figure(name, name.endsWith("throughput") ? "req/s" : "ms", values));
+        result.figure("roster throughput / trivial", "", Bench.ratios(figures.get("roster throughput"),
+                figures.get("trivial /api/v1/me throughput"), x -> x));
+        result.figure("athlete progress throughput / trivial", "", Bench.ratios(figures.get("athlete progress throughput"),
+                figures.get("trivial /api/v1/me throughput"), x -> x));
+        return result.atMost("roster p99", 50).atMost("athlete progress p99", 50)
+                .note(String.format("Data loaded with SQL straight into progress-service's tables (athlete_coach,"
+                        + " scheduled_session, session_fact and %d exercise_volume rows per session), not through Kafka,"
+                        + " in %.0f s; then ANALYZE.", SessionEvents.EXERCISES, loadSeconds))
+                .note("Load: wrk, " + concurrency + " connections, " + seconds + " s per read per run, rotating over"
+                        + " 200 coaches' rosters and 2,000 athletes (each read with their coach's token); the ceiling is"
+                        + " GET /api/v1/me (token check and a JSON answer) on the same server at the same concurrency.");
+    }
+
+    private static final Map<Integer, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static String coachToken(int coach) {
+        return TOKENS.computeIfAbsent(coach, c -> DevTokens.mint("coach-" + c, SessionEvents.TENANT, "coach"));
+    }
+
+    /** Sessions spread evenly over athletes, two or three a week going back from today, each scheduled and done. */
+    private static void load(Platform platform, String database, int athletes, int roster, int sessions)
+            throws Exception {
+        int perAthlete = Math.max(1, sessions / athletes);
+        String tenant = "'" + SessionEvents.TENANT + "'";
+        try (Connection c = platform.connect(database); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO athlete_coach SELECT " + tenant + ", 'athlete-' || a, 'coach-' || (a / " + roster
+                    + ") FROM generate_series(0, " + (athletes - 1) + ") a");
+            String series = "SELECT g, 'athlete-' || (g % " + athletes + ") AS athlete, md5('s' || g)::uuid::text AS id, "
+                    + "md5('a' || (g % " + athletes + "))::uuid::text AS assignment, current_date - ((g / " + athletes
+                    + ") * 7 / 3) AS day FROM generate_series(0, " + ((long) perAthlete * athletes - 1) + ") g";
+            st.execute("INSERT INTO scheduled_session SELECT " + tenant + ", id, assignment, athlete, day FROM ("
+                    + series + ") s");
+            st.execute("INSERT INTO session_fact SELECT " + tenant + ", id, athlete, 'completed', day, "
+                    + "day + time '18:00' + (g % 60) * interval '1 minute', day, 5 + g % 4, g % 3, "
+                    + "CASE WHEN g % 3 > 0 THEN 'knee' END FROM (" + series + ") s");
+            st.execute("INSERT INTO exercise_volume SELECT " + tenant + ", id, 'exercise-' || e, athlete, day, "
+                    + "'Exercise ' || e, (ARRAY['hip-abduction','squat','hinge'])[e], '[\"gluteus-medius\"]', 2, 20, 0 FROM ("
+                    + series + ") s, generate_series(1, " + SessionEvents.EXERCISES + ") e");
+            st.execute("ANALYZE");
+        }
+    }
+}

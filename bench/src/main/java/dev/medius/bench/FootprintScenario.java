@@ -1,0 +1,83 @@
+package dev.medius.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scenario 6. Starts each service alone (so their start-ups do not compete), times process start to
+ * ready, reads resident memory when idle and again after the catalog reads of scenario 3. The
+ * ceiling for start-up is the same JVM starting and exiting ({@code java -version}).
+ */
+final class FootprintScenario {
+
+    private static final List<String> SERVICES = List.of("catalog", "routine", "progress");
+
+    private final Options options;
+    private final Path root;
+
+    FootprintScenario(Options options, Path root) {
+        this.options = options;
+        this.root = root;
+    }
+
+    Result run() throws Exception {
+        Wrk.requireInstalled();
+        int seconds = options.size("seconds", 10, 1);
+        int settle = options.size("settle-seconds", 5, 1);
+        Map<String, List<Double>> figures = new LinkedHashMap<>();
+        List<Double> jvm = new ArrayList<>();
+        try (Platform platform = Platform.start(root)) {
+            for (int run = 1; run <= options.runs(); run++) {
+                jvm.add(jvmStart());
+                Map<String, Service> started = new LinkedHashMap<>();
+                for (String name : SERVICES) {
+                    Service service = platform.startService(name, platform.createDatabase(name), Map.of());
+                    started.put(name, service);
+                    add(figures, name + " start to ready", service.readySeconds());
+                }
+                Pause.millis(settle * 1000L);
+                started.forEach((name, service) -> add(figures, name + " memory idle", service.residentMib()));
+                Service catalog = started.get("catalog");
+                for (Path script : CatalogScenario.loads(catalog).values()) {
+                    Wrk.run(catalog.url(), script, 16, seconds);
+                }
+                started.forEach((name, service) -> add(figures, name + " memory after catalog reads",
+                        service.residentMib()));
+                Bench.log("run " + run + ": " + figures);
+                started.values().forEach(platform::stop);
+            }
+        }
+        Result result = new Result("footprint", "6. Footprint: start to ready and resident memory per service");
+        result.figure("ceiling: JVM start and exit (java -version)", "s", jvm);
+        for (String name : SERVICES) {
+            result.figure(name + " start to ready", "s", figures.get(name + " start to ready"));
+            result.figure(name + " start / JVM start", "", Bench.ratios(figures.get(name + " start to ready"), jvm, x -> x));
+            result.figure(name + " memory idle", "MiB", figures.get(name + " memory idle"));
+            result.figure(name + " memory after catalog reads", "MiB", figures.get(name + " memory after catalog reads"));
+            result.atMost(name + " start to ready", 3).atMost(name + " memory idle", 300)
+                    .atMost(name + " memory after catalog reads", 300);
+        }
+        return result.note("Each service runs its production build (target/quarkus-app) with " + String.join(" ",
+                Service.JVM_OPTIONS) + " (the heap the Kubernetes manifests give it: 70% of a 512 MiB limit); start to"
+                + " ready is from process start to the first 200 of /q/health/ready, polled every 10 ms, including"
+                + " Flyway on an empty database and the catalog's import of its library. Memory is VmRSS from /proc, "
+                + "idle after " + settle + " s and again after " + seconds + " s of each catalog read of scenario 3.");
+    }
+
+    private static void add(Map<String, List<Double>> figures, String name, double value) {
+        figures.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+
+    private static double jvmStart() throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).start();
+        java.getInputStream().readAllBytes();
+        java.waitFor();
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.medius.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.medius.devkit.kafka.KafkaBroker;
+import dev.medius.devkit.postgres.PostgresServer;
+import dev.medius.devkit.security.DevTokens;
+import dev.medius.local.LocalPlatform;
+
+/**
+ * What a scenario measures against: the devkit Kafka broker, PostgreSQL (the machine's server or a
+ * private one), throw-away databases and services started as processes. Closing it stops and drops
+ * everything it started.
+ */
+final class Platform implements AutoCloseable {
+
+    private final Path root;
+    private final Path work;
+    private final KafkaBroker broker;
+    private final PostgresServer postgres;
+    private final Path publicKey;
+    private final List<String> databases = new ArrayList<>();
+    private final List<Service> services = new ArrayList<>();
+
+    /** Platforms still open; a harness stopped with SIGTERM or Ctrl-C closes them on its way out. */
+    private static final java.util.Set<Platform> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(OPEN).forEach(Platform::close),
+                "bench-platform-stop"));
+    }
+
+    private Platform(Path root, Path work, KafkaBroker broker, PostgresServer postgres, Path publicKey) {
+        this.root = root;
+        this.work = work;
+        this.broker = broker;
+        this.postgres = postgres;
+        this.publicKey = publicKey;
+        OPEN.add(this);
+    }
+
+    static Platform start(Path root) {
+        try {
+            Path work = Files.createTempDirectory("medius-bench-");
+            Path key = work.resolve("dev-public-key.pem");
+            Files.writeString(key, DevTokens.publicKeyPem());
+            KafkaBroker broker = KafkaBroker.startEphemeral();
+            broker.createTopics(LocalPlatform.TOPICS);
+            PostgresServer postgres = PostgresServer.provision(Optional.empty());
+            Files.createDirectories(work.resolve("logs"));
+            return new Platform(root, work, broker, postgres, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    KafkaBroker broker() {
+        return broker;
+    }
+
+    /** A new empty database that is dropped when the platform closes. */
+    String createDatabase(String purpose) {
+        String name = "medius_bench_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8);
+        postgres.createDatabase(name);
+        databases.add(name);
+        return name;
+    }
+
+    void dropDatabase(String name) {
+        postgres.dropDatabase(name);
+        databases.remove(name);
+    }
+
+    Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
+    }
+
+    /** The production configuration every service reads from its environment. */
+    Map<String, String> environment(String database) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
+        return env;
+    }
+
+    /** Starts a service on its database and waits until it is ready. */
+    Service startService(String name, String database, Map<String, String> extraEnv) {
+        return startServices(name, database, extraEnv, 1).get(0);
+    }
+
+    /** Starts {@code count} replicas of a service at once and waits until all are ready. */
+    List<Service> startServices(String name, String database, Map<String, String> extraEnv, int count) {
+        Map<String, String> env = environment(database);
+        env.putAll(extraEnv);
+        List<Service> started = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Service service = Service.start(name, root, env, work.resolve("logs"));
+            services.add(service);
+            started.add(service);
+        }
+        started.forEach(service -> service.awaitReady(Duration.ofMinutes(3)));
+        return started;
+    }
+
+    void stop(Service service) {
+        service.close();
+        services.remove(service);
+    }
+
+    @Override
+    public void close() {
+        if (!OPEN.remove(this)) {
+            return;
+        }
+        List.copyOf(services).forEach(this::stop);
+        broker.close();
+        for (String database : List.copyOf(databases)) {
+            try {
+                postgres.dropDatabase(database);
+            } catch (RuntimeException e) {
+                System.err.println("[bench] could not drop " + database + ": " + e.getMessage());
+            }
+        }
+        postgres.close();
+        try (var paths = Files.walk(work)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("[bench] could not delete " + work + ": " + e.getMessage());
+        }
+    }
+}
