@@ -39,6 +39,7 @@ public final class LocalPlatform {
     /** The topics of a Medius platform and their partitions, as docs/events.md lists them. */
     public static final List<TopicSpec> TOPICS = List.of(
             TopicSpec.compacted("catalog.exercises", 3),
+            TopicSpec.of("catalog.exercises.dlq", 1),
             TopicSpec.of("routine.plans", 4),
             TopicSpec.of("routine.sessions", 4),
             TopicSpec.of("routine.sessions.dlq", 1),
