@@ -162,7 +162,8 @@
     state.stream = stream;
     stream.onmessage = function (message) {
       var event = JSON.parse(message.data);
-      if (event.type === 'ready') { live(true); }
+      // 'ready' also follows a reconnect, after which changes may have been missed
+      if (event.type === 'ready') { live(true); refreshSoon(); }
       if (event.type === 'athlete') { refreshSoon(event.athleteId); }
     };
     stream.onerror = function () { live(false); };

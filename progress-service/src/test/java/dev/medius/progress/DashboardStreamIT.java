@@ -17,7 +17,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -27,12 +30,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.medius.devkit.security.DevTokens;
 import dev.medius.events.EventTypes;
 import dev.medius.events.Topics;
+import dev.medius.progress.service.AthleteChange;
+import dev.medius.progress.service.DashboardEvents;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class DashboardStreamIT {
 
     static final String TENANT = "club-stream";
+
+    @Inject
+    DashboardEvents dashboardEvents;
 
     /** Opens the stream and collects its lines in the background. */
     static List<String> listen(String token, boolean asQueryParameter) {
@@ -79,6 +87,27 @@ class DashboardStreamIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> header.stream().anyMatch(l -> l.contains(athlete)));
         assertThat(otherCoach).noneMatch(l -> l.contains(athlete));
         assertThat(otherTenant).noneMatch(l -> l.contains(athlete));
+    }
+
+    @Test
+    void aBurstAsLargeAsAnIngestedBatchReachesTheCoachWhole() {
+        String coach = "coach-" + uuid();
+        List<String> stream = listen(DevTokens.mint(coach, TENANT, "coach"), false);
+        await().atMost(Duration.ofSeconds(15)).until(() -> stream.stream().anyMatch(l -> l.contains("\"ready\"")));
+
+        // one consumer batch changes up to 2,000 athletes at once, far faster than one connection writes events
+        List<AthleteChange> burst = IntStream.range(0, 2_000)
+                .mapToObj(i -> new AthleteChange(TENANT, "burst-" + i, List.of(coach), "session.completed"))
+                .toList();
+        List<AthleteChange> othersBurst = IntStream.range(0, 2_000)
+                .mapToObj(i -> new AthleteChange(TENANT, "other-" + i, List.of("coach-" + uuid()), "session.completed"))
+                .toList();
+        dashboardEvents.publish(othersBurst);
+        dashboardEvents.publish(burst);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> stream.stream()
+                .filter(l -> l.startsWith("data:") && l.contains("burst-")).count() == burst.size());
+        assertThat(stream).noneMatch(l -> l.contains("other-"));
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import dev.medius.progress.config.DashboardStreamConfig;
 import dev.medius.progress.rest.ProgressViews.StreamEvent;
 import dev.medius.progress.service.DashboardEvents;
 import dev.medius.progress.service.ProgressService;
@@ -45,6 +46,9 @@ public class DashboardStreamResource {
     @Inject
     DashboardEvents events;
 
+    @Inject
+    DashboardStreamConfig config;
+
     @GET
     @PermitAll
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -60,9 +64,14 @@ public class DashboardStreamResource {
             throw new ProblemException(403, "Forbidden", "the dashboard stream is for coaches, athletes and admins");
         }
         String coachFilter = viewer.is(Caller.ADMIN) ? coach : null;
-        // a client that reads slowly misses intermediate changes rather than failing: each one only says "fetch again"
-        Multi<StreamEvent> changes = events.changes().onOverflow().drop()
+        // Changes arrive in bursts of a whole ingested batch, faster than one connection writes them, so each
+        // stream keeps its caller's own changes (filtered first) in a bounded buffer. A client that falls further
+        // behind than that is disconnected rather than silently skipped: its EventSource reconnects, gets 'ready'
+        // and fetches the dashboard again, so no change goes unseen.
+        Multi<StreamEvent> changes = events.changes()
                 .filter(change -> ProgressService.concerns(viewer, coachFilter, change))
+                .onOverflow().buffer(config.buffer())
+                .onFailure().invoke(failure -> events.overflowed())
                 .map(change -> new StreamEvent("athlete", change.athleteId(), change.reason(), now()));
         Multi<StreamEvent> heartbeats = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
                 .onOverflow().drop().map(tick -> new StreamEvent("heartbeat", null, null, now()));

@@ -3,6 +3,10 @@ package dev.medius.progress.service;
 import java.util.Collection;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -12,6 +16,13 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 public class DashboardEvents {
 
     private final BroadcastProcessor<AthleteChange> changes = BroadcastProcessor.create();
+    private final Counter overflows;
+
+    @Inject
+    public DashboardEvents(MeterRegistry registry) {
+        this.overflows = Counter.builder("medius.dashboard.stream.overflows")
+                .description("dashboard streams closed because their client fell too far behind").register(registry);
+    }
 
     public synchronized void publish(Collection<AthleteChange> batch) {
         batch.forEach(changes::onNext);
@@ -19,5 +30,10 @@ public class DashboardEvents {
 
     public Multi<AthleteChange> changes() {
         return changes;
+    }
+
+    /** A stream's buffer filled up and the stream was closed. */
+    public void overflowed() {
+        overflows.increment();
     }
 }
