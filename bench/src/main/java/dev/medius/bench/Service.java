@@ -16,13 +16,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One service started from its packaged production build ({@code target/quarkus-app}) as its own
- * process, with the heap the Kubernetes manifests give it (70% of a 512 MiB limit), so its start
+ * process, sized as the JVM sizes itself in the Kubernetes manifests' 512 MiB limit, so its start
  * time and resident memory are what a replica shows.
  */
 final class Service implements AutoCloseable {
 
-    static final List<String> JVM_OPTIONS = List.of("-Xmx358m", "-XX:+UseSerialGC",
-            "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+    /** The JVM a replica runs; {@code --jvm-options "..."} tries others against the same scenario. */
+    static final List<String> JVM_OPTIONS = List.of(System.getProperty("bench.jvm-options",
+            "-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20"
+                    + " -Djava.util.logging.manager=org.jboss.logmanager.LogManager").trim().split("\\s+"));
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
