@@ -117,7 +117,13 @@ public class SessionRecordService {
 
         List<SessionCompleted.ExerciseDone> done = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
-        List<ScheduledSession> upcoming = sessions.upcoming(session.assignmentId, session.ordinal, session.scheduledDate);
+        // the rest of the plan is read only when a decision changes it: most completions hold every exercise
+        List<ScheduledSession> upcoming = new ArrayList<>();
+        Runnable loadUpcoming = () -> {
+            if (upcoming.isEmpty()) {
+                upcoming.addAll(sessions.upcoming(session.assignmentId, session.ordinal, session.scheduledDate));
+            }
+        };
         for (Plan.Item item : items) {
             Optional<ExerciseReport> logged = report.exercises().stream()
                     .filter(e -> matches(item, e.exerciseId())).findFirst();
@@ -132,7 +138,11 @@ public class SessionRecordService {
             done.add(new SessionCompleted.ExerciseDone(item.exerciseId(), item.slug(), item.name(), item.pattern(),
                     item.muscles(), item.prescription(), sets, exercise.skipped(), exercise.skipReason()));
             if (!exercise.skipped()) {
-                changes.add(adapt(item, Adaptation.decide(item, sets, report.sessionRpe(), pain, painArea), upcoming));
+                Adaptation.Decision decision = Adaptation.decide(item, sets, report.sessionRpe(), pain, painArea);
+                if (decision.kind() != Adaptation.Kind.HOLD) {
+                    loadUpcoming.run();
+                }
+                changes.add(adapt(item, decision, upcoming));
             }
         }
 

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -160,15 +161,12 @@ public class OutboxRelay {
         for (OutboxEvent event : batch) {
             acks.add(send(event));
         }
-        int acknowledged = 0;
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<UUID> published = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             OutboxEvent event = batch.get(i);
             try {
                 acks.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                event.publishedAt = now;
-                event.lastError = null;
-                acknowledged++;
+                published.add(event.id);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while relaying", e);
@@ -177,6 +175,16 @@ public class OutboxRelay {
                 event.lastError = String.valueOf(e.getCause() == null ? e : e.getCause());
                 failures.increment();
             }
+        }
+        // one statement for the whole batch rather than an UPDATE per event: at a steady few hundred events
+        // a second, row-by-row marking was most of the relay's time in the database
+        int acknowledged = published.size();
+        if (acknowledged > 0) {
+            entityManager.createNativeQuery("UPDATE outbox_event SET published_at = :now, last_error = NULL"
+                    + " WHERE id = ANY(CAST(:ids AS uuid[]))")
+                    .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                    .setParameter("ids", published.stream().map(UUID::toString).toArray(String[]::new))
+                    .executeUpdate();
         }
         relayed.increment(acknowledged);
         if (acknowledged < batch.size()) {
