@@ -126,7 +126,7 @@ public class ExerciseResource {
                 values(condition), categories, statuses, order, page, size);
         ExerciseService.Found found = service.search(query, caller);
         String language = Languages.preferred(headers);
-        List<ExerciseView> items = found.items().stream().map(e -> views.localized(e, language)).toList();
+        List<ExerciseView> items = views.localized(found.items(), language);
         return new ExercisePage(items, page, size, found.total(), (found.total() + size - 1) / size);
     }
 

@@ -93,10 +93,8 @@ public class ExerciseService {
     /** By id or slug, as this caller may see it; anything else is not found. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Exercise get(String idOrSlug, Caller caller) {
-        Optional<Exercise> found;
         UUID id = asUuid(idOrSlug);
-        found = id != null ? exercises.findVisible(id, caller.tenant())
-                : exercises.findVisibleBySlug(idOrSlug, caller.tenant());
+        Optional<Exercise> found = exercises.findVisibleToRead(id, idOrSlug, caller.tenant());
         Exercise exercise = found.orElseThrow(() -> ProblemException.notFound("exercise " + idOrSlug));
         if (!canEdit(caller) && !ExerciseStatus.PUBLISHED.equals(exercise.status)
                 && !ExerciseStatus.RETIRED.equals(exercise.status)) {
