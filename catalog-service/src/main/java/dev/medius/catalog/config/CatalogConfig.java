@@ -1,5 +1,7 @@
 package dev.medius.catalog.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -22,4 +24,21 @@ public interface CatalogConfig {
     /** Largest page a list request may ask for. */
     @WithDefault("100")
     int maxPageSize();
+
+    /** Rendered answers of reads by callers who see no drafts, kept in each replica. */
+    ReadCache readCache();
+
+    interface ReadCache {
+
+        /**
+         * How long an answer is served from memory. A write drops every answer of the replica that made it at
+         * once; other replicas serve the previous content for at most this long. 0 turns the cache off.
+         */
+        @WithDefault("PT5S")
+        Duration ttl();
+
+        /** Answers kept at most; when full, the replica starts over. */
+        @WithDefault("10000")
+        int maxEntries();
+    }
 }
