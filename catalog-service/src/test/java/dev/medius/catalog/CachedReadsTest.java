@@ -147,13 +147,13 @@ class CachedReadsTest {
     void anAnswerReadAcrossACommitIsNotKept() {
         Object key = List.of("read across a commit", tenant);
         // a write commits while the answer is being read: the reader gets it, the next reader reads again
-        assertThat(cache.<String>get(key, () -> {
+        assertThat(cache.get(key, () -> {
             cache.invalidate();
             return "old content";
-        })).isEqualTo("old content");
-        assertThat(cache.<String>get(key, () -> "current content")).isEqualTo("current content");
-        assertThat(cache.<String>get(key, () -> "read again")).isEqualTo("current content");
+        }, String::length)).isEqualTo("old content");
+        assertThat(cache.get(key, () -> "current content", String::length)).isEqualTo("current content");
+        assertThat(cache.get(key, () -> "read again", String::length)).isEqualTo("current content");
         cache.invalidate();
-        assertThat(cache.<String>get(key, () -> "after the commit")).isEqualTo("after the commit");
+        assertThat(cache.get(key, () -> "after the commit", String::length)).isEqualTo("after the commit");
     }
 }

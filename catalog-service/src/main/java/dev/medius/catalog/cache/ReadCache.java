@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,12 +31,17 @@ import dev.medius.catalog.service.CatalogChanged;
 @ApplicationScoped
 public class ReadCache {
 
-    /** An answer, or the one read that is producing it, which readers of the same key wait for. */
-    private record Entry(long generation, long expiresAt, CompletableFuture<Object> answer) {
+    /**
+     * An answer, or the one read that is producing it, which readers of the same key wait for; with its size
+     * in bytes once produced.
+     */
+    private record Entry(long generation, long expiresAt, CompletableFuture<Object> answer, AtomicLong size) {
     }
 
     private final ConcurrentHashMap<Object, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    /** Bytes of the answers kept, roughly: a clear racing with a read may leave a few uncounted. */
+    private final AtomicLong kept = new AtomicLong();
 
     @Inject
     CatalogConfig config;
@@ -44,10 +50,10 @@ public class ReadCache {
      * The answer kept under this key, else the one {@code read} produces, kept for the next readers. Readers
      * arriving while it is being produced wait for it rather than all reading the database at once when an
      * entry expires under load. A failure (a 404, a lost connection) is passed to the readers waiting for it
-     * and not kept.
+     * and not kept. {@code size} gives an answer's size in bytes, which the kept answers are bounded by.
      */
     @SuppressWarnings("unchecked")
-    public <T> T get(Object key, Supplier<T> read) {
+    public <T> T get(Object key, Supplier<T> read, ToLongFunction<T> size) {
         long ttl = config.readCache().ttl().toNanos();
         if (ttl <= 0) {
             return read.get();
@@ -63,14 +69,12 @@ public class ReadCache {
                     throw e.getCause() instanceof RuntimeException cause ? cause : e;
                 }
             }
-            if (found == null && entries.size() >= config.readCache().maxEntries()) {
-                // the bound is a safety net against keys nobody asks for twice (free-text searches): starting
-                // over is cheaper than tracking recency on every hit, and the popular reads come straight back
-                entries.clear();
-            }
-            Entry mine = new Entry(current, now + ttl, new CompletableFuture<>());
+            Entry mine = new Entry(current, now + ttl, new CompletableFuture<>(), new AtomicLong());
             if (found == null ? entries.putIfAbsent(key, mine) != null : !entries.replace(key, found, mine)) {
                 continue; // another reader got there first: use its answer
+            }
+            if (found != null) {
+                kept.addAndGet(-found.size().get());
             }
             try {
                 T answer = read.get();
@@ -78,6 +82,8 @@ public class ReadCache {
                 if (generation.get() != current) {
                     // a write committed while this was read: the answer may hold the old content
                     entries.remove(key, mine);
+                } else {
+                    keep(mine, size.applyAsLong(answer));
                 }
                 return answer;
             } catch (RuntimeException | Error e) {
@@ -88,10 +94,24 @@ public class ReadCache {
         }
     }
 
+    private void keep(Entry entry, long bytes) {
+        entry.size().set(bytes);
+        if (kept.addAndGet(bytes) > config.readCache().maxSize().asLongValue()) {
+            // the bound is a safety net against keys nobody asks for twice (free-text searches, odd pages):
+            // starting over is cheaper than tracking recency on every hit, and the popular reads come straight back
+            clear();
+        }
+    }
+
     /** Forgets every answer: after a write has committed, the next read goes to the database. */
     public void invalidate() {
         generation.incrementAndGet();
+        clear();
+    }
+
+    private void clear() {
         entries.clear();
+        kept.set(0);
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) CatalogChanged change) {

@@ -2,6 +2,7 @@ package dev.medius.catalog.config;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -37,8 +38,11 @@ public interface CatalogConfig {
         @WithDefault("PT5S")
         Duration ttl();
 
-        /** Answers kept at most; when full, the replica starts over. */
-        @WithDefault("10000")
-        int maxEntries();
+        /**
+         * Bytes of answers kept at most (a page of 20 exercises is about 45 KB, one exercise 3 KB); when full,
+         * the replica starts over.
+         */
+        @WithDefault("32M")
+        MemorySize maxSize();
     }
 }

@@ -144,7 +144,8 @@ public class ExerciseResource {
             List<ExerciseView> items = views.localized(found.items(), language);
             return write(new ExercisePage(items, page, size, found.total(), (found.total() + size - 1) / size));
         };
-        byte[] body = drafts ? read.get() : cache.get(new ListKey(caller.tenant(), drafts, language, query), read);
+        byte[] body = drafts ? read.get() : cache.get(new ListKey(caller.tenant(), drafts, language, query), read,
+                answer -> answer.length);
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -181,7 +182,8 @@ public class ExerciseResource {
             String language = ExerciseViews.languageOf(exercise, wanted);
             return new Rendered(etag(exercise), language, write(views.localized(exercise, language)));
         };
-        Rendered rendered = drafts ? read.get() : cache.get(new GetKey(caller.tenant(), drafts, wanted, idOrSlug), read);
+        Rendered rendered = drafts ? read.get() : cache.get(new GetKey(caller.tenant(), drafts, wanted, idOrSlug), read,
+                answer -> answer.body().length);
         if (matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), rendered.etag())) {
             return Response.notModified().header(HttpHeaders.ETAG, rendered.etag())
                     .header(HttpHeaders.VARY, "Accept-Language").build();
