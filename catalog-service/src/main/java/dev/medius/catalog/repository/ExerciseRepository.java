@@ -1,6 +1,7 @@
 package dev.medius.catalog.repository;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+
+import org.hibernate.jpa.HibernateHints;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +47,16 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, UUID>
     public Optional<Exercise> findVisibleBySlug(String slug, String tenant) {
         return find("slug = ?1 and (tenantId is null or tenantId = ?2) order by tenantId nulls last", slug, tenant)
                 .firstResultOptional();
+    }
+
+    /**
+     * As {@link #findVisible} and {@link #findVisibleBySlug}, for answers only: read-only, so Hibernate keeps no
+     * snapshot of the row (a deep copy of each of its JSON columns) to check for changes.
+     */
+    public Optional<Exercise> findVisibleToRead(UUID id, String slug, String tenant) {
+        return (id != null ? find("id = ?1 and (tenantId is null or tenantId = ?2)", id, tenant)
+                : find("slug = ?1 and (tenantId is null or tenantId = ?2) order by tenantId nulls last", slug, tenant))
+                .withHint(HibernateHints.HINT_READ_ONLY, true).firstResultOptional();
     }
 
     public Optional<Exercise> findGlobalBySlug(String slug) {
@@ -136,7 +149,8 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, UUID>
             return List.of();
         }
         Map<UUID, Exercise> byId = new HashMap<>();
-        for (Exercise exercise : list("id in ?1", ids)) {
+        // read-only: a page is rendered, never changed, so no snapshots of its JSON columns are kept
+        for (Exercise exercise : find("id in ?1", ids).withHint(HibernateHints.HINT_READ_ONLY, true).list()) {
             byId.put(exercise.id, exercise);
         }
         List<Exercise> ordered = new ArrayList<>(ids.size());
@@ -156,6 +170,59 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, UUID>
                 + " regexp_split_to_table(e.names_text, '[^a-z0-9]+') AS w"
                 + " WHERE (e.tenant_id IS NULL OR e.tenant_id = :tenant) AND length(w) > 1")
                 .setParameter("tenant", tenant).getResultList();
+    }
+
+    /** The slugs one rung easier and one rung harder than an exercise, each list by level, then name. */
+    public record Neighbours(List<String> easier, List<String> harder) {
+        static final Neighbours NONE = new Neighbours(List.of(), List.of());
+    }
+
+    /**
+     * The ladder neighbours of many exercises in one statement, instead of two ladder queries and two entity
+     * loads per exercise. A global exercise's ladder shows only global neighbours, a custom one its own
+     * tenant's too.
+     */
+    public Map<UUID, Neighbours> neighboursOf(List<Exercise> subjects) {
+        if (subjects.isEmpty()) {
+            return Map.of();
+        }
+        record Row(String direction, String slug, String level, String name) {
+        }
+        Map<UUID, String> tenantOf = new HashMap<>();
+        subjects.forEach(e -> tenantOf.put(e.id, e.tenantId));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT CAST(l.harder_id AS text), 'easier', n.slug, n.level, n.name,"
+                + " n.tenant_id FROM exercise_ladder l JOIN exercise n ON n.id = l.easier_id WHERE l.harder_id IN (:ids)"
+                + " UNION ALL"
+                + " SELECT CAST(l.easier_id AS text), 'harder', n.slug, n.level, n.name,"
+                + " n.tenant_id FROM exercise_ladder l JOIN exercise n ON n.id = l.harder_id WHERE l.easier_id IN (:ids)")
+                .setParameter("ids", List.copyOf(tenantOf.keySet())).getResultList();
+        Map<UUID, List<Row>> bySubject = new HashMap<>();
+        for (Object[] row : rows) {
+            UUID subject = UUID.fromString(row[0].toString());
+            String neighbourTenant = (String) row[5];
+            // the subject's tenant, not the caller's, decides: a tenant's custom exercise may hang on a
+            // global ladder, and only that tenant's own exercises show it
+            if (neighbourTenant == null || neighbourTenant.equals(tenantOf.get(subject))) {
+                bySubject.computeIfAbsent(subject, k -> new ArrayList<>())
+                        .add(new Row((String) row[1], (String) row[2], (String) row[3], (String) row[4]));
+            }
+        }
+        // sorted here rather than in SQL, so names compare as Java strings, as the rungs of a ladder do
+        Comparator<Row> order = Comparator.comparingInt((Row r) -> levelRank(r.level())).thenComparing(Row::name);
+        Map<UUID, Neighbours> neighbours = new HashMap<>();
+        for (UUID id : tenantOf.keySet()) {
+            List<Row> found = bySubject.getOrDefault(id, List.of());
+            if (found.isEmpty()) {
+                neighbours.put(id, Neighbours.NONE);
+                continue;
+            }
+            List<Row> sorted = found.stream().sorted(order).toList();
+            neighbours.put(id, new Neighbours(
+                    sorted.stream().filter(r -> "easier".equals(r.direction())).map(Row::slug).toList(),
+                    sorted.stream().filter(r -> "harder".equals(r.direction())).map(Row::slug).toList()));
+        }
+        return neighbours;
     }
 
     /** The visible exercises one rung easier than this one. */

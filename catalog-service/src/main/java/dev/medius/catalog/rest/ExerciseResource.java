@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,6 +28,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.medius.catalog.cache.ReadCache;
 import dev.medius.catalog.config.CatalogConfig;
 import dev.medius.catalog.domain.Exercise;
 import dev.medius.catalog.domain.ExerciseRevision;
@@ -74,13 +78,22 @@ public class ExerciseResource {
     @Inject
     ObjectMapper json;
 
+    /**
+     * Answers to callers who see no drafts are kept for a few seconds. Editors and admins always read the
+     * database: they are the ones who write, and must see their own change on any replica at once.
+     */
+    @Inject
+    ReadCache cache;
+
     @GET
     @Operation(summary = "Search and list exercises",
             description = "Full-text search over names, aliases and summaries, ranked and tolerant of small typos; "
                     + "filters combine (all must hold; several values of one filter mean any of them); "
                     + "equipment lists what the athlete has, and only exercises needing nothing else match. "
                     + "Pages are stable: ties are broken by id.")
-    public ExercisePage list(
+    @APIResponse(responseCode = "200", description = "a page of exercises",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExercisePage.class)))
+    public Response list(
             @Parameter(description = "search text") @QueryParam("q") String q,
             @Parameter(description = "muscle slug, e.g. gluteus-medius") @QueryParam("muscle") List<String> muscle,
             @Parameter(description = "movement pattern, e.g. hip-abduction") @QueryParam("pattern") List<String> pattern,
@@ -124,10 +137,32 @@ public class ExerciseResource {
         }
         ExerciseQuery query = new ExerciseQuery(caller.tenant(), q, values(muscle), values(pattern), available, levels,
                 values(condition), categories, statuses, order, page, size);
-        ExerciseService.Found found = service.search(query, caller);
         String language = Languages.preferred(headers);
-        List<ExerciseView> items = found.items().stream().map(e -> views.localized(e, language)).toList();
-        return new ExercisePage(items, page, size, found.total(), (found.total() + size - 1) / size);
+        boolean drafts = ExerciseService.canEdit(caller);
+        Supplier<byte[]> read = () -> {
+            ExerciseService.Found found = service.search(query, caller);
+            List<ExerciseView> items = views.localized(found.items(), language);
+            return write(new ExercisePage(items, page, size, found.total(), (found.total() + size - 1) / size));
+        };
+        byte[] body = drafts ? read.get() : cache.get(new ListKey(caller.tenant(), drafts, language, query), read,
+                answer -> answer.length);
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * Everything a list answer depends on. The query holds the tenant too; the tenant and whether the caller
+     * sees drafts are named again so that no change to the query can let two organisations or two kinds of
+     * reader share an answer.
+     */
+    private record ListKey(String tenant, boolean drafts, String language, ExerciseQuery query) {
+    }
+
+    /** Everything an answer by id or slug depends on. */
+    private record GetKey(String tenant, boolean drafts, String language, String idOrSlug) {
+    }
+
+    /** An exercise as rendered for one language, with the headers that go with it. */
+    private record Rendered(String etag, String language, byte[] body) {
     }
 
     @GET
@@ -135,18 +170,36 @@ public class ExerciseResource {
     @Operation(summary = "Read one exercise by id or slug",
             description = "Answers with an ETag; a repeat with If-None-Match gets 304. Accept-Language: es gives the "
                     + "Spanish text where it exists, English otherwise (Content-Language says which).")
-    @APIResponse(responseCode = "200", description = "the exercise")
+    @APIResponse(responseCode = "200", description = "the exercise",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExerciseView.class)))
     @APIResponse(responseCode = "304", description = "unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "no such exercise visible to the caller")
     public Response get(@PathParam("idOrSlug") String idOrSlug, @Context HttpHeaders headers) {
-        Exercise exercise = service.get(idOrSlug, caller);
-        String etag = etag(exercise);
-        String language = ExerciseViews.languageOf(exercise, Languages.preferred(headers));
-        if (matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.VARY, "Accept-Language")
-                    .build();
+        String wanted = Languages.preferred(headers);
+        boolean drafts = ExerciseService.canEdit(caller);
+        Supplier<Rendered> read = () -> {
+            Exercise exercise = service.get(idOrSlug, caller);
+            String language = ExerciseViews.languageOf(exercise, wanted);
+            return new Rendered(etag(exercise), language, write(views.localized(exercise, language)));
+        };
+        Rendered rendered = drafts ? read.get() : cache.get(new GetKey(caller.tenant(), drafts, wanted, idOrSlug), read,
+                answer -> answer.body().length);
+        if (matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), rendered.etag())) {
+            return Response.notModified().header(HttpHeaders.ETAG, rendered.etag())
+                    .header(HttpHeaders.VARY, "Accept-Language").build();
         }
-        return respond(Response.ok(), exercise, views.localized(exercise, language));
+        return Response.ok(rendered.body(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, rendered.etag())
+                .header(HttpHeaders.CONTENT_LANGUAGE, rendered.language()).header(HttpHeaders.VARY, "Accept-Language")
+                .build();
+    }
+
+    /** Written once with the service's own mapper, so a kept answer is byte for byte what a fresh one would be. */
+    private byte[] write(Object answer) {
+        try {
+            return json.writeValueAsBytes(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("answer cannot be written as JSON", e);
+        }
     }
 
     @GET

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -72,6 +73,10 @@ public class ContentLibrary {
     @Inject
     ExerciseEvents events;
 
+    /** Tells the replica's rendered reads that content changed, once this transaction commits. */
+    @Inject
+    Event<CatalogChanged> changed;
+
     private volatile String disclaimer;
     private volatile Map<String, String> disclaimers = Map.of();
 
@@ -97,6 +102,7 @@ public class ContentLibrary {
 
     @Transactional
     public void load() throws IOException {
+        changed.fire(new CatalogChanged("shipped library loaded"));
         byte[] bytes = bytes();
         String checksum = sha256(bytes);
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) AS locked").setParameter("key", LOAD_LOCK).getSingleResult();

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -52,6 +53,10 @@ public class ExerciseService {
 
     @Inject
     ObjectMapper json;
+
+    /** Tells the replica's rendered reads that content changed, once this transaction commits. */
+    @Inject
+    Event<CatalogChanged> changed;
 
     /** One page of a search, with the total count of matches. */
     public record Found(List<Exercise> items, long total) {
@@ -93,10 +98,8 @@ public class ExerciseService {
     /** By id or slug, as this caller may see it; anything else is not found. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Exercise get(String idOrSlug, Caller caller) {
-        Optional<Exercise> found;
         UUID id = asUuid(idOrSlug);
-        found = id != null ? exercises.findVisible(id, caller.tenant())
-                : exercises.findVisibleBySlug(idOrSlug, caller.tenant());
+        Optional<Exercise> found = exercises.findVisibleToRead(id, idOrSlug, caller.tenant());
         Exercise exercise = found.orElseThrow(() -> ProblemException.notFound("exercise " + idOrSlug));
         if (!canEdit(caller) && !ExerciseStatus.PUBLISHED.equals(exercise.status)
                 && !ExerciseStatus.RETIRED.equals(exercise.status)) {
@@ -143,6 +146,7 @@ public class ExerciseService {
     /** A new custom exercise of the caller's organisation, as a draft. */
     @Transactional
     public Exercise create(ExerciseRequest request, Caller caller) {
+        changed.fire(new CatalogChanged("created"));
         String tenant = caller.tenant();
         if (exercises.findVisibleBySlug(request.slug(), tenant).isPresent()) {
             throw new ProblemException(409, "Conflict", "slug: an exercise '" + request.slug() + "' already exists",
@@ -168,6 +172,7 @@ public class ExerciseService {
     /** Replaces an exercise's content if the caller holds its current version; a published one is republished. */
     @Transactional
     public Exercise update(UUID id, int expectedRevision, ExerciseRequest request, Caller caller) {
+        changed.fire(new CatalogChanged("updated"));
         Exercise exercise = writable(id, caller);
         if (exercise.revision != expectedRevision) {
             throw new ProblemException(412, "Precondition Failed", "the exercise changed since revision "
@@ -200,6 +205,7 @@ public class ExerciseService {
 
     @Transactional
     public Exercise submitForReview(UUID id, Caller caller) {
+        changed.fire(new CatalogChanged("submitted"));
         Exercise exercise = writable(id, caller);
         if (!ExerciseStatus.DRAFT.equals(exercise.status)) {
             throw new ProblemException(409, "Conflict", "only a draft can go to review; this exercise is " + exercise.status);
@@ -213,6 +219,7 @@ public class ExerciseService {
 
     @Transactional
     public Exercise publish(UUID id, Caller caller) {
+        changed.fire(new CatalogChanged("published"));
         Exercise exercise = writable(id, caller);
         if (ExerciseStatus.PUBLISHED.equals(exercise.status)) {
             throw new ProblemException(409, "Conflict", "the exercise is already published");
@@ -229,6 +236,7 @@ public class ExerciseService {
 
     @Transactional
     public Exercise retire(UUID id, Caller caller) {
+        changed.fire(new CatalogChanged("retired"));
         Exercise exercise = writable(id, caller);
         if (ExerciseStatus.RETIRED.equals(exercise.status)) {
             throw new ProblemException(409, "Conflict", "the exercise is already retired");

@@ -3,6 +3,7 @@ package dev.medius.catalog.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,14 +26,24 @@ public class ExerciseViews {
 
     /** The exercise in the given language, falling back to English field by field. */
     public ExerciseView localized(Exercise exercise, String language) {
-        return build(exercise, slugs(exercises.easierThan(exercise.id, scopeOf(exercise))),
-                slugs(exercises.harderThan(exercise.id, scopeOf(exercise))), language, false);
+        return localized(List.of(exercise), language).get(0);
+    }
+
+    /** Exercises in the given language, in their order; the ladders of all of them are read in one query. */
+    public List<ExerciseView> localized(List<Exercise> list, String language) {
+        Map<UUID, ExerciseRepository.Neighbours> ladders = exercises.neighboursOf(list);
+        List<ExerciseView> views = new ArrayList<>(list.size());
+        for (Exercise exercise : list) {
+            ExerciseRepository.Neighbours n = ladders.get(exercise.id);
+            views.add(build(exercise, n.easier(), n.harder(), language, false));
+        }
+        return views;
     }
 
     /** The whole exercise, every translation included: for snapshots and exports. */
     public ExerciseView complete(Exercise exercise) {
-        return build(exercise, slugs(exercises.easierThan(exercise.id, scopeOf(exercise))),
-                slugs(exercises.harderThan(exercise.id, scopeOf(exercise))), ENGLISH, true);
+        ExerciseRepository.Neighbours n = exercises.neighboursOf(List.of(exercise)).get(exercise.id);
+        return build(exercise, n.easier(), n.harder(), ENGLISH, true);
     }
 
     public ExerciseView complete(Exercise exercise, List<String> easier, List<String> harder) {
@@ -78,14 +89,5 @@ public class ExerciseViews {
 
     private static <T> T pick(T translated, T english) {
         return translated != null ? translated : english;
-    }
-
-    static String scopeOf(Exercise exercise) {
-        // a global exercise's ladder shows only global neighbours; a custom one sees its tenant's too
-        return exercise.tenantId == null ? "" : exercise.tenantId;
-    }
-
-    static List<String> slugs(List<Exercise> list) {
-        return list.stream().map(x -> x.slug).toList();
     }
 }

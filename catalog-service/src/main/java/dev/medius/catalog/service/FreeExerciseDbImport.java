@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -67,9 +68,14 @@ public class FreeExerciseDbImport {
     @Inject
     CatalogConfig config;
 
+    /** Tells the replica's rendered reads that content changed, once this transaction commits. */
+    @Inject
+    Event<CatalogChanged> changed;
+
     @Transactional
     @TransactionConfiguration(timeout = 600)
     public ImportReport importAll(JsonNode entries, String author) {
+        changed.fire(new CatalogChanged("free-exercise-db imported"));
         if (entries == null || !entries.isArray()) {
             throw ProblemException.invalidField("body", "expected a JSON array of free-exercise-db exercises");
         }
