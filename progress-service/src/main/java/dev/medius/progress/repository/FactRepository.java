@@ -54,6 +54,24 @@ public class FactRepository {
     public record TenantKey(String tenant, String id) {
     }
 
+    /**
+     * Orders this transaction with other replicas' around the completion state kept on {@code scheduled_session}:
+     * a completion marks the scheduled session it finds, a new schedule looks up the completions already stored,
+     * and under READ COMMITTED two concurrent transactions doing one each would both miss the other's row.
+     * Transactions that store completions share the lock; one that replaces schedules takes it alone (plan events
+     * are rare), so that each statement that follows sees what the other committed. Held until commit.
+     */
+    public void lockScheduleCompletion(boolean replacesSchedules) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(replacesSchedules
+                ? "SELECT pg_advisory_xact_lock(?)" : "SELECT pg_advisory_xact_lock_shared(?)")) {
+            st.setLong(1, SCHEDULE_COMPLETION_LOCK);
+            st.executeQuery().close();
+        }
+    }
+
+    /** An arbitrary key for {@link #lockScheduleCompletion}, the same in every replica. */
+    private static final long SCHEDULE_COMPLETION_LOCK = 0x6d65646975735343L;
+
     /** Claims event ids; returns those not seen before (the others are duplicates to ignore). */
     public Set<String> claimEventIds(List<String> ids, List<String> tenants, List<String> types) throws SQLException {
         Set<String> fresh = new HashSet<>();
@@ -87,8 +105,8 @@ public class FactRepository {
             return replaced;
         }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement("INSERT INTO session_fact (tenant_id, session_id, athlete_id, "
-                        + "status, scheduled_date, occurred_at, activity_date, session_rpe, pain_score, pain_area) "
+                PreparedStatement st = c.prepareStatement("WITH saved AS (INSERT INTO session_fact (tenant_id, session_id, "
+                        + "athlete_id, status, scheduled_date, occurred_at, activity_date, session_rpe, pain_score, pain_area) "
                         + "SELECT t, s, a, st, sd::date, oa::timestamptz, ad::date, rpe::numeric, pain::integer, area "
                         + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
                         + "?::text[], ?::text[], ?::text[]) AS u(t, s, a, st, sd, oa, ad, rpe, pain, area) "
@@ -98,7 +116,19 @@ public class FactRepository {
                         + "session_rpe = EXCLUDED.session_rpe, pain_score = EXCLUDED.pain_score, pain_area = EXCLUDED.pain_area "
                         + "WHERE EXCLUDED.status = 'completed' OR session_fact.status <> 'completed' "
                         // a row written by this INSERT has no xmax; one that existed carries the updating transaction's
-                        + "RETURNING tenant_id, session_id, xmax <> 0")) {
+                        + "RETURNING tenant_id, session_id, status, xmax <> 0 AS existed), "
+                        // the schedule keeps whether each session was completed, so that roster reads need not look
+                        // it up in session_fact; a completion is never undone (a skip does not replace it)
+                        + "marked AS (UPDATE scheduled_session s SET completed = true FROM saved "
+                        + "WHERE saved.status = 'completed' AND s.tenant_id = saved.tenant_id "
+                        + "AND s.session_id = saved.session_id AND NOT s.completed "
+                        + "RETURNING s.tenant_id, s.athlete_id, s.scheduled_date), "
+                        // and each athlete's schedule row counts them on their days (only sessions newly marked)
+                        + "counted AS (UPDATE athlete_schedule a "
+                        + "SET completed = schedule_add_completions(a.days, a.completed, m.done) "
+                        + "FROM (SELECT tenant_id, athlete_id, array_agg(scheduled_date) AS done FROM marked "
+                        + "GROUP BY tenant_id, athlete_id) m WHERE a.tenant_id = m.tenant_id AND a.athlete_id = m.athlete_id) "
+                        + "SELECT tenant_id, session_id, existed FROM saved")) {
             st.setArray(1, texts(c, facts, SessionFact::tenant));
             st.setArray(2, texts(c, facts, SessionFact::sessionId));
             st.setArray(3, texts(c, facts, SessionFact::athleteId));
@@ -146,24 +176,25 @@ public class FactRepository {
             if (rows.isEmpty()) {
                 return;
             }
+            // one statement of arrays rather than a JDBC batch: a batch of 2,000 sessions has about 6,000 rows,
+            // which the driver would split into dozens of multi-row statements
             try (PreparedStatement st = c.prepareStatement("INSERT INTO exercise_volume (tenant_id, session_id, exercise_id, "
                     + "athlete_id, activity_date, exercise_name, pattern, muscles, sets, reps, hold_seconds) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                for (ExerciseVolumeRow r : rows) {
-                    st.setString(1, r.tenant());
-                    st.setString(2, r.sessionId());
-                    st.setString(3, r.exerciseId());
-                    st.setString(4, r.athleteId());
-                    st.setObject(5, r.date());
-                    st.setString(6, r.name());
-                    st.setString(7, r.pattern());
-                    st.setString(8, r.musclesJson());
-                    st.setInt(9, r.sets());
-                    st.setInt(10, r.reps());
-                    st.setInt(11, r.holdSeconds());
-                    st.addBatch();
-                }
-                st.executeBatch();
+                    + "SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::date[], "
+                    + "?::varchar[], ?::varchar[], ?::text[], ?::integer[], ?::integer[], ?::integer[]) "
+                    + "ON CONFLICT DO NOTHING")) {
+                st.setArray(1, texts(c, rows, ExerciseVolumeRow::tenant));
+                st.setArray(2, texts(c, rows, ExerciseVolumeRow::sessionId));
+                st.setArray(3, texts(c, rows, ExerciseVolumeRow::exerciseId));
+                st.setArray(4, texts(c, rows, ExerciseVolumeRow::athleteId));
+                st.setArray(5, texts(c, rows, ExerciseVolumeRow::date));
+                st.setArray(6, texts(c, rows, ExerciseVolumeRow::name));
+                st.setArray(7, texts(c, rows, ExerciseVolumeRow::pattern));
+                st.setArray(8, texts(c, rows, ExerciseVolumeRow::musclesJson));
+                st.setArray(9, c.createArrayOf("integer", rows.stream().map(ExerciseVolumeRow::sets).toArray()));
+                st.setArray(10, c.createArrayOf("integer", rows.stream().map(ExerciseVolumeRow::reps).toArray()));
+                st.setArray(11, c.createArrayOf("integer", rows.stream().map(ExerciseVolumeRow::holdSeconds).toArray()));
+                st.executeUpdate();
             }
         }
     }
@@ -172,16 +203,14 @@ public class FactRepository {
         if (tenantAthleteCoach.isEmpty()) {
             return;
         }
+        List<List<String>> links = new ArrayList<>(tenantAthleteCoach);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement("INSERT INTO athlete_coach (tenant_id, athlete_id, coach_id) "
-                        + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (List<String> link : tenantAthleteCoach) {
-                st.setString(1, link.get(0));
-                st.setString(2, link.get(1));
-                st.setString(3, link.get(2));
-                st.addBatch();
-            }
-            st.executeBatch();
+                        + "SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) ON CONFLICT DO NOTHING")) {
+            st.setArray(1, texts(c, links, l -> l.get(0)));
+            st.setArray(2, texts(c, links, l -> l.get(1)));
+            st.setArray(3, texts(c, links, l -> l.get(2)));
+            st.executeUpdate();
         }
     }
 
@@ -247,25 +276,68 @@ public class FactRepository {
                 del.setArray(2, c.createArrayOf("varchar", assignments.stream().map(TenantKey::id).toArray()));
                 del.executeUpdate();
             }
+            if (rows.isEmpty()) {
+                return;
+            }
+            // a session completed before its plan arrived is already in session_fact: the schedule starts out knowing it
             try (PreparedStatement st = c.prepareStatement("INSERT INTO scheduled_session (tenant_id, assignment_id, "
-                    + "session_id, athlete_id, scheduled_date) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                for (ScheduledRow r : rows) {
-                    st.setString(1, r.tenant());
-                    st.setString(2, r.assignmentId());
-                    st.setString(3, r.sessionId());
-                    st.setString(4, r.athleteId());
-                    st.setObject(5, r.date());
-                    st.addBatch();
-                }
-                st.executeBatch();
+                    + "session_id, athlete_id, scheduled_date, completed) SELECT u.t, u.a, u.s, u.athlete, u.d, "
+                    + "EXISTS (SELECT 1 FROM session_fact f WHERE f.tenant_id = u.t AND f.session_id = u.s "
+                    + "AND f.status = 'completed') FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], "
+                    + "?::date[]) AS u(t, a, s, athlete, d) ON CONFLICT DO NOTHING")) {
+                st.setArray(1, texts(c, rows, ScheduledRow::tenant));
+                st.setArray(2, texts(c, rows, ScheduledRow::assignmentId));
+                st.setArray(3, texts(c, rows, ScheduledRow::sessionId));
+                st.setArray(4, texts(c, rows, ScheduledRow::athleteId));
+                st.setArray(5, texts(c, rows, ScheduledRow::date));
+                st.executeUpdate();
             }
         }
     }
 
+    /**
+     * Rewrites the schedule rows of these athletes from their scheduled sessions (after their schedules were
+     * replaced); an athlete with nothing scheduled any more has no row.
+     */
+    public void rewriteAthleteSchedules(Collection<TenantKey> athletes) throws SQLException {
+        if (athletes.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            java.sql.Array tenants = c.createArrayOf("varchar", athletes.stream().map(TenantKey::tenant).toArray());
+            java.sql.Array ids = c.createArrayOf("varchar", athletes.stream().map(TenantKey::id).toArray());
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM athlete_schedule a USING "
+                    + "unnest(?::varchar[], ?::varchar[]) AS k(tenant_id, athlete_id) "
+                    + "WHERE a.tenant_id = k.tenant_id AND a.athlete_id = k.athlete_id")) {
+                del.setArray(1, tenants);
+                del.setArray(2, ids);
+                del.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement(ATHLETE_SCHEDULE_SELECT
+                    + "JOIN unnest(?::varchar[], ?::varchar[]) AS k(tenant_id, athlete_id) "
+                    + "ON s.tenant_id = k.tenant_id AND s.athlete_id = k.athlete_id "
+                    + "GROUP BY s.tenant_id, s.athlete_id, s.scheduled_date) d GROUP BY tenant_id, athlete_id")) {
+                st.setArray(1, tenants);
+                st.setArray(2, ids);
+                st.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * The head of the statement that writes schedule rows from scheduled sessions (the benchmark's loader,
+     * bench DashboardScenario, writes its rows with the same SQL: keep them in step).
+     */
+    public static final String ATHLETE_SCHEDULE_SELECT = "INSERT INTO athlete_schedule (tenant_id, athlete_id, days, "
+            + "scheduled, completed) SELECT tenant_id, athlete_id, array_agg(day ORDER BY day), array_agg(n ORDER BY day), "
+            + "array_agg(done ORDER BY day) FROM (SELECT s.tenant_id, s.athlete_id, s.scheduled_date AS day, "
+            + "count(*)::integer AS n, (count(*) FILTER (WHERE s.completed))::integer AS done FROM scheduled_session s ";
+
     /** Empties every projection before a rebuild; raised flags stay so that unchanged flags keep their ids. */
     public void truncateProjections() throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "TRUNCATE processed_event, plan_event, scheduled_session, athlete_coach, session_fact, exercise_volume")) {
+                "TRUNCATE processed_event, plan_event, scheduled_session, athlete_schedule, athlete_coach, session_fact, "
+                        + "exercise_volume")) {
             st.executeUpdate();
         }
     }

@@ -30,17 +30,15 @@ import dev.medius.events.Topics;
 import dev.medius.events.progress.AthleteFlagged;
 import dev.medius.events.progress.AthleteUnflagged;
 import dev.medius.progress.config.FlagThresholds;
-import dev.medius.progress.domain.AdherenceWindow;
 import dev.medius.progress.domain.AthleteFacts;
 import dev.medius.progress.domain.FlagFinding;
 import dev.medius.progress.domain.FlagKind;
 import dev.medius.progress.domain.FlagRules;
+import dev.medius.progress.domain.ScheduleDays;
 import dev.medius.progress.domain.SessionPoint;
 import dev.medius.progress.repository.FactRepository.TenantKey;
 import dev.medius.progress.repository.ProgressRepository;
-import dev.medius.progress.repository.ProgressRepository.AdherenceCounts;
 import dev.medius.progress.repository.ProgressRepository.FlagRow;
-import dev.medius.progress.repository.ProgressRepository.ScheduledOutcome;
 import dev.medius.runtime.outbox.Outbox;
 
 /**
@@ -81,23 +79,26 @@ public class FlagService {
         for (Map.Entry<String, List<String>> entry : byTenant.entrySet()) {
             String tenant = entry.getKey();
             List<String> ids = entry.getValue();
-            Map<String, AdherenceCounts> adherence = progress.adherence(tenant, ids, today);
+            Map<String, ScheduleDays> schedules = progress.schedules(tenant, ids);
             Map<String, List<SessionPoint>> recent = progress.recentSessions(tenant, ids, window);
-            Map<String, List<ScheduledOutcome>> scheduled = progress.scheduledOutcomes(tenant, ids, today);
             Map<String, List<FlagRow>> raised = progress.flags(tenant, ids);
+            List<String> changedHere = new ArrayList<>();
             for (String athlete : ids) {
-                AdherenceCounts counts = adherence.getOrDefault(athlete, ProgressRepository.none());
+                ScheduleDays schedule = schedules.getOrDefault(athlete, ScheduleDays.NONE);
                 List<SessionPoint> sessions = recent.getOrDefault(athlete, List.of());
-                List<ScheduledOutcome> outcomes = scheduled.getOrDefault(athlete, List.of());
-                AthleteFacts facts = new AthleteFacts(athlete, AdherenceWindow.of(7, counts.scheduled7(), counts.completed7()),
-                        AdherenceWindow.of(30, counts.scheduledPrevious30(), counts.completedPrevious30()),
+                AthleteFacts facts = new AthleteFacts(athlete, schedule.lastDays(7, today),
+                        schedule.window(30, today.minusDays(36), today.minusDays(7)),
                         sessions.isEmpty() ? null : sessions.get(sessions.size() - 1).completedAt(),
-                        outcomes.isEmpty() ? null : outcomes.get(outcomes.size() - 1).date(), sessions);
+                        schedule.firstScheduled(today), sessions);
                 Map<FlagKind, FlagFinding> found = rules.evaluate(facts, today);
                 if (reconcile(tenant, athlete, found, raised.getOrDefault(athlete, List.of()))) {
-                    changed.add(new AthleteChange(tenant, athlete,
-                            progress.coaches(tenant, List.of(athlete)).getOrDefault(athlete, List.of()), "flags"));
+                    changedHere.add(athlete);
                 }
+            }
+            if (!changedHere.isEmpty()) {
+                Map<String, List<String>> coaches = progress.coaches(tenant, changedHere);
+                changedHere.forEach(athlete -> changed.add(new AthleteChange(tenant, athlete,
+                        coaches.getOrDefault(athlete, List.of()), "flags")));
             }
         }
         return changed;
@@ -122,6 +123,13 @@ public class FlagService {
             }
         }
         for (FlagFinding finding : found.values()) {
+            FlagRow current = raised.stream().filter(r -> r.kind().equals(finding.kind().wire())).findFirst().orElse(null);
+            if (current != null && current.reason().equals(finding.reason())
+                    && java.util.Objects.equals(current.value(), finding.value())
+                    && java.util.Objects.equals(current.threshold(), finding.threshold())) {
+                // unchanged: most evaluations find what is already raised, and cost no statement
+                continue;
+            }
             if (already.contains(finding.kind().wire())) {
                 // a flag that still holds keeps its id and raise time; only what it says follows the facts
                 execute("UPDATE athlete_flag SET reason = ?, value = ?, threshold = ? WHERE tenant_id = ? "
