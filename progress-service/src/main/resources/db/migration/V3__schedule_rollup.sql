@@ -41,3 +41,45 @@ $$;
 
 -- skips are rare: the progress read finds an athlete's without visiting every session they completed
 CREATE INDEX session_fact_skipped ON session_fact (tenant_id, athlete_id) WHERE status = 'skipped';
+
+-- per athlete, one row with what a roster shows of their recent work: the latest completed sessions
+-- (oldest first, as parallel arrays) and the volume of each day of the last two weeks. Rewritten from
+-- session_fact and exercise_volume for the athletes of each batch of completions; read without visiting
+-- their sessions, which lie scattered over tables far larger than memory.
+CREATE TABLE athlete_recent (
+    tenant_id       VARCHAR(200)  NOT NULL,
+    athlete_id      VARCHAR(200)  NOT NULL,
+    session_ids     VARCHAR(64)[] NOT NULL,
+    dates           DATE[]        NOT NULL,
+    completed_at    TIMESTAMPTZ[] NOT NULL,
+    rpe             NUMERIC[]     NOT NULL,
+    pain            INTEGER[]     NOT NULL,
+    pain_areas      VARCHAR(40)[] NOT NULL,
+    volume_days     DATE[]        NOT NULL,
+    volume_sessions INTEGER[]     NOT NULL,
+    volume_sets     INTEGER[]     NOT NULL,
+    volume_reps     INTEGER[]     NOT NULL,
+    volume_holds    INTEGER[]     NOT NULL,
+    PRIMARY KEY (tenant_id, athlete_id)
+);
+
+INSERT INTO athlete_recent
+SELECT k.tenant_id, k.athlete_id, r.*, v.*
+FROM (SELECT DISTINCT tenant_id, athlete_id FROM session_fact WHERE status = 'completed') k
+CROSS JOIN LATERAL (
+    SELECT coalesce(array_agg(f.session_id ORDER BY f.occurred_at, f.session_id), '{}'),
+           coalesce(array_agg(f.activity_date ORDER BY f.occurred_at, f.session_id), '{}'),
+           coalesce(array_agg(f.occurred_at ORDER BY f.occurred_at, f.session_id), '{}'),
+           coalesce(array_agg(f.session_rpe ORDER BY f.occurred_at, f.session_id), '{}'),
+           coalesce(array_agg(f.pain_score ORDER BY f.occurred_at, f.session_id), '{}'),
+           coalesce(array_agg(f.pain_area ORDER BY f.occurred_at, f.session_id), '{}')
+    FROM (SELECT * FROM session_fact s WHERE s.tenant_id = k.tenant_id AND s.athlete_id = k.athlete_id
+          AND s.status = 'completed' ORDER BY s.occurred_at DESC, s.session_id DESC LIMIT 6) f) r
+CROSS JOIN LATERAL (
+    SELECT coalesce(array_agg(d.day ORDER BY d.day), '{}'), coalesce(array_agg(d.n ORDER BY d.day), '{}'),
+           coalesce(array_agg(d.sets ORDER BY d.day), '{}'), coalesce(array_agg(d.reps ORDER BY d.day), '{}'),
+           coalesce(array_agg(d.holds ORDER BY d.day), '{}')
+    FROM (SELECT e.activity_date AS day, count(DISTINCT e.session_id)::integer AS n, sum(e.sets)::integer AS sets,
+                 sum(e.reps)::integer AS reps, sum(e.hold_seconds)::integer AS holds
+          FROM exercise_volume e WHERE e.tenant_id = k.tenant_id AND e.athlete_id = k.athlete_id
+          AND e.activity_date >= current_date - 13 GROUP BY e.activity_date) d) v;

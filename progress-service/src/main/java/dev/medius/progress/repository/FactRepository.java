@@ -333,11 +333,57 @@ public class FactRepository {
             + "array_agg(done ORDER BY day) FROM (SELECT s.tenant_id, s.athlete_id, s.scheduled_date AS day, "
             + "count(*)::integer AS n, (count(*) FILTER (WHERE s.completed))::integer AS done FROM scheduled_session s ";
 
+    /** How many completed sessions an athlete's recent row keeps: the dashboard's trends show six. */
+    public static final int RECENT_SESSIONS = 6;
+    /** How many days of volume an athlete's recent row keeps, ending today: the current week fits. */
+    public static final int RECENT_VOLUME_DAYS = 14;
+
+    /**
+     * Rewrites the recent row of these athletes (latest sessions, volume per day since {@code since}) from
+     * session_fact and exercise_volume, one statement for all. The benchmark's loader (bench DashboardScenario)
+     * writes its rows with the same SQL over every athlete: keep them in step.
+     */
+    public void rewriteAthleteRecent(Collection<TenantKey> athletes, LocalDate since) throws SQLException {
+        if (athletes.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("INSERT INTO athlete_recent "
+                + "SELECT k.tenant_id, k.athlete_id, r.*, v.* FROM unnest(?::varchar[], ?::varchar[]) AS k(tenant_id, athlete_id) "
+                + RECENT_LATERALS + "ON CONFLICT (tenant_id, athlete_id) DO UPDATE SET session_ids = EXCLUDED.session_ids, "
+                + "dates = EXCLUDED.dates, completed_at = EXCLUDED.completed_at, rpe = EXCLUDED.rpe, pain = EXCLUDED.pain, "
+                + "pain_areas = EXCLUDED.pain_areas, volume_days = EXCLUDED.volume_days, "
+                + "volume_sessions = EXCLUDED.volume_sessions, volume_sets = EXCLUDED.volume_sets, "
+                + "volume_reps = EXCLUDED.volume_reps, volume_holds = EXCLUDED.volume_holds")) {
+            st.setArray(1, c.createArrayOf("varchar", athletes.stream().map(TenantKey::tenant).toArray()));
+            st.setArray(2, c.createArrayOf("varchar", athletes.stream().map(TenantKey::id).toArray()));
+            st.setObject(3, since);
+            st.executeUpdate();
+        }
+    }
+
+    /** The latest sessions (one index walk per athlete) and the volume per day since the parameter. */
+    static final String RECENT_LATERALS = "CROSS JOIN LATERAL (SELECT "
+            + "coalesce(array_agg(f.session_id ORDER BY f.occurred_at, f.session_id), '{}'), "
+            + "coalesce(array_agg(f.activity_date ORDER BY f.occurred_at, f.session_id), '{}'), "
+            + "coalesce(array_agg(f.occurred_at ORDER BY f.occurred_at, f.session_id), '{}'), "
+            + "coalesce(array_agg(f.session_rpe ORDER BY f.occurred_at, f.session_id), '{}'), "
+            + "coalesce(array_agg(f.pain_score ORDER BY f.occurred_at, f.session_id), '{}'), "
+            + "coalesce(array_agg(f.pain_area ORDER BY f.occurred_at, f.session_id), '{}') "
+            + "FROM (SELECT * FROM session_fact s WHERE s.tenant_id = k.tenant_id AND s.athlete_id = k.athlete_id "
+            + "AND s.status = 'completed' ORDER BY s.occurred_at DESC, s.session_id DESC LIMIT " + RECENT_SESSIONS + ") f) r "
+            + "CROSS JOIN LATERAL (SELECT coalesce(array_agg(d.day ORDER BY d.day), '{}'), "
+            + "coalesce(array_agg(d.n ORDER BY d.day), '{}'), coalesce(array_agg(d.sets ORDER BY d.day), '{}'), "
+            + "coalesce(array_agg(d.reps ORDER BY d.day), '{}'), coalesce(array_agg(d.holds ORDER BY d.day), '{}') "
+            + "FROM (SELECT e.activity_date AS day, count(DISTINCT e.session_id)::integer AS n, sum(e.sets)::integer AS sets, "
+            + "sum(e.reps)::integer AS reps, sum(e.hold_seconds)::integer AS holds FROM exercise_volume e "
+            + "WHERE e.tenant_id = k.tenant_id AND e.athlete_id = k.athlete_id AND e.activity_date >= ? "
+            + "GROUP BY e.activity_date) d) v ";
+
     /** Empties every projection before a rebuild; raised flags stay so that unchanged flags keep their ids. */
     public void truncateProjections() throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
                 "TRUNCATE processed_event, plan_event, scheduled_session, athlete_schedule, athlete_coach, session_fact, "
-                        + "exercise_volume")) {
+                        + "exercise_volume, athlete_recent")) {
             st.executeUpdate();
         }
     }

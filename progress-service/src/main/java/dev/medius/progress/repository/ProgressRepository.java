@@ -86,6 +86,48 @@ public class ProgressRepository {
         return result;
     }
 
+    /** Volume of one day: sessions with volume, sets, reps and hold seconds summed. */
+    public record DayVolume(LocalDate day, int sessions, int sets, int reps, int holdSeconds) {
+    }
+
+    /** What an athlete's recent row holds: the latest completed sessions (oldest first) and recent days' volume. */
+    public record RecentWork(List<SessionPoint> sessions, List<DayVolume> days) {
+        public static final RecentWork NONE = new RecentWork(List.of(), List.of());
+    }
+
+    /** Each athlete's recent row, kept at ingestion: one row per athlete whatever their history. */
+    public Map<String, RecentWork> recentWork(String tenant, Collection<String> athletes) {
+        Map<String, RecentWork> result = new HashMap<>();
+        query("SELECT athlete_id, session_ids, dates, completed_at, rpe, pain, pain_areas, volume_days, volume_sessions, "
+                + "volume_sets, volume_reps, volume_holds FROM athlete_recent WHERE tenant_id = ? AND athlete_id = ANY(?)",
+                rs -> {
+                    Object[] ids = (Object[]) rs.getArray(2).getArray();
+                    List<LocalDate> dates = dates(rs.getArray(3));
+                    Object[] at = (Object[]) rs.getArray(4).getArray();
+                    Object[] rpe = (Object[]) rs.getArray(5).getArray();
+                    Object[] pain = (Object[]) rs.getArray(6).getArray();
+                    Object[] areas = (Object[]) rs.getArray(7).getArray();
+                    List<SessionPoint> sessions = new ArrayList<>();
+                    for (int i = 0; i < ids.length; i++) {
+                        sessions.add(new SessionPoint((String) ids[i], dates.get(i),
+                                ((java.sql.Timestamp) at[i]).toInstant().atOffset(ZoneOffset.UTC),
+                                rpe[i] == null ? null : ((Number) rpe[i]).doubleValue(),
+                                pain[i] == null ? null : ((Number) pain[i]).intValue(), (String) areas[i]));
+                    }
+                    List<LocalDate> days = dates(rs.getArray(8));
+                    List<Integer> n = ints(rs.getArray(9));
+                    List<Integer> sets = ints(rs.getArray(10));
+                    List<Integer> reps = ints(rs.getArray(11));
+                    List<Integer> holds = ints(rs.getArray(12));
+                    List<DayVolume> volume = new ArrayList<>();
+                    for (int i = 0; i < days.size(); i++) {
+                        volume.add(new DayVolume(days.get(i), n.get(i), sets.get(i), reps.get(i), holds.get(i)));
+                    }
+                    result.put(rs.getString(1), new RecentWork(sessions, volume));
+                }, tenant, athletes);
+        return result;
+    }
+
     private static List<LocalDate> dates(java.sql.Array array) throws SQLException {
         List<LocalDate> result = new ArrayList<>();
         for (Object day : (Object[]) array.getArray()) {

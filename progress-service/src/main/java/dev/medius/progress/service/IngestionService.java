@@ -76,6 +76,9 @@ public class IngestionService {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    java.time.Clock clock;
+
     /** Applies the records; returns how many events were new. */
     public int ingest(List<ConsumerRecord<String, byte[]>> records, Mode mode) {
         return ingest(records, mode, new java.util.concurrent.atomic.AtomicBoolean());
@@ -224,6 +227,9 @@ public class IngestionService {
         Set<TenantKey> rescheduled = new LinkedHashSet<>();
         allPlanEvents.forEach(e -> rescheduled.add(new TenantKey(e.tenant(), e.athleteId())));
         facts.rewriteAthleteSchedules(rescheduled);
+        Set<TenantKey> active = new LinkedHashSet<>();
+        sessions.values().forEach(f -> active.add(new TenantKey(f.tenant(), f.athleteId())));
+        facts.rewriteAthleteRecent(active, LocalDate.now(clock).minusDays(FactRepository.RECENT_VOLUME_DAYS - 1L));
 
         // flags are evaluated after the commit, by FlagSchedule, once for all the batches of the next seconds
         List<AthleteChange> changes = new ArrayList<>();

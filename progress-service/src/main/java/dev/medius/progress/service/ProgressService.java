@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +26,7 @@ import dev.medius.progress.domain.ScheduleDays;
 import dev.medius.progress.domain.SessionPoint;
 import dev.medius.progress.repository.ProgressRepository;
 import dev.medius.progress.repository.ProgressRepository.FlagRow;
+import dev.medius.progress.repository.ProgressRepository.RecentWork;
 import dev.medius.progress.repository.ProgressRepository.VolumeRow;
 import dev.medius.progress.rest.ProgressViews.Adherence;
 import dev.medius.progress.rest.ProgressViews.AthleteProgress;
@@ -225,24 +225,25 @@ public class ProgressService {
         }
         Map<String, List<String>> coaches = progress.coaches(tenant, athletes);
         Map<String, ScheduleDays> schedules = progress.schedules(tenant, athletes);
-        Map<String, List<SessionPoint>> recent = progress.recentSessions(tenant, athletes, TREND_SESSIONS);
+        // both from rows kept per athlete at ingestion: an athlete's sessions and volume rows lie scattered
+        // over tables far larger than memory, and visiting them cost most of a roster read
+        Map<String, RecentWork> recent = progress.recentWork(tenant, athletes);
         LocalDate monday = weekStart(today);
-        Map<String, List<VolumeRow>> volumes = new HashMap<>();
-        progress.volumes(tenant, athletes, monday, today)
-                .forEach(v -> volumes.computeIfAbsent(v.athleteId(), k -> new ArrayList<>()).add(v));
         Map<String, List<FlagRow>> flags = progress.flags(tenant, athletes);
         for (String athlete : athletes) {
             ScheduleDays schedule = schedules.getOrDefault(athlete, ScheduleDays.NONE);
             Adherence adh = new Adherence(schedule.lastDays(7, today), schedule.lastDays(30, today),
                     schedule.lastDays(90, today));
-            List<SessionPoint> sessions = recent.getOrDefault(athlete, List.of());
+            RecentWork work = recent.getOrDefault(athlete, RecentWork.NONE);
+            List<SessionPoint> all = work.sessions();
+            List<SessionPoint> sessions = all.subList(Math.max(0, all.size() - TREND_SESSIONS), all.size());
             SessionPoint last = sessions.isEmpty() ? null : sessions.get(sessions.size() - 1);
-            List<VolumeRow> week = volumes.getOrDefault(athlete, List.of());
-            Set<String> weekSessions = new HashSet<>();
-            int[] t = new int[3];
-            week.forEach(v -> {
-                weekSessions.add(v.sessionId());
-                add(t, v);
+            int[] t = new int[4];
+            work.days().stream().filter(d -> !d.day().isBefore(monday) && !d.day().isAfter(today)).forEach(d -> {
+                t[3] += d.sessions();
+                t[0] += d.sets();
+                t[1] += d.reps();
+                t[2] += d.holdSeconds();
             });
             List<Flag> raised = flags.getOrDefault(athlete, List.of()).stream()
                     .sorted(Comparator.comparingInt((FlagRow f) -> FlagKind.fromWire(f.kind()).urgency())
@@ -254,7 +255,7 @@ public class ProgressService {
                     last == null ? null : last.completedAt(),
                     last == null ? null : (int) ChronoUnit.DAYS.between(last.completedAt().toLocalDate(), today),
                     schedule.streak(today),
-                    new WeekVolume(monday, weekSessions.size(), t[0], t[1], t[2]),
+                    new WeekVolume(monday, t[3], t[0], t[1], t[2]),
                     trend(sessions.stream().map(s -> new TrendPoint(s.date(), s.rpe(), null)).filter(p -> p.value() != null)
                             .toList()),
                     trend(sessions.stream().filter(s -> s.pain() != null)
