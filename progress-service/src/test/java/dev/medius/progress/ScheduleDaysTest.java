@@ -35,18 +35,4 @@ class ScheduleDaysTest {
         assertThat(s.window(30, TODAY.minusDays(36), TODAY.minusDays(7)).scheduled()).isEqualTo(1);
         assertThat(ScheduleDays.NONE.lastDays(7, TODAY).percent()).isNull();
     }
-
-    @Test
-    void theStreakCountsBackToTheLastDayWithAMissedSessionAndTodayDoesNotBreakIt() {
-        assertThat(schedule(9, 1, 1, 6, 1, 0, 4, 1, 1, 2, 2, 2, 0, 1, 0).streak(TODAY)).isEqualTo(3);
-        assertThat(schedule(2, 1, 1, 0, 2, 1).streak(TODAY)).isEqualTo(2);
-        assertThat(schedule(2, 2, 1, 1, 1, 1).streak(TODAY)).isEqualTo(1);
-        assertThat(schedule(-1, 1, 1).streak(TODAY)).isZero();
-    }
-
-    @Test
-    void theFirstScheduledDayIsKnownOnceItHasCome() {
-        assertThat(schedule(3, 1, 0, 1, 1, 0).firstScheduled(TODAY)).isEqualTo(TODAY.minusDays(3));
-        assertThat(schedule(-2, 1, 0).firstScheduled(TODAY)).isNull();
-    }
 }

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.medius.progress.domain.AdherenceWindow;
 import dev.medius.progress.domain.ScheduleDays;
 import dev.medius.progress.domain.SessionPoint;
 
@@ -86,45 +87,71 @@ public class ProgressRepository {
         return result;
     }
 
-    /** Volume of one day: sessions with volume, sets, reps and hold seconds summed. */
-    public record DayVolume(LocalDate day, int sessions, int sets, int reps, int holdSeconds) {
+    /** An athlete's adherence windows, streak and first scheduled day, from their schedule row. */
+    public record ScheduleSummary(AdherenceWindow days7, AdherenceWindow days30, AdherenceWindow days90,
+            AdherenceWindow previous30, int streak, LocalDate firstScheduled) {
+        public static final ScheduleSummary NONE = new ScheduleSummary(AdherenceWindow.of(7, 0, 0),
+                AdherenceWindow.of(30, 0, 0), AdherenceWindow.of(90, 0, 0), AdherenceWindow.of(30, 0, 0), 0, null);
     }
 
-    /** What an athlete's recent row holds: the latest completed sessions (oldest first) and recent days' volume. */
-    public record RecentWork(List<SessionPoint> sessions, List<DayVolume> days) {
-        public static final RecentWork NONE = new RecentWork(List.of(), List.of());
+    /**
+     * Per athlete, from their schedule row, counted by PostgreSQL so that only the figures travel: scheduled and
+     * completed sessions over 7, 30 and 90 days ending today and the 30 days before the last 7; the streak
+     * (completed sessions on the days after the last day before today with a session not completed, up to
+     * today); the first scheduled day up to today.
+     */
+    public Map<String, ScheduleSummary> scheduleSummaries(String tenant, Collection<String> athletes, LocalDate today) {
+        Map<String, ScheduleSummary> result = new HashMap<>();
+        query("SELECT a.athlete_id, w.* FROM athlete_schedule a "
+                + "CROSS JOIN LATERAL (SELECT max(x.day) AS last_miss FROM unnest(a.days, a.scheduled, a.completed) "
+                + "AS x(day, n, c) WHERE x.c < x.n AND x.day < ?) m "
+                + "CROSS JOIN LATERAL (SELECT "
+                + "coalesce(sum(u.n) FILTER (WHERE u.day BETWEEN ? AND ?), 0), coalesce(sum(u.c) FILTER (WHERE u.day BETWEEN ? AND ?), 0), "
+                + "coalesce(sum(u.n) FILTER (WHERE u.day BETWEEN ? AND ?), 0), coalesce(sum(u.c) FILTER (WHERE u.day BETWEEN ? AND ?), 0), "
+                + "coalesce(sum(u.n) FILTER (WHERE u.day BETWEEN ? AND ?), 0), coalesce(sum(u.c) FILTER (WHERE u.day BETWEEN ? AND ?), 0), "
+                + "coalesce(sum(u.n) FILTER (WHERE u.day BETWEEN ? AND ?), 0), coalesce(sum(u.c) FILTER (WHERE u.day BETWEEN ? AND ?), 0), "
+                + "coalesce(sum(u.c) FILTER (WHERE u.day <= ? AND (m.last_miss IS NULL OR u.day > m.last_miss)), 0), "
+                + "min(u.day) FILTER (WHERE u.day <= ?) "
+                + "FROM unnest(a.days, a.scheduled, a.completed) AS u(day, n, c)) w "
+                + "WHERE a.tenant_id = ? AND a.athlete_id = ANY(?)",
+                rs -> result.put(rs.getString(1), new ScheduleSummary(AdherenceWindow.of(7, rs.getInt(2), rs.getInt(3)),
+                        AdherenceWindow.of(30, rs.getInt(4), rs.getInt(5)), AdherenceWindow.of(90, rs.getInt(6), rs.getInt(7)),
+                        AdherenceWindow.of(30, rs.getInt(8), rs.getInt(9)), rs.getInt(10), rs.getObject(11, LocalDate.class))),
+                today,
+                today.minusDays(6), today, today.minusDays(6), today,
+                today.minusDays(29), today, today.minusDays(29), today,
+                today.minusDays(89), today, today.minusDays(89), today,
+                today.minusDays(36), today.minusDays(7), today.minusDays(36), today.minusDays(7),
+                today, today, tenant, athletes);
+        return result;
     }
 
-    /** Each athlete's recent row, kept at ingestion: one row per athlete whatever their history. */
-    public Map<String, RecentWork> recentWork(String tenant, Collection<String> athletes) {
-        Map<String, RecentWork> result = new HashMap<>();
-        query("SELECT athlete_id, session_ids, dates, completed_at, rpe, pain, pain_areas, volume_days, volume_sessions, "
-                + "volume_sets, volume_reps, volume_holds FROM athlete_recent WHERE tenant_id = ? AND athlete_id = ANY(?)",
-                rs -> {
-                    Object[] ids = (Object[]) rs.getArray(2).getArray();
-                    List<LocalDate> dates = dates(rs.getArray(3));
-                    Object[] at = (Object[]) rs.getArray(4).getArray();
-                    Object[] rpe = (Object[]) rs.getArray(5).getArray();
-                    Object[] pain = (Object[]) rs.getArray(6).getArray();
-                    Object[] areas = (Object[]) rs.getArray(7).getArray();
-                    List<SessionPoint> sessions = new ArrayList<>();
-                    for (int i = 0; i < ids.length; i++) {
-                        sessions.add(new SessionPoint((String) ids[i], dates.get(i),
-                                ((java.sql.Timestamp) at[i]).toInstant().atOffset(ZoneOffset.UTC),
-                                rpe[i] == null ? null : ((Number) rpe[i]).doubleValue(),
-                                pain[i] == null ? null : ((Number) pain[i]).intValue(), (String) areas[i]));
-                    }
-                    List<LocalDate> days = dates(rs.getArray(8));
-                    List<Integer> n = ints(rs.getArray(9));
-                    List<Integer> sets = ints(rs.getArray(10));
-                    List<Integer> reps = ints(rs.getArray(11));
-                    List<Integer> holds = ints(rs.getArray(12));
-                    List<DayVolume> volume = new ArrayList<>();
-                    for (int i = 0; i < days.size(); i++) {
-                        volume.add(new DayVolume(days.get(i), n.get(i), sets.get(i), reps.get(i), holds.get(i)));
-                    }
-                    result.put(rs.getString(1), new RecentWork(sessions, volume));
+    /** The latest completed sessions per athlete (oldest first), from their recent row kept at ingestion. */
+    public Map<String, List<SessionPoint>> recentFromRollup(String tenant, Collection<String> athletes) {
+        Map<String, List<SessionPoint>> result = new HashMap<>();
+        query("SELECT a.athlete_id, u.session_id, u.day, u.at, u.rpe, u.pain, u.area FROM athlete_recent a, "
+                + "unnest(a.session_ids, a.dates, a.completed_at, a.rpe, a.pain, a.pain_areas) WITH ORDINALITY "
+                + "AS u(session_id, day, at, rpe, pain, area, i) WHERE a.tenant_id = ? AND a.athlete_id = ANY(?) "
+                + "ORDER BY a.athlete_id, u.i", rs -> {
+                    java.math.BigDecimal rpe = rs.getBigDecimal(5);
+                    Object pain = rs.getObject(6);
+                    result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new SessionPoint(
+                            rs.getString(2), rs.getObject(3, LocalDate.class), utc(rs.getObject(4, OffsetDateTime.class)),
+                            rpe == null ? null : rpe.doubleValue(), pain == null ? null : ((Number) pain).intValue(),
+                            rs.getString(7)));
                 }, tenant, athletes);
+        return result;
+    }
+
+    /** Sessions, sets, reps and hold seconds per athlete over [from, to], from their recent row kept at ingestion. */
+    public Map<String, int[]> volumeFromRollup(String tenant, Collection<String> athletes, LocalDate from, LocalDate to) {
+        Map<String, int[]> result = new HashMap<>();
+        query("SELECT a.athlete_id, coalesce(sum(v.n), 0), coalesce(sum(v.sets), 0), coalesce(sum(v.reps), 0), "
+                + "coalesce(sum(v.holds), 0) FROM athlete_recent a, unnest(a.volume_days, a.volume_sessions, a.volume_sets, "
+                + "a.volume_reps, a.volume_holds) AS v(day, n, sets, reps, holds) WHERE a.tenant_id = ? "
+                + "AND a.athlete_id = ANY(?) AND v.day BETWEEN ? AND ? GROUP BY a.athlete_id",
+                rs -> result.put(rs.getString(1), new int[] { rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5) }),
+                tenant, athletes, from, to);
         return result;
     }
 

@@ -34,11 +34,11 @@ import dev.medius.progress.domain.AthleteFacts;
 import dev.medius.progress.domain.FlagFinding;
 import dev.medius.progress.domain.FlagKind;
 import dev.medius.progress.domain.FlagRules;
-import dev.medius.progress.domain.ScheduleDays;
 import dev.medius.progress.domain.SessionPoint;
 import dev.medius.progress.repository.FactRepository.TenantKey;
 import dev.medius.progress.repository.ProgressRepository;
 import dev.medius.progress.repository.ProgressRepository.FlagRow;
+import dev.medius.progress.repository.ProgressRepository.ScheduleSummary;
 import dev.medius.runtime.outbox.Outbox;
 
 /**
@@ -79,17 +79,16 @@ public class FlagService {
         for (Map.Entry<String, List<String>> entry : byTenant.entrySet()) {
             String tenant = entry.getKey();
             List<String> ids = entry.getValue();
-            Map<String, ScheduleDays> schedules = progress.schedules(tenant, ids);
+            Map<String, ScheduleSummary> schedules = progress.scheduleSummaries(tenant, ids, today);
             Map<String, List<SessionPoint>> recent = progress.recentSessions(tenant, ids, window);
             Map<String, List<FlagRow>> raised = progress.flags(tenant, ids);
             List<String> changedHere = new ArrayList<>();
             for (String athlete : ids) {
-                ScheduleDays schedule = schedules.getOrDefault(athlete, ScheduleDays.NONE);
+                ScheduleSummary schedule = schedules.getOrDefault(athlete, ScheduleSummary.NONE);
                 List<SessionPoint> sessions = recent.getOrDefault(athlete, List.of());
-                AthleteFacts facts = new AthleteFacts(athlete, schedule.lastDays(7, today),
-                        schedule.window(30, today.minusDays(36), today.minusDays(7)),
+                AthleteFacts facts = new AthleteFacts(athlete, schedule.days7(), schedule.previous30(),
                         sessions.isEmpty() ? null : sessions.get(sessions.size() - 1).completedAt(),
-                        schedule.firstScheduled(today), sessions);
+                        schedule.firstScheduled(), sessions);
                 Map<FlagKind, FlagFinding> found = rules.evaluate(facts, today);
                 if (reconcile(tenant, athlete, found, raised.getOrDefault(athlete, List.of()))) {
                     changedHere.add(athlete);

@@ -26,7 +26,7 @@ import dev.medius.progress.domain.ScheduleDays;
 import dev.medius.progress.domain.SessionPoint;
 import dev.medius.progress.repository.ProgressRepository;
 import dev.medius.progress.repository.ProgressRepository.FlagRow;
-import dev.medius.progress.repository.ProgressRepository.RecentWork;
+import dev.medius.progress.repository.ProgressRepository.ScheduleSummary;
 import dev.medius.progress.repository.ProgressRepository.VolumeRow;
 import dev.medius.progress.rest.ProgressViews.Adherence;
 import dev.medius.progress.rest.ProgressViews.AthleteProgress;
@@ -224,27 +224,20 @@ public class ProgressService {
             return result;
         }
         Map<String, List<String>> coaches = progress.coaches(tenant, athletes);
-        Map<String, ScheduleDays> schedules = progress.schedules(tenant, athletes);
+        Map<String, ScheduleSummary> schedules = progress.scheduleSummaries(tenant, athletes, today);
         // both from rows kept per athlete at ingestion: an athlete's sessions and volume rows lie scattered
         // over tables far larger than memory, and visiting them cost most of a roster read
-        Map<String, RecentWork> recent = progress.recentWork(tenant, athletes);
+        Map<String, List<SessionPoint>> recent = progress.recentFromRollup(tenant, athletes);
         LocalDate monday = weekStart(today);
+        Map<String, int[]> volumes = progress.volumeFromRollup(tenant, athletes, monday, today);
         Map<String, List<FlagRow>> flags = progress.flags(tenant, athletes);
         for (String athlete : athletes) {
-            ScheduleDays schedule = schedules.getOrDefault(athlete, ScheduleDays.NONE);
-            Adherence adh = new Adherence(schedule.lastDays(7, today), schedule.lastDays(30, today),
-                    schedule.lastDays(90, today));
-            RecentWork work = recent.getOrDefault(athlete, RecentWork.NONE);
-            List<SessionPoint> all = work.sessions();
+            ScheduleSummary schedule = schedules.getOrDefault(athlete, ScheduleSummary.NONE);
+            Adherence adh = new Adherence(schedule.days7(), schedule.days30(), schedule.days90());
+            List<SessionPoint> all = recent.getOrDefault(athlete, List.of());
             List<SessionPoint> sessions = all.subList(Math.max(0, all.size() - TREND_SESSIONS), all.size());
             SessionPoint last = sessions.isEmpty() ? null : sessions.get(sessions.size() - 1);
-            int[] t = new int[4];
-            work.days().stream().filter(d -> !d.day().isBefore(monday) && !d.day().isAfter(today)).forEach(d -> {
-                t[3] += d.sessions();
-                t[0] += d.sets();
-                t[1] += d.reps();
-                t[2] += d.holdSeconds();
-            });
+            int[] t = volumes.getOrDefault(athlete, new int[4]);
             List<Flag> raised = flags.getOrDefault(athlete, List.of()).stream()
                     .sorted(Comparator.comparingInt((FlagRow f) -> FlagKind.fromWire(f.kind()).urgency())
                             .thenComparing(FlagRow::raisedAt))
@@ -254,8 +247,8 @@ public class ProgressService {
             result.add(new AthleteSummary(athlete, coaches.getOrDefault(athlete, List.of()), adh,
                     last == null ? null : last.completedAt(),
                     last == null ? null : (int) ChronoUnit.DAYS.between(last.completedAt().toLocalDate(), today),
-                    schedule.streak(today),
-                    new WeekVolume(monday, t[3], t[0], t[1], t[2]),
+                    schedule.streak(),
+                    new WeekVolume(monday, t[0], t[1], t[2], t[3]),
                     trend(sessions.stream().map(s -> new TrendPoint(s.date(), s.rpe(), null)).filter(p -> p.value() != null)
                             .toList()),
                     trend(sessions.stream().filter(s -> s.pain() != null)
