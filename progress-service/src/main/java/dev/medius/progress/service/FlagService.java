@@ -35,6 +35,7 @@ import dev.medius.progress.domain.FlagFinding;
 import dev.medius.progress.domain.FlagKind;
 import dev.medius.progress.domain.FlagRules;
 import dev.medius.progress.domain.SessionPoint;
+import dev.medius.progress.repository.FactRepository;
 import dev.medius.progress.repository.FactRepository.TenantKey;
 import dev.medius.progress.repository.ProgressRepository;
 import dev.medius.progress.repository.ProgressRepository.FlagRow;
@@ -80,7 +81,9 @@ public class FlagService {
             String tenant = entry.getKey();
             List<String> ids = entry.getValue();
             Map<String, ScheduleSummary> schedules = progress.scheduleSummaries(tenant, ids, today);
-            Map<String, List<SessionPoint>> recent = progress.recentSessions(tenant, ids, window);
+            // the recent row kept at ingestion holds enough sessions for the default rules; longer windows read the facts
+            Map<String, List<SessionPoint>> recent = window <= FactRepository.RECENT_SESSIONS
+                    ? progress.recentFromRollup(tenant, ids) : progress.recentSessions(tenant, ids, window);
             Map<String, List<FlagRow>> raised = progress.flags(tenant, ids);
             List<String> changedHere = new ArrayList<>();
             for (String athlete : ids) {
