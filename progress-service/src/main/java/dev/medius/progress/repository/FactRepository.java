@@ -361,6 +361,74 @@ public class FactRepository {
         }
     }
 
+    /** One athlete's volume on one day from the sessions of a batch: sessions with volume, and their totals. */
+    public record DayVolumeRow(String tenant, String athleteId, LocalDate date, int sessions, int sets, int reps,
+            int holdSeconds) {
+    }
+
+    /**
+     * Merges a batch's new completions into their athletes' recent rows: the latest sessions of the row and of
+     * the batch together, and the batch's volume added to its days, without visiting the facts. Only for
+     * sessions stored for the first time: a replaced session's old figures are in the row, so its athlete's
+     * row is rewritten from the facts instead ({@link #rewriteAthleteRecent}).
+     */
+    public void mergeAthleteRecent(List<SessionFact> completed, List<DayVolumeRow> volumes, LocalDate since)
+            throws SQLException {
+        if (completed.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("WITH s AS ("
+                + "SELECT t, a, array_agg(sid) AS sids, array_agg(d) AS ds, array_agg(at) AS ats, array_agg(rpe) AS rpes, "
+                + "array_agg(pain) AS pains, array_agg(area) AS areas FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], "
+                + "?::date[], ?::timestamptz[], ?::numeric[], ?::integer[], ?::varchar[]) AS u(t, a, sid, d, at, rpe, pain, area) "
+                + "GROUP BY t, a), "
+                + "v AS (SELECT t, a, array_agg(day) AS days, array_agg(n) AS ns, array_agg(sets) AS setss, "
+                + "array_agg(reps) AS repss, array_agg(holds) AS holdss FROM unnest(?::varchar[], ?::varchar[], ?::date[], "
+                + "?::integer[], ?::integer[], ?::integer[], ?::integer[]) AS u(t, a, day, n, sets, reps, holds) GROUP BY t, a) "
+                + "INSERT INTO athlete_recent SELECT s.t, s.a, r.*, w.* FROM s "
+                + "LEFT JOIN v ON v.t = s.t AND v.a = s.a "
+                + "LEFT JOIN athlete_recent o ON o.tenant_id = s.t AND o.athlete_id = s.a "
+                + "CROSS JOIN LATERAL (SELECT coalesce(array_agg(x.sid ORDER BY x.at, x.sid), '{}'), "
+                + "coalesce(array_agg(x.d ORDER BY x.at, x.sid), '{}'), coalesce(array_agg(x.at ORDER BY x.at, x.sid), '{}'), "
+                + "coalesce(array_agg(x.rpe ORDER BY x.at, x.sid), '{}'), coalesce(array_agg(x.pain ORDER BY x.at, x.sid), '{}'), "
+                + "coalesce(array_agg(x.area ORDER BY x.at, x.sid), '{}') FROM (SELECT * FROM ("
+                + "SELECT * FROM unnest(s.sids, s.ds, s.ats, s.rpes, s.pains, s.areas) AS n(sid, d, at, rpe, pain, area) "
+                + "UNION ALL SELECT * FROM unnest(o.session_ids, o.dates, o.completed_at, o.rpe, o.pain, o.pain_areas) "
+                + "AS p(sid, d, at, rpe, pain, area) WHERE NOT (p.sid = ANY(s.sids))) y "
+                + "ORDER BY y.at DESC, y.sid DESC LIMIT " + RECENT_SESSIONS + ") x) r "
+                + "CROSS JOIN LATERAL (SELECT coalesce(array_agg(z.day ORDER BY z.day), '{}'), "
+                + "coalesce(array_agg(z.n ORDER BY z.day), '{}'), coalesce(array_agg(z.sets ORDER BY z.day), '{}'), "
+                + "coalesce(array_agg(z.reps ORDER BY z.day), '{}'), coalesce(array_agg(z.holds ORDER BY z.day), '{}') "
+                + "FROM (SELECT q.day, sum(q.n)::integer AS n, sum(q.sets)::integer AS sets, sum(q.reps)::integer AS reps, "
+                + "sum(q.holds)::integer AS holds FROM (SELECT * FROM unnest(v.days, v.ns, v.setss, v.repss, v.holdss) "
+                + "AS b(day, n, sets, reps, holds) UNION ALL SELECT * FROM unnest(o.volume_days, o.volume_sessions, "
+                + "o.volume_sets, o.volume_reps, o.volume_holds) AS e(day, n, sets, reps, holds)) q "
+                + "WHERE q.day >= ? GROUP BY q.day) z) w "
+                + "ON CONFLICT (tenant_id, athlete_id) DO UPDATE SET session_ids = EXCLUDED.session_ids, "
+                + "dates = EXCLUDED.dates, completed_at = EXCLUDED.completed_at, rpe = EXCLUDED.rpe, pain = EXCLUDED.pain, "
+                + "pain_areas = EXCLUDED.pain_areas, volume_days = EXCLUDED.volume_days, "
+                + "volume_sessions = EXCLUDED.volume_sessions, volume_sets = EXCLUDED.volume_sets, "
+                + "volume_reps = EXCLUDED.volume_reps, volume_holds = EXCLUDED.volume_holds")) {
+            st.setArray(1, texts(c, completed, SessionFact::tenant));
+            st.setArray(2, texts(c, completed, SessionFact::athleteId));
+            st.setArray(3, texts(c, completed, SessionFact::sessionId));
+            st.setArray(4, texts(c, completed, f -> f.occurredAt().toLocalDate()));
+            st.setArray(5, texts(c, completed, SessionFact::occurredAt));
+            st.setArray(6, texts(c, completed, SessionFact::rpe));
+            st.setArray(7, texts(c, completed, SessionFact::pain));
+            st.setArray(8, texts(c, completed, SessionFact::painArea));
+            st.setArray(9, texts(c, volumes, DayVolumeRow::tenant));
+            st.setArray(10, texts(c, volumes, DayVolumeRow::athleteId));
+            st.setArray(11, texts(c, volumes, DayVolumeRow::date));
+            st.setArray(12, c.createArrayOf("integer", volumes.stream().map(DayVolumeRow::sessions).toArray()));
+            st.setArray(13, c.createArrayOf("integer", volumes.stream().map(DayVolumeRow::sets).toArray()));
+            st.setArray(14, c.createArrayOf("integer", volumes.stream().map(DayVolumeRow::reps).toArray()));
+            st.setArray(15, c.createArrayOf("integer", volumes.stream().map(DayVolumeRow::holdSeconds).toArray()));
+            st.setObject(16, since);
+            st.executeUpdate();
+        }
+    }
+
     /** The latest sessions (one index walk per athlete) and the volume per day since the parameter. */
     static final String RECENT_LATERALS = "CROSS JOIN LATERAL (SELECT "
             + "coalesce(array_agg(f.session_id ORDER BY f.occurred_at, f.session_id), '{}'), "

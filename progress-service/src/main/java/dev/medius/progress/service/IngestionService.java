@@ -227,9 +227,7 @@ public class IngestionService {
         Set<TenantKey> rescheduled = new LinkedHashSet<>();
         allPlanEvents.forEach(e -> rescheduled.add(new TenantKey(e.tenant(), e.athleteId())));
         facts.rewriteAthleteSchedules(rescheduled);
-        Set<TenantKey> active = new LinkedHashSet<>();
-        sessions.values().forEach(f -> active.add(new TenantKey(f.tenant(), f.athleteId())));
-        facts.rewriteAthleteRecent(active, LocalDate.now(clock).minusDays(FactRepository.RECENT_VOLUME_DAYS - 1L));
+        recentRows(sessions, volumes, replaced);
 
         // flags are evaluated after the commit, by FlagSchedule, once for all the batches of the next seconds
         List<AthleteChange> changes = new ArrayList<>();
@@ -242,6 +240,46 @@ public class IngestionService {
             });
         }
         return new Applied(fresh.size(), changes, athletes);
+    }
+
+    /**
+     * Keeps the athletes' recent rows (latest sessions, volume per day) for the dashboard: completions stored for
+     * the first time are merged into their rows; an athlete with a replaced session has their row rewritten from
+     * the facts, since the row holds the replaced session's old figures.
+     */
+    private void recentRows(Map<TenantKey, SessionFact> sessions, Map<TenantKey, List<ExerciseVolumeRow>> volumes,
+            Set<TenantKey> replaced) throws SQLException {
+        LocalDate since = LocalDate.now(clock).minusDays(FactRepository.RECENT_VOLUME_DAYS - 1L);
+        Set<TenantKey> rewrite = new LinkedHashSet<>();
+        sessions.forEach((key, fact) -> {
+            if (replaced.contains(key)) {
+                rewrite.add(new TenantKey(fact.tenant(), fact.athleteId()));
+            }
+        });
+        List<SessionFact> fresh = new ArrayList<>();
+        Map<List<Object>, int[]> days = new LinkedHashMap<>();
+        sessions.forEach((key, fact) -> {
+            if (!"completed".equals(fact.status()) || rewrite.contains(new TenantKey(fact.tenant(), fact.athleteId()))) {
+                return;
+            }
+            fresh.add(fact);
+            List<ExerciseVolumeRow> rows = volumes.getOrDefault(key, List.of());
+            if (!rows.isEmpty()) {
+                int[] day = days.computeIfAbsent(List.of(fact.tenant(), fact.athleteId(), rows.get(0).date()),
+                        k -> new int[4]);
+                day[0]++;
+                rows.forEach(r -> {
+                    day[1] += r.sets();
+                    day[2] += r.reps();
+                    day[3] += r.holdSeconds();
+                });
+            }
+        });
+        List<FactRepository.DayVolumeRow> dayRows = new ArrayList<>();
+        days.forEach((k, v) -> dayRows.add(new FactRepository.DayVolumeRow((String) k.get(0), (String) k.get(1),
+                (LocalDate) k.get(2), v[0], v[1], v[2], v[3])));
+        facts.mergeAthleteRecent(fresh, dayRows, since);
+        facts.rewriteAthleteRecent(rewrite, since);
     }
 
     /**
