@@ -154,6 +154,7 @@ public class IngestionService {
     }
 
     private Applied apply(List<InboundEvent> events, Mode mode) throws SQLException {
+        facts.planWithValues();
         // first occurrence of each id in the batch, then only ids never applied before
         Map<String, InboundEvent> unique = new LinkedHashMap<>();
         events.forEach(e -> unique.putIfAbsent(e.id(), e));
