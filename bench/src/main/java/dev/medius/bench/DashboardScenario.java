@@ -85,7 +85,8 @@ final class DashboardScenario {
                 figures.get("trivial /api/v1/me throughput"), x -> x));
         return result.atMost("roster p99", 50).atMost("athlete progress p99", 50)
                 .note(String.format("Data loaded with SQL straight into progress-service's tables (athlete_coach,"
-                        + " scheduled_session, session_fact and %d exercise_volume rows per session), not through Kafka,"
+                        + " session_fact, scheduled_session with each session's completion, athlete_schedule and athlete_recent rows per"
+                        + " athlete and %d exercise_volume rows per session, as ingestion writes them), not through Kafka,"
                         + " in %.0f s; then ANALYZE.", SessionEvents.EXERCISES, loadSeconds))
                 .note("Load: wrk, " + concurrency + " connections, " + seconds + " s per read per run, rotating over"
                         + " 200 coaches' rosters and 2,000 athletes (each read with their coach's token); the ceiling is"
@@ -109,15 +110,46 @@ final class DashboardScenario {
             String series = "SELECT g, 'athlete-' || (g % " + athletes + ") AS athlete, md5('s' || g)::uuid::text AS id, "
                     + "md5('a' || (g % " + athletes + "))::uuid::text AS assignment, current_date - ((g / " + athletes
                     + ") * 7 / 3) AS day FROM generate_series(0, " + ((long) perAthlete * athletes - 1) + ") g";
-            st.execute("INSERT INTO scheduled_session SELECT " + tenant + ", id, assignment, athlete, day FROM ("
-                    + series + ") s");
             st.execute("INSERT INTO session_fact SELECT " + tenant + ", id, athlete, 'completed', day, "
                     + "day + time '18:00' + (g % 60) * interval '1 minute', day, 5 + g % 4, g % 3, "
                     + "CASE WHEN g % 3 > 0 THEN 'knee' END FROM (" + series + ") s");
+            // the schedule as ingestion writes it (FactRepository.replaceSchedules): each scheduled session marked
+            // with whether session_fact holds its completion
+            st.execute("INSERT INTO scheduled_session (tenant_id, session_id, assignment_id, athlete_id, scheduled_date, "
+                    + "completed) SELECT " + tenant + ", id, assignment, athlete, day, EXISTS (SELECT 1 FROM session_fact f "
+                    + "WHERE f.tenant_id = " + tenant + " AND f.session_id = s.id AND f.status = 'completed') FROM ("
+                    + series + ") s");
+            // and each athlete's schedule row with the statement of FactRepository.rewriteAthleteSchedules
+            st.execute("INSERT INTO athlete_schedule (tenant_id, athlete_id, days, scheduled, completed) "
+                    + "SELECT tenant_id, athlete_id, array_agg(day ORDER BY day), array_agg(n ORDER BY day), "
+                    + "array_agg(done ORDER BY day) FROM (SELECT s.tenant_id, s.athlete_id, s.scheduled_date AS day, "
+                    + "count(*)::integer AS n, (count(*) FILTER (WHERE s.completed))::integer AS done "
+                    + "FROM scheduled_session s GROUP BY s.tenant_id, s.athlete_id, s.scheduled_date) d "
+                    + "GROUP BY tenant_id, athlete_id");
             st.execute("INSERT INTO exercise_volume SELECT " + tenant + ", id, 'exercise-' || e, athlete, day, "
                     + "'Exercise ' || e, (ARRAY['hip-abduction','squat','hinge'])[e], '[\"gluteus-medius\"]', 2, 20, 0 FROM ("
                     + series + ") s, generate_series(1, " + SessionEvents.EXERCISES + ") e");
-            st.execute("ANALYZE");
+            // and each athlete's recent row (latest sessions, volume per day of the last 14 days) with the statement
+            // of FactRepository.rewriteAthleteRecent, run by ingestion for the athletes of every batch
+            st.execute("INSERT INTO athlete_recent SELECT k.tenant_id, k.athlete_id, r.*, v.* FROM "
+                    + "(SELECT tenant_id, athlete_id FROM athlete_coach) k CROSS JOIN LATERAL (SELECT "
+                    + "coalesce(array_agg(f.session_id ORDER BY f.occurred_at, f.session_id), '{}'), "
+                    + "coalesce(array_agg(f.activity_date ORDER BY f.occurred_at, f.session_id), '{}'), "
+                    + "coalesce(array_agg(f.occurred_at ORDER BY f.occurred_at, f.session_id), '{}'), "
+                    + "coalesce(array_agg(f.session_rpe ORDER BY f.occurred_at, f.session_id), '{}'), "
+                    + "coalesce(array_agg(f.pain_score ORDER BY f.occurred_at, f.session_id), '{}'), "
+                    + "coalesce(array_agg(f.pain_area ORDER BY f.occurred_at, f.session_id), '{}') "
+                    + "FROM (SELECT * FROM session_fact s WHERE s.tenant_id = k.tenant_id AND s.athlete_id = k.athlete_id "
+                    + "AND s.status = 'completed' ORDER BY s.occurred_at DESC, s.session_id DESC LIMIT 6) f) r "
+                    + "CROSS JOIN LATERAL (SELECT coalesce(array_agg(d.day ORDER BY d.day), '{}'), "
+                    + "coalesce(array_agg(d.n ORDER BY d.day), '{}'), coalesce(array_agg(d.sets ORDER BY d.day), '{}'), "
+                    + "coalesce(array_agg(d.reps ORDER BY d.day), '{}'), coalesce(array_agg(d.holds ORDER BY d.day), '{}') "
+                    + "FROM (SELECT e.activity_date AS day, count(DISTINCT e.session_id)::integer AS n, "
+                    + "sum(e.sets)::integer AS sets, sum(e.reps)::integer AS reps, sum(e.hold_seconds)::integer AS holds "
+                    + "FROM exercise_volume e WHERE e.tenant_id = k.tenant_id AND e.athlete_id = k.athlete_id "
+                    + "AND e.activity_date >= current_date - 13 GROUP BY e.activity_date) d) v");
+            // statistics for the planner: this PostgreSQL may run without autovacuum, which would otherwise gather them
+            st.execute("ANALYZE athlete_coach, session_fact, scheduled_session, athlete_schedule, exercise_volume, athlete_recent");
         }
     }
 }

@@ -30,6 +30,7 @@ class FlagRulesTest {
             public double effortRpe() { return 9; }
             public int effortSessions() { return 3; }
             public String evaluationInterval() { return "60s"; }
+            public String evaluationDelay() { return "5s"; }
         };
     }
 

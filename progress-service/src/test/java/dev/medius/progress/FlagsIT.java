@@ -132,8 +132,9 @@ class FlagsIT {
             send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, completed(sessionId(plan, i),
                     athlete, coach, LocalDate.parse(plan.get("sessions").get(i).get("scheduledDate").asText()), 5.0, 0));
         }
-        // 100% in the 30 days before the last 7, 0% in the last 7: down 100 points
-        await().atMost(WAIT).untilAsserted(() -> assertThat(given().auth().oauth2(DevTokens.mint(coach, TENANT, "coach"))
+        // 100% in the 30 days before the last 7, 0% in the last 7: down 100 points. Flags are evaluated a moment
+        // after ingestion, so the athlete may be visible with no such flag yet (the value is then missing)
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(given().auth().oauth2(DevTokens.mint(coach, TENANT, "coach"))
                 .when().get("/api/v1/athletes/{id}/progress", athlete).then().extract().jsonPath()
                 .getDouble("summary.flags.find { it.kind == 'adherence-drop' }.value")).isEqualTo(100.0));
         assertThat(alerts("adherence-drop").get(0).get("data").get("value").asDouble()).isGreaterThanOrEqualTo(20.0);

@@ -34,4 +34,11 @@ public interface FlagThresholds {
     /** How often flags that depend on the calendar (inactivity, adherence) are evaluated again. */
     @WithDefault("60s")
     String evaluationInterval();
+
+    /**
+     * How long athletes whose facts changed wait before their flags are evaluated, together: an athlete who
+     * logs several sessions meanwhile is evaluated once instead of after every batch of events.
+     */
+    @WithDefault("5s")
+    String evaluationDelay();
 }

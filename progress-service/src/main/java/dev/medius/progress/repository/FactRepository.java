@@ -54,6 +54,37 @@ public class FactRepository {
     public record TenantKey(String tenant, String id) {
     }
 
+    /**
+     * Has the rest of this transaction plan each statement with its actual values. Ingestion's statements take
+     * arrays of a whole batch; a generic plan made while a table was small or had no statistics yet stays cached
+     * on pooled connections, and a lookup of a batch's 500 athletes then cost ~350 ms instead of ~2 ms (EXPLAIN
+     * ANALYZE during bench/run ingestion on a fresh database). Reads keep cached plans.
+     */
+    public void planWithValues() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("SET LOCAL plan_cache_mode = force_custom_plan")) {
+            st.execute();
+        }
+    }
+
+    /**
+     * Orders this transaction with other replicas' around the completion state kept on {@code scheduled_session}:
+     * a completion marks the scheduled session it finds, a new schedule looks up the completions already stored,
+     * and under READ COMMITTED two concurrent transactions doing one each would both miss the other's row.
+     * Transactions that store completions share the lock; one that replaces schedules takes it alone (plan events
+     * are rare), so that each statement that follows sees what the other committed. Held until commit.
+     */
+    public void lockScheduleCompletion(boolean replacesSchedules) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(replacesSchedules
+                ? "SELECT pg_advisory_xact_lock(?)" : "SELECT pg_advisory_xact_lock_shared(?)")) {
+            st.setLong(1, SCHEDULE_COMPLETION_LOCK);
+            st.executeQuery().close();
+        }
+    }
+
+    /** An arbitrary key for {@link #lockScheduleCompletion}, the same in every replica. */
+    private static final long SCHEDULE_COMPLETION_LOCK = 0x6d65646975735343L;
+
     /** Claims event ids; returns those not seen before (the others are duplicates to ignore). */
     public Set<String> claimEventIds(List<String> ids, List<String> tenants, List<String> types) throws SQLException {
         Set<String> fresh = new HashSet<>();
@@ -87,8 +118,8 @@ public class FactRepository {
             return replaced;
         }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement("INSERT INTO session_fact (tenant_id, session_id, athlete_id, "
-                        + "status, scheduled_date, occurred_at, activity_date, session_rpe, pain_score, pain_area) "
+                PreparedStatement st = c.prepareStatement("WITH saved AS (INSERT INTO session_fact (tenant_id, session_id, "
+                        + "athlete_id, status, scheduled_date, occurred_at, activity_date, session_rpe, pain_score, pain_area) "
                         + "SELECT t, s, a, st, sd::date, oa::timestamptz, ad::date, rpe::numeric, pain::integer, area "
                         + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
                         + "?::text[], ?::text[], ?::text[]) AS u(t, s, a, st, sd, oa, ad, rpe, pain, area) "
@@ -98,7 +129,19 @@ public class FactRepository {
                         + "session_rpe = EXCLUDED.session_rpe, pain_score = EXCLUDED.pain_score, pain_area = EXCLUDED.pain_area "
                         + "WHERE EXCLUDED.status = 'completed' OR session_fact.status <> 'completed' "
                         // a row written by this INSERT has no xmax; one that existed carries the updating transaction's
-                        + "RETURNING tenant_id, session_id, xmax <> 0")) {
+                        + "RETURNING tenant_id, session_id, status, xmax <> 0 AS existed), "
+                        // the schedule keeps whether each session was completed, so that roster reads need not look
+                        // it up in session_fact; a completion is never undone (a skip does not replace it)
+                        + "marked AS (UPDATE scheduled_session s SET completed = true FROM saved "
+                        + "WHERE saved.status = 'completed' AND s.tenant_id = saved.tenant_id "
+                        + "AND s.session_id = saved.session_id AND NOT s.completed "
+                        + "RETURNING s.tenant_id, s.athlete_id, s.scheduled_date), "
+                        // and each athlete's schedule row counts them on their days (only sessions newly marked)
+                        + "counted AS (UPDATE athlete_schedule a "
+                        + "SET completed = schedule_add_completions(a.days, a.completed, m.done) "
+                        + "FROM (SELECT tenant_id, athlete_id, array_agg(scheduled_date) AS done FROM marked "
+                        + "GROUP BY tenant_id, athlete_id) m WHERE a.tenant_id = m.tenant_id AND a.athlete_id = m.athlete_id) "
+                        + "SELECT tenant_id, session_id, existed FROM saved")) {
             st.setArray(1, texts(c, facts, SessionFact::tenant));
             st.setArray(2, texts(c, facts, SessionFact::sessionId));
             st.setArray(3, texts(c, facts, SessionFact::athleteId));
@@ -146,24 +189,25 @@ public class FactRepository {
             if (rows.isEmpty()) {
                 return;
             }
+            // one statement of arrays rather than a JDBC batch: a batch of 2,000 sessions has about 6,000 rows,
+            // which the driver would split into dozens of multi-row statements
             try (PreparedStatement st = c.prepareStatement("INSERT INTO exercise_volume (tenant_id, session_id, exercise_id, "
                     + "athlete_id, activity_date, exercise_name, pattern, muscles, sets, reps, hold_seconds) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                for (ExerciseVolumeRow r : rows) {
-                    st.setString(1, r.tenant());
-                    st.setString(2, r.sessionId());
-                    st.setString(3, r.exerciseId());
-                    st.setString(4, r.athleteId());
-                    st.setObject(5, r.date());
-                    st.setString(6, r.name());
-                    st.setString(7, r.pattern());
-                    st.setString(8, r.musclesJson());
-                    st.setInt(9, r.sets());
-                    st.setInt(10, r.reps());
-                    st.setInt(11, r.holdSeconds());
-                    st.addBatch();
-                }
-                st.executeBatch();
+                    + "SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::date[], "
+                    + "?::varchar[], ?::varchar[], ?::text[], ?::integer[], ?::integer[], ?::integer[]) "
+                    + "ON CONFLICT DO NOTHING")) {
+                st.setArray(1, texts(c, rows, ExerciseVolumeRow::tenant));
+                st.setArray(2, texts(c, rows, ExerciseVolumeRow::sessionId));
+                st.setArray(3, texts(c, rows, ExerciseVolumeRow::exerciseId));
+                st.setArray(4, texts(c, rows, ExerciseVolumeRow::athleteId));
+                st.setArray(5, texts(c, rows, ExerciseVolumeRow::date));
+                st.setArray(6, texts(c, rows, ExerciseVolumeRow::name));
+                st.setArray(7, texts(c, rows, ExerciseVolumeRow::pattern));
+                st.setArray(8, texts(c, rows, ExerciseVolumeRow::musclesJson));
+                st.setArray(9, c.createArrayOf("integer", rows.stream().map(ExerciseVolumeRow::sets).toArray()));
+                st.setArray(10, c.createArrayOf("integer", rows.stream().map(ExerciseVolumeRow::reps).toArray()));
+                st.setArray(11, c.createArrayOf("integer", rows.stream().map(ExerciseVolumeRow::holdSeconds).toArray()));
+                st.executeUpdate();
             }
         }
     }
@@ -172,16 +216,14 @@ public class FactRepository {
         if (tenantAthleteCoach.isEmpty()) {
             return;
         }
+        List<List<String>> links = new ArrayList<>(tenantAthleteCoach);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement("INSERT INTO athlete_coach (tenant_id, athlete_id, coach_id) "
-                        + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (List<String> link : tenantAthleteCoach) {
-                st.setString(1, link.get(0));
-                st.setString(2, link.get(1));
-                st.setString(3, link.get(2));
-                st.addBatch();
-            }
-            st.executeBatch();
+                        + "SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) ON CONFLICT DO NOTHING")) {
+            st.setArray(1, texts(c, links, l -> l.get(0)));
+            st.setArray(2, texts(c, links, l -> l.get(1)));
+            st.setArray(3, texts(c, links, l -> l.get(2)));
+            st.executeUpdate();
         }
     }
 
@@ -247,25 +289,182 @@ public class FactRepository {
                 del.setArray(2, c.createArrayOf("varchar", assignments.stream().map(TenantKey::id).toArray()));
                 del.executeUpdate();
             }
+            if (rows.isEmpty()) {
+                return;
+            }
+            // a session completed before its plan arrived is already in session_fact: the schedule starts out knowing it
             try (PreparedStatement st = c.prepareStatement("INSERT INTO scheduled_session (tenant_id, assignment_id, "
-                    + "session_id, athlete_id, scheduled_date) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                for (ScheduledRow r : rows) {
-                    st.setString(1, r.tenant());
-                    st.setString(2, r.assignmentId());
-                    st.setString(3, r.sessionId());
-                    st.setString(4, r.athleteId());
-                    st.setObject(5, r.date());
-                    st.addBatch();
-                }
-                st.executeBatch();
+                    + "session_id, athlete_id, scheduled_date, completed) SELECT u.t, u.a, u.s, u.athlete, u.d, "
+                    + "EXISTS (SELECT 1 FROM session_fact f WHERE f.tenant_id = u.t AND f.session_id = u.s "
+                    + "AND f.status = 'completed') FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], "
+                    + "?::date[]) AS u(t, a, s, athlete, d) ON CONFLICT DO NOTHING")) {
+                st.setArray(1, texts(c, rows, ScheduledRow::tenant));
+                st.setArray(2, texts(c, rows, ScheduledRow::assignmentId));
+                st.setArray(3, texts(c, rows, ScheduledRow::sessionId));
+                st.setArray(4, texts(c, rows, ScheduledRow::athleteId));
+                st.setArray(5, texts(c, rows, ScheduledRow::date));
+                st.executeUpdate();
             }
         }
     }
 
+    /**
+     * Rewrites the schedule rows of these athletes from their scheduled sessions (after their schedules were
+     * replaced); an athlete with nothing scheduled any more has no row.
+     */
+    public void rewriteAthleteSchedules(Collection<TenantKey> athletes) throws SQLException {
+        if (athletes.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            java.sql.Array tenants = c.createArrayOf("varchar", athletes.stream().map(TenantKey::tenant).toArray());
+            java.sql.Array ids = c.createArrayOf("varchar", athletes.stream().map(TenantKey::id).toArray());
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM athlete_schedule a USING "
+                    + "unnest(?::varchar[], ?::varchar[]) AS k(tenant_id, athlete_id) "
+                    + "WHERE a.tenant_id = k.tenant_id AND a.athlete_id = k.athlete_id")) {
+                del.setArray(1, tenants);
+                del.setArray(2, ids);
+                del.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement(ATHLETE_SCHEDULE_SELECT
+                    + "JOIN unnest(?::varchar[], ?::varchar[]) AS k(tenant_id, athlete_id) "
+                    + "ON s.tenant_id = k.tenant_id AND s.athlete_id = k.athlete_id "
+                    + "GROUP BY s.tenant_id, s.athlete_id, s.scheduled_date) d GROUP BY tenant_id, athlete_id")) {
+                st.setArray(1, tenants);
+                st.setArray(2, ids);
+                st.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * The head of the statement that writes schedule rows from scheduled sessions (the benchmark's loader,
+     * bench DashboardScenario, writes its rows with the same SQL: keep them in step).
+     */
+    public static final String ATHLETE_SCHEDULE_SELECT = "INSERT INTO athlete_schedule (tenant_id, athlete_id, days, "
+            + "scheduled, completed) SELECT tenant_id, athlete_id, array_agg(day ORDER BY day), array_agg(n ORDER BY day), "
+            + "array_agg(done ORDER BY day) FROM (SELECT s.tenant_id, s.athlete_id, s.scheduled_date AS day, "
+            + "count(*)::integer AS n, (count(*) FILTER (WHERE s.completed))::integer AS done FROM scheduled_session s ";
+
+    /** How many completed sessions an athlete's recent row keeps: the dashboard's trends show six. */
+    public static final int RECENT_SESSIONS = 6;
+    /** How many days of volume an athlete's recent row keeps, ending today: the current week fits. */
+    public static final int RECENT_VOLUME_DAYS = 14;
+
+    /**
+     * Rewrites the recent row of these athletes (latest sessions, volume per day since {@code since}) from
+     * session_fact and exercise_volume, one statement for all. The benchmark's loader (bench DashboardScenario)
+     * writes its rows with the same SQL over every athlete: keep them in step.
+     */
+    public void rewriteAthleteRecent(Collection<TenantKey> athletes, LocalDate since) throws SQLException {
+        if (athletes.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("INSERT INTO athlete_recent "
+                + "SELECT k.tenant_id, k.athlete_id, r.*, v.* FROM unnest(?::varchar[], ?::varchar[]) AS k(tenant_id, athlete_id) "
+                + RECENT_LATERALS + "ON CONFLICT (tenant_id, athlete_id) DO UPDATE SET session_ids = EXCLUDED.session_ids, "
+                + "dates = EXCLUDED.dates, completed_at = EXCLUDED.completed_at, rpe = EXCLUDED.rpe, pain = EXCLUDED.pain, "
+                + "pain_areas = EXCLUDED.pain_areas, volume_days = EXCLUDED.volume_days, "
+                + "volume_sessions = EXCLUDED.volume_sessions, volume_sets = EXCLUDED.volume_sets, "
+                + "volume_reps = EXCLUDED.volume_reps, volume_holds = EXCLUDED.volume_holds")) {
+            st.setArray(1, c.createArrayOf("varchar", athletes.stream().map(TenantKey::tenant).toArray()));
+            st.setArray(2, c.createArrayOf("varchar", athletes.stream().map(TenantKey::id).toArray()));
+            st.setObject(3, since);
+            st.executeUpdate();
+        }
+    }
+
+    /** One athlete's volume on one day from the sessions of a batch: sessions with volume, and their totals. */
+    public record DayVolumeRow(String tenant, String athleteId, LocalDate date, int sessions, int sets, int reps,
+            int holdSeconds) {
+    }
+
+    /**
+     * Merges a batch's new completions into their athletes' recent rows: the latest sessions of the row and of
+     * the batch together, and the batch's volume added to its days, without visiting the facts. Only for
+     * sessions stored for the first time: a replaced session's old figures are in the row, so its athlete's
+     * row is rewritten from the facts instead ({@link #rewriteAthleteRecent}).
+     */
+    public void mergeAthleteRecent(List<SessionFact> completed, List<DayVolumeRow> volumes, LocalDate since)
+            throws SQLException {
+        if (completed.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("WITH s AS ("
+                + "SELECT t, a, array_agg(sid) AS sids, array_agg(d) AS ds, array_agg(at) AS ats, array_agg(rpe) AS rpes, "
+                + "array_agg(pain) AS pains, array_agg(area) AS areas FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], "
+                + "?::date[], ?::timestamptz[], ?::numeric[], ?::integer[], ?::varchar[]) AS u(t, a, sid, d, at, rpe, pain, area) "
+                + "GROUP BY t, a), "
+                + "v AS (SELECT t, a, array_agg(day) AS days, array_agg(n) AS ns, array_agg(sets) AS setss, "
+                + "array_agg(reps) AS repss, array_agg(holds) AS holdss FROM unnest(?::varchar[], ?::varchar[], ?::date[], "
+                + "?::integer[], ?::integer[], ?::integer[], ?::integer[]) AS u(t, a, day, n, sets, reps, holds) GROUP BY t, a) "
+                + "INSERT INTO athlete_recent SELECT s.t, s.a, r.*, w.* FROM s "
+                + "LEFT JOIN v ON v.t = s.t AND v.a = s.a "
+                + "LEFT JOIN athlete_recent o ON o.tenant_id = s.t AND o.athlete_id = s.a "
+                + "CROSS JOIN LATERAL (SELECT coalesce(array_agg(x.sid ORDER BY x.at, x.sid), '{}'), "
+                + "coalesce(array_agg(x.d ORDER BY x.at, x.sid), '{}'), coalesce(array_agg(x.at ORDER BY x.at, x.sid), '{}'), "
+                + "coalesce(array_agg(x.rpe ORDER BY x.at, x.sid), '{}'), coalesce(array_agg(x.pain ORDER BY x.at, x.sid), '{}'), "
+                + "coalesce(array_agg(x.area ORDER BY x.at, x.sid), '{}') FROM (SELECT * FROM ("
+                + "SELECT * FROM unnest(s.sids, s.ds, s.ats, s.rpes, s.pains, s.areas) AS n(sid, d, at, rpe, pain, area) "
+                + "UNION ALL SELECT * FROM unnest(o.session_ids, o.dates, o.completed_at, o.rpe, o.pain, o.pain_areas) "
+                + "AS p(sid, d, at, rpe, pain, area) WHERE NOT (p.sid = ANY(s.sids))) y "
+                + "ORDER BY y.at DESC, y.sid DESC LIMIT " + RECENT_SESSIONS + ") x) r "
+                + "CROSS JOIN LATERAL (SELECT coalesce(array_agg(z.day ORDER BY z.day), '{}'), "
+                + "coalesce(array_agg(z.n ORDER BY z.day), '{}'), coalesce(array_agg(z.sets ORDER BY z.day), '{}'), "
+                + "coalesce(array_agg(z.reps ORDER BY z.day), '{}'), coalesce(array_agg(z.holds ORDER BY z.day), '{}') "
+                + "FROM (SELECT q.day, sum(q.n)::integer AS n, sum(q.sets)::integer AS sets, sum(q.reps)::integer AS reps, "
+                + "sum(q.holds)::integer AS holds FROM (SELECT * FROM unnest(v.days, v.ns, v.setss, v.repss, v.holdss) "
+                + "AS b(day, n, sets, reps, holds) UNION ALL SELECT * FROM unnest(o.volume_days, o.volume_sessions, "
+                + "o.volume_sets, o.volume_reps, o.volume_holds) AS e(day, n, sets, reps, holds)) q "
+                + "WHERE q.day >= ? GROUP BY q.day) z) w "
+                + "ON CONFLICT (tenant_id, athlete_id) DO UPDATE SET session_ids = EXCLUDED.session_ids, "
+                + "dates = EXCLUDED.dates, completed_at = EXCLUDED.completed_at, rpe = EXCLUDED.rpe, pain = EXCLUDED.pain, "
+                + "pain_areas = EXCLUDED.pain_areas, volume_days = EXCLUDED.volume_days, "
+                + "volume_sessions = EXCLUDED.volume_sessions, volume_sets = EXCLUDED.volume_sets, "
+                + "volume_reps = EXCLUDED.volume_reps, volume_holds = EXCLUDED.volume_holds")) {
+            st.setArray(1, texts(c, completed, SessionFact::tenant));
+            st.setArray(2, texts(c, completed, SessionFact::athleteId));
+            st.setArray(3, texts(c, completed, SessionFact::sessionId));
+            st.setArray(4, texts(c, completed, f -> f.occurredAt().toLocalDate()));
+            st.setArray(5, texts(c, completed, SessionFact::occurredAt));
+            st.setArray(6, texts(c, completed, SessionFact::rpe));
+            st.setArray(7, texts(c, completed, SessionFact::pain));
+            st.setArray(8, texts(c, completed, SessionFact::painArea));
+            st.setArray(9, texts(c, volumes, DayVolumeRow::tenant));
+            st.setArray(10, texts(c, volumes, DayVolumeRow::athleteId));
+            st.setArray(11, texts(c, volumes, DayVolumeRow::date));
+            st.setArray(12, c.createArrayOf("integer", volumes.stream().map(DayVolumeRow::sessions).toArray()));
+            st.setArray(13, c.createArrayOf("integer", volumes.stream().map(DayVolumeRow::sets).toArray()));
+            st.setArray(14, c.createArrayOf("integer", volumes.stream().map(DayVolumeRow::reps).toArray()));
+            st.setArray(15, c.createArrayOf("integer", volumes.stream().map(DayVolumeRow::holdSeconds).toArray()));
+            st.setObject(16, since);
+            st.executeUpdate();
+        }
+    }
+
+    /** The latest sessions (one index walk per athlete) and the volume per day since the parameter. */
+    static final String RECENT_LATERALS = "CROSS JOIN LATERAL (SELECT "
+            + "coalesce(array_agg(f.session_id ORDER BY f.occurred_at, f.session_id), '{}'), "
+            + "coalesce(array_agg(f.activity_date ORDER BY f.occurred_at, f.session_id), '{}'), "
+            + "coalesce(array_agg(f.occurred_at ORDER BY f.occurred_at, f.session_id), '{}'), "
+            + "coalesce(array_agg(f.session_rpe ORDER BY f.occurred_at, f.session_id), '{}'), "
+            + "coalesce(array_agg(f.pain_score ORDER BY f.occurred_at, f.session_id), '{}'), "
+            + "coalesce(array_agg(f.pain_area ORDER BY f.occurred_at, f.session_id), '{}') "
+            + "FROM (SELECT * FROM session_fact s WHERE s.tenant_id = k.tenant_id AND s.athlete_id = k.athlete_id "
+            + "AND s.status = 'completed' ORDER BY s.occurred_at DESC, s.session_id DESC LIMIT " + RECENT_SESSIONS + ") f) r "
+            + "CROSS JOIN LATERAL (SELECT coalesce(array_agg(d.day ORDER BY d.day), '{}'), "
+            + "coalesce(array_agg(d.n ORDER BY d.day), '{}'), coalesce(array_agg(d.sets ORDER BY d.day), '{}'), "
+            + "coalesce(array_agg(d.reps ORDER BY d.day), '{}'), coalesce(array_agg(d.holds ORDER BY d.day), '{}') "
+            + "FROM (SELECT e.activity_date AS day, count(DISTINCT e.session_id)::integer AS n, sum(e.sets)::integer AS sets, "
+            + "sum(e.reps)::integer AS reps, sum(e.hold_seconds)::integer AS holds FROM exercise_volume e "
+            + "WHERE e.tenant_id = k.tenant_id AND e.athlete_id = k.athlete_id AND e.activity_date >= ? "
+            + "GROUP BY e.activity_date) d) v ";
+
     /** Empties every projection before a rebuild; raised flags stay so that unchanged flags keep their ids. */
     public void truncateProjections() throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "TRUNCATE processed_event, plan_event, scheduled_session, athlete_coach, session_fact, exercise_volume")) {
+                "TRUNCATE processed_event, plan_event, scheduled_session, athlete_schedule, athlete_coach, session_fact, "
+                        + "exercise_volume, athlete_recent")) {
             st.executeUpdate();
         }
     }

@@ -20,6 +20,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.medius.progress.domain.AdherenceWindow;
+import dev.medius.progress.domain.ScheduleDays;
 import dev.medius.progress.domain.SessionPoint;
 
 /**
@@ -31,16 +33,6 @@ public class ProgressRepository {
 
     @Inject
     DataSource dataSource;
-
-    /** Scheduled and completed counts of one athlete over the dashboard's windows. */
-    public record AdherenceCounts(int scheduled7, int completed7, int scheduled30, int completed30, int scheduled90,
-            int completed90, int scheduledPrevious30, int completedPrevious30) {
-        static final AdherenceCounts NONE = new AdherenceCounts(0, 0, 0, 0, 0, 0, 0, 0);
-    }
-
-    /** A scheduled session and whether it was completed. */
-    public record ScheduledOutcome(String sessionId, LocalDate date, boolean completed) {
-    }
 
     /** A raised flag. */
     public record FlagRow(String athleteId, String kind, java.util.UUID flagId, String severity, String reason,
@@ -86,51 +78,96 @@ public class ProgressRepository {
         return result;
     }
 
-    /**
-     * Counts per window ending {@code today}: 7, 30 and 90 days, and the 30 days before the last 7.
-     * Sessions scheduled after today are not counted: they cannot have been missed yet.
-     */
-    public Map<String, AdherenceCounts> adherence(String tenant, Collection<String> athletes, LocalDate today) {
-        Map<String, AdherenceCounts> result = new HashMap<>();
-        LocalDate d7 = today.minusDays(6);
-        LocalDate d30 = today.minusDays(29);
-        LocalDate d90 = today.minusDays(89);
-        LocalDate p30 = today.minusDays(36);
-        query("SELECT s.athlete_id, "
-                + "count(DISTINCT s.session_id) FILTER (WHERE s.scheduled_date >= ?), "
-                + "count(DISTINCT f.session_id) FILTER (WHERE s.scheduled_date >= ?), "
-                + "count(DISTINCT s.session_id) FILTER (WHERE s.scheduled_date >= ?), "
-                + "count(DISTINCT f.session_id) FILTER (WHERE s.scheduled_date >= ?), "
-                + "count(DISTINCT s.session_id), count(DISTINCT f.session_id), "
-                + "count(DISTINCT s.session_id) FILTER (WHERE s.scheduled_date BETWEEN ? AND ?), "
-                + "count(DISTINCT f.session_id) FILTER (WHERE s.scheduled_date BETWEEN ? AND ?) "
-                + "FROM scheduled_session s LEFT JOIN session_fact f ON f.tenant_id = s.tenant_id "
-                + "AND f.session_id = s.session_id AND f.status = 'completed' "
-                + "WHERE s.tenant_id = ? AND s.athlete_id = ANY(?) AND s.scheduled_date BETWEEN ? AND ? "
-                + "GROUP BY s.athlete_id",
-                rs -> result.put(rs.getString(1), new AdherenceCounts(rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9))),
-                d7, d7, d30, d30, p30, today.minusDays(7), p30, today.minusDays(7), tenant, athletes,
-                d90.isBefore(p30) ? d90 : p30, today);
+    /** Each athlete's schedule row: days with sessions scheduled, and how many were completed. */
+    public Map<String, ScheduleDays> schedules(String tenant, Collection<String> athletes) {
+        Map<String, ScheduleDays> result = new HashMap<>();
+        query("SELECT athlete_id, days, scheduled, completed FROM athlete_schedule WHERE tenant_id = ? "
+                + "AND athlete_id = ANY(?)", rs -> result.put(rs.getString(1), new ScheduleDays(
+                        dates(rs.getArray(2)), ints(rs.getArray(3)), ints(rs.getArray(4)))), tenant, athletes);
         return result;
     }
 
-    public static AdherenceCounts none() {
-        return AdherenceCounts.NONE;
+    /** An athlete's adherence windows, streak and first scheduled day, from their schedule row. */
+    public record ScheduleSummary(AdherenceWindow days7, AdherenceWindow days30, AdherenceWindow days90,
+            AdherenceWindow previous30, int streak, LocalDate firstScheduled) {
+        public static final ScheduleSummary NONE = new ScheduleSummary(AdherenceWindow.of(7, 0, 0),
+                AdherenceWindow.of(30, 0, 0), AdherenceWindow.of(90, 0, 0), AdherenceWindow.of(30, 0, 0), 0, null);
     }
 
-    /** Scheduled sessions up to today, most recent first, with their outcome. */
-    public Map<String, List<ScheduledOutcome>> scheduledOutcomes(String tenant, Collection<String> athletes,
-            LocalDate today) {
-        Map<String, List<ScheduledOutcome>> result = new HashMap<>();
-        query("SELECT DISTINCT s.athlete_id, s.scheduled_date, s.session_id, (f.session_id IS NOT NULL) "
-                + "FROM scheduled_session s LEFT JOIN session_fact f ON f.tenant_id = s.tenant_id "
-                + "AND f.session_id = s.session_id AND f.status = 'completed' "
-                + "WHERE s.tenant_id = ? AND s.athlete_id = ANY(?) AND s.scheduled_date <= ? "
-                + "ORDER BY s.athlete_id, s.scheduled_date DESC, s.session_id DESC",
-                rs -> result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                        .add(new ScheduledOutcome(rs.getString(3), rs.getObject(2, LocalDate.class), rs.getBoolean(4))),
-                tenant, athletes, today);
+    /**
+     * Per athlete, from their schedule row, counted by PostgreSQL so that only the figures travel: scheduled and
+     * completed sessions over 7, 30 and 90 days ending today and the 30 days before the last 7; the streak
+     * (completed sessions on the days after the last day before today with a session not completed, up to
+     * today); the first scheduled day up to today.
+     */
+    public Map<String, ScheduleSummary> scheduleSummaries(String tenant, Collection<String> athletes, LocalDate today) {
+        Map<String, ScheduleSummary> result = new HashMap<>();
+        query("SELECT a.athlete_id, w.* FROM athlete_schedule a "
+                + "CROSS JOIN LATERAL (SELECT max(x.day) AS last_miss FROM unnest(a.days, a.scheduled, a.completed) "
+                + "AS x(day, n, c) WHERE x.c < x.n AND x.day < ?) m "
+                + "CROSS JOIN LATERAL (SELECT "
+                + "coalesce(sum(u.n) FILTER (WHERE u.day BETWEEN ? AND ?), 0), coalesce(sum(u.c) FILTER (WHERE u.day BETWEEN ? AND ?), 0), "
+                + "coalesce(sum(u.n) FILTER (WHERE u.day BETWEEN ? AND ?), 0), coalesce(sum(u.c) FILTER (WHERE u.day BETWEEN ? AND ?), 0), "
+                + "coalesce(sum(u.n) FILTER (WHERE u.day BETWEEN ? AND ?), 0), coalesce(sum(u.c) FILTER (WHERE u.day BETWEEN ? AND ?), 0), "
+                + "coalesce(sum(u.n) FILTER (WHERE u.day BETWEEN ? AND ?), 0), coalesce(sum(u.c) FILTER (WHERE u.day BETWEEN ? AND ?), 0), "
+                + "coalesce(sum(u.c) FILTER (WHERE u.day <= ? AND (m.last_miss IS NULL OR u.day > m.last_miss)), 0), "
+                + "min(u.day) FILTER (WHERE u.day <= ?) "
+                + "FROM unnest(a.days, a.scheduled, a.completed) AS u(day, n, c)) w "
+                + "WHERE a.tenant_id = ? AND a.athlete_id = ANY(?)",
+                rs -> result.put(rs.getString(1), new ScheduleSummary(AdherenceWindow.of(7, rs.getInt(2), rs.getInt(3)),
+                        AdherenceWindow.of(30, rs.getInt(4), rs.getInt(5)), AdherenceWindow.of(90, rs.getInt(6), rs.getInt(7)),
+                        AdherenceWindow.of(30, rs.getInt(8), rs.getInt(9)), rs.getInt(10), rs.getObject(11, LocalDate.class))),
+                today,
+                today.minusDays(6), today, today.minusDays(6), today,
+                today.minusDays(29), today, today.minusDays(29), today,
+                today.minusDays(89), today, today.minusDays(89), today,
+                today.minusDays(36), today.minusDays(7), today.minusDays(36), today.minusDays(7),
+                today, today, tenant, athletes);
+        return result;
+    }
+
+    /** The latest completed sessions per athlete (oldest first), from their recent row kept at ingestion. */
+    public Map<String, List<SessionPoint>> recentFromRollup(String tenant, Collection<String> athletes) {
+        Map<String, List<SessionPoint>> result = new HashMap<>();
+        query("SELECT a.athlete_id, u.session_id, u.day, u.at, u.rpe, u.pain, u.area FROM athlete_recent a, "
+                + "unnest(a.session_ids, a.dates, a.completed_at, a.rpe, a.pain, a.pain_areas) WITH ORDINALITY "
+                + "AS u(session_id, day, at, rpe, pain, area, i) WHERE a.tenant_id = ? AND a.athlete_id = ANY(?) "
+                + "ORDER BY a.athlete_id, u.i", rs -> {
+                    java.math.BigDecimal rpe = rs.getBigDecimal(5);
+                    Object pain = rs.getObject(6);
+                    result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new SessionPoint(
+                            rs.getString(2), rs.getObject(3, LocalDate.class), utc(rs.getObject(4, OffsetDateTime.class)),
+                            rpe == null ? null : rpe.doubleValue(), pain == null ? null : ((Number) pain).intValue(),
+                            rs.getString(7)));
+                }, tenant, athletes);
+        return result;
+    }
+
+    /** Sessions, sets, reps and hold seconds per athlete over [from, to], from their recent row kept at ingestion. */
+    public Map<String, int[]> volumeFromRollup(String tenant, Collection<String> athletes, LocalDate from, LocalDate to) {
+        Map<String, int[]> result = new HashMap<>();
+        query("SELECT a.athlete_id, coalesce(sum(v.n), 0), coalesce(sum(v.sets), 0), coalesce(sum(v.reps), 0), "
+                + "coalesce(sum(v.holds), 0) FROM athlete_recent a, unnest(a.volume_days, a.volume_sessions, a.volume_sets, "
+                + "a.volume_reps, a.volume_holds) AS v(day, n, sets, reps, holds) WHERE a.tenant_id = ? "
+                + "AND a.athlete_id = ANY(?) AND v.day BETWEEN ? AND ? GROUP BY a.athlete_id",
+                rs -> result.put(rs.getString(1), new int[] { rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5) }),
+                tenant, athletes, from, to);
+        return result;
+    }
+
+    private static List<LocalDate> dates(java.sql.Array array) throws SQLException {
+        List<LocalDate> result = new ArrayList<>();
+        for (Object day : (Object[]) array.getArray()) {
+            result.add(((java.sql.Date) day).toLocalDate());
+        }
+        return result;
+    }
+
+    private static List<Integer> ints(java.sql.Array array) throws SQLException {
+        List<Integer> result = new ArrayList<>();
+        for (Object n : (Object[]) array.getArray()) {
+            result.add(((Number) n).intValue());
+        }
         return result;
     }
 
@@ -161,25 +198,16 @@ public class ProgressRepository {
         List<SessionPoint> result = new ArrayList<>();
         query("SELECT session_id, activity_date, occurred_at, session_rpe, pain_score, pain_area FROM session_fact "
                 + "WHERE tenant_id = ? AND athlete_id = ? AND status = 'completed' AND activity_date BETWEEN ? AND ? "
+                // the day is the one of the completion's own offset: two days either side of it bound the
+                // (tenant, athlete, occurred_at) index range, rather than visiting every session the athlete did
+                + "AND occurred_at >= ?::date - 2 AND occurred_at < ?::date + 3 "
                 + "ORDER BY occurred_at, session_id", rs -> {
                     java.math.BigDecimal rpe = rs.getBigDecimal(4);
                     Object pain = rs.getObject(5);
                     result.add(new SessionPoint(rs.getString(1), rs.getObject(2, LocalDate.class),
                             utc(rs.getObject(3, OffsetDateTime.class)), rpe == null ? null : rpe.doubleValue(),
                             pain == null ? null : ((Number) pain).intValue(), rs.getString(6)));
-                }, tenant, athlete, from, to);
-        return result;
-    }
-
-    /** Scheduled sessions of one athlete within [from, to] with their outcome. */
-    public List<ScheduledOutcome> scheduledBetween(String tenant, String athlete, LocalDate from, LocalDate to) {
-        List<ScheduledOutcome> result = new ArrayList<>();
-        query("SELECT DISTINCT s.scheduled_date, s.session_id, (f.session_id IS NOT NULL) "
-                + "FROM scheduled_session s LEFT JOIN session_fact f ON f.tenant_id = s.tenant_id "
-                + "AND f.session_id = s.session_id AND f.status = 'completed' "
-                + "WHERE s.tenant_id = ? AND s.athlete_id = ? AND s.scheduled_date BETWEEN ? AND ? "
-                + "ORDER BY 1, 2", rs -> result.add(new ScheduledOutcome(rs.getString(2),
-                        rs.getObject(1, LocalDate.class), rs.getBoolean(3))), tenant, athlete, from, to);
+                }, tenant, athlete, from, to, from, to);
         return result;
     }
 

@@ -1,6 +1,11 @@
 package dev.medius.progress.service;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,14 +18,18 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Evaluates every athlete's flags again on a timer: inactivity and adherence change with the calendar,
- * not only when an event arrives.
+ * Evaluates flags off the ingestion path. Athletes whose facts changed are noted after each batch commits
+ * and evaluated together every {@code medius.flags.evaluation-delay}: an athlete completing several
+ * sessions in that time is evaluated once, not after every batch. Every athlete is also evaluated every
+ * {@code medius.flags.evaluation-interval}, because inactivity and adherence change with the calendar; that
+ * pass also covers athletes noted but not yet evaluated when the service stopped.
  */
 @ApplicationScoped
 public class FlagSchedule {
 
     private static final Logger LOG = Logger.getLogger(FlagSchedule.class);
-    private static final int CHUNK = 200;
+    /** Athletes per transaction: each chunk costs three lookups whatever its size, and a rebuild waits for one. */
+    private static final int CHUNK = 1000;
 
     @Inject
     ProgressRepository progress;
@@ -34,6 +43,31 @@ public class FlagSchedule {
     @Inject
     IngestionGate gate;
 
+    private final Set<TenantKey> touched = ConcurrentHashMap.newKeySet();
+    /** One evaluation at a time: two evaluating the same athlete could both raise the same flag. */
+    private final ReentrantLock evaluating = new ReentrantLock();
+
+    /** Notes athletes whose facts changed; call once their changes are committed, so the evaluation sees them. */
+    public void touched(Collection<TenantKey> athletes) {
+        touched.addAll(athletes);
+    }
+
+    @Scheduled(every = "${medius.flags.evaluation-delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void evaluateTouched() {
+        if (touched.isEmpty()) {
+            return;
+        }
+        List<TenantKey> due = new ArrayList<>(touched);
+        touched.removeAll(due);
+        try {
+            evaluate(due);
+        } catch (RuntimeException e) {
+            // the database is away: evaluate them again on the next turn rather than lose them
+            touched.addAll(due);
+            LOG.warnf("flag evaluation of %d athletes failed, retrying: %s", due.size(), e.getMessage());
+        }
+    }
+
     @Scheduled(every = "${medius.flags.evaluation-interval}", delayed = "${medius.flags.evaluation-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void evaluateAll() {
@@ -46,16 +80,18 @@ public class FlagSchedule {
 
     /**
      * Evaluates the athletes in chunks of one transaction each, then tells open dashboards what changed.
-     * Ingestion waits only for the chunk being evaluated, not for the whole pass.
+     * A rebuild waits only for the chunk being evaluated, not for the whole pass.
      */
     public void evaluate(List<TenantKey> athletes) {
         for (int from = 0; from < athletes.size(); from += CHUNK) {
             List<TenantKey> chunk = athletes.subList(from, Math.min(athletes.size(), from + CHUNK));
             gate.enter();
+            evaluating.lock();
             try {
                 List<AthleteChange> changed = QuarkusTransaction.requiringNew().call(() -> flags.evaluate(chunk));
                 dashboardEvents.publish(changed);
             } finally {
+                evaluating.unlock();
                 gate.leave();
             }
         }

@@ -30,17 +30,16 @@ import dev.medius.events.Topics;
 import dev.medius.events.progress.AthleteFlagged;
 import dev.medius.events.progress.AthleteUnflagged;
 import dev.medius.progress.config.FlagThresholds;
-import dev.medius.progress.domain.AdherenceWindow;
 import dev.medius.progress.domain.AthleteFacts;
 import dev.medius.progress.domain.FlagFinding;
 import dev.medius.progress.domain.FlagKind;
 import dev.medius.progress.domain.FlagRules;
 import dev.medius.progress.domain.SessionPoint;
+import dev.medius.progress.repository.FactRepository;
 import dev.medius.progress.repository.FactRepository.TenantKey;
 import dev.medius.progress.repository.ProgressRepository;
-import dev.medius.progress.repository.ProgressRepository.AdherenceCounts;
 import dev.medius.progress.repository.ProgressRepository.FlagRow;
-import dev.medius.progress.repository.ProgressRepository.ScheduledOutcome;
+import dev.medius.progress.repository.ProgressRepository.ScheduleSummary;
 import dev.medius.runtime.outbox.Outbox;
 
 /**
@@ -72,6 +71,8 @@ public class FlagService {
     /** Evaluates the athletes' flags; returns the athletes whose flags changed. */
     @Transactional(TxType.MANDATORY)
     public List<AthleteChange> evaluate(Collection<TenantKey> athletes) {
+        // lookups of up to a thousand athletes at once: planned with their values, like ingestion's
+        execute("SET LOCAL plan_cache_mode = force_custom_plan");
         List<AthleteChange> changed = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         FlagRules rules = new FlagRules(thresholds);
@@ -81,23 +82,27 @@ public class FlagService {
         for (Map.Entry<String, List<String>> entry : byTenant.entrySet()) {
             String tenant = entry.getKey();
             List<String> ids = entry.getValue();
-            Map<String, AdherenceCounts> adherence = progress.adherence(tenant, ids, today);
-            Map<String, List<SessionPoint>> recent = progress.recentSessions(tenant, ids, window);
-            Map<String, List<ScheduledOutcome>> scheduled = progress.scheduledOutcomes(tenant, ids, today);
+            Map<String, ScheduleSummary> schedules = progress.scheduleSummaries(tenant, ids, today);
+            // the recent row kept at ingestion holds enough sessions for the default rules; longer windows read the facts
+            Map<String, List<SessionPoint>> recent = window <= FactRepository.RECENT_SESSIONS
+                    ? progress.recentFromRollup(tenant, ids) : progress.recentSessions(tenant, ids, window);
             Map<String, List<FlagRow>> raised = progress.flags(tenant, ids);
+            List<String> changedHere = new ArrayList<>();
             for (String athlete : ids) {
-                AdherenceCounts counts = adherence.getOrDefault(athlete, ProgressRepository.none());
+                ScheduleSummary schedule = schedules.getOrDefault(athlete, ScheduleSummary.NONE);
                 List<SessionPoint> sessions = recent.getOrDefault(athlete, List.of());
-                List<ScheduledOutcome> outcomes = scheduled.getOrDefault(athlete, List.of());
-                AthleteFacts facts = new AthleteFacts(athlete, AdherenceWindow.of(7, counts.scheduled7(), counts.completed7()),
-                        AdherenceWindow.of(30, counts.scheduledPrevious30(), counts.completedPrevious30()),
+                AthleteFacts facts = new AthleteFacts(athlete, schedule.days7(), schedule.previous30(),
                         sessions.isEmpty() ? null : sessions.get(sessions.size() - 1).completedAt(),
-                        outcomes.isEmpty() ? null : outcomes.get(outcomes.size() - 1).date(), sessions);
+                        schedule.firstScheduled(), sessions);
                 Map<FlagKind, FlagFinding> found = rules.evaluate(facts, today);
                 if (reconcile(tenant, athlete, found, raised.getOrDefault(athlete, List.of()))) {
-                    changed.add(new AthleteChange(tenant, athlete,
-                            progress.coaches(tenant, List.of(athlete)).getOrDefault(athlete, List.of()), "flags"));
+                    changedHere.add(athlete);
                 }
+            }
+            if (!changedHere.isEmpty()) {
+                Map<String, List<String>> coaches = progress.coaches(tenant, changedHere);
+                changedHere.forEach(athlete -> changed.add(new AthleteChange(tenant, athlete,
+                        coaches.getOrDefault(athlete, List.of()), "flags")));
             }
         }
         return changed;
@@ -122,6 +127,13 @@ public class FlagService {
             }
         }
         for (FlagFinding finding : found.values()) {
+            FlagRow current = raised.stream().filter(r -> r.kind().equals(finding.kind().wire())).findFirst().orElse(null);
+            if (current != null && current.reason().equals(finding.reason())
+                    && java.util.Objects.equals(current.value(), finding.value())
+                    && java.util.Objects.equals(current.threshold(), finding.threshold())) {
+                // unchanged: most evaluations find what is already raised, and cost no statement
+                continue;
+            }
             if (already.contains(finding.kind().wire())) {
                 // a flag that still holds keeps its id and raise time; only what it says follows the facts
                 execute("UPDATE athlete_flag SET reason = ?, value = ?, threshold = ? WHERE tenant_id = ? "

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,7 +47,7 @@ public class IngestionService {
 
     private static final Logger LOG = Logger.getLogger(IngestionService.class);
 
-    /** Live ingestion dead-letters, evaluates flags and notifies dashboards; a rebuild only replays facts. */
+    /** Live ingestion dead-letters, has flags evaluated and notifies dashboards; a rebuild only replays facts. */
     public enum Mode {
         LIVE, REPLAY
     }
@@ -63,7 +62,7 @@ public class IngestionService {
     ProgressRepository progress;
 
     @Inject
-    FlagService flags;
+    FlagSchedule flags;
 
     @Inject
     DeadLetters deadLetters;
@@ -76,6 +75,9 @@ public class IngestionService {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    java.time.Clock clock;
 
     /** Applies the records; returns how many events were new. */
     public int ingest(List<ConsumerRecord<String, byte[]>> records, Mode mode) {
@@ -113,11 +115,14 @@ public class IngestionService {
             } catch (RuntimeException batchFailure) {
                 // one event the database refuses must not hold back the others: apply them one by one
                 LOG.warnf("batch of %d events failed (%s); applying one by one", valid.size(), batchFailure.getMessage());
-                applied = new Applied(0, new ArrayList<>());
+                applied = new Applied(0, new ArrayList<>(), new LinkedHashSet<>());
                 for (InboundEvent event : valid) {
                     try {
                         Applied one = QuarkusTransaction.requiringNew().call(() -> apply(List.of(event), mode));
-                        applied = new Applied(applied.fresh() + one.fresh(), concat(applied.changes(), one.changes()));
+                        Set<TenantKey> athletes = new LinkedHashSet<>(applied.athletes());
+                        athletes.addAll(one.athletes());
+                        applied = new Applied(applied.fresh() + one.fresh(), concat(applied.changes(), one.changes()),
+                                athletes);
                     } catch (RuntimeException e) {
                         if (mode == Mode.LIVE) {
                             deadLetters.send(List.of(new Rejected(origin.get(event), "processing failed: " + e.getMessage())));
@@ -129,6 +134,8 @@ public class IngestionService {
                     .increment(applied.fresh());
             metrics.summary("medius.progress.batch.size", "mode", mode.name().toLowerCase()).record(records.size());
             if (mode == Mode.LIVE) {
+                // committed: the evaluation that follows sees these facts
+                flags.touched(applied.athletes());
                 dashboardEvents.publish(applied.changes());
             }
             return applied.fresh();
@@ -137,7 +144,7 @@ public class IngestionService {
         }
     }
 
-    private record Applied(int fresh, List<AthleteChange> changes) {
+    private record Applied(int fresh, List<AthleteChange> changes, Set<TenantKey> athletes) {
     }
 
     private static List<AthleteChange> concat(List<AthleteChange> a, List<AthleteChange> b) {
@@ -147,6 +154,7 @@ public class IngestionService {
     }
 
     private Applied apply(List<InboundEvent> events, Mode mode) throws SQLException {
+        facts.planWithValues();
         // first occurrence of each id in the batch, then only ids never applied before
         Map<String, InboundEvent> unique = new LinkedHashMap<>();
         events.forEach(e -> unique.putIfAbsent(e.id(), e));
@@ -206,29 +214,73 @@ public class IngestionService {
             }
         }
 
+        if (!sessions.isEmpty() || !assignments.isEmpty()) {
+            facts.lockScheduleCompletion(!assignments.isEmpty());
+        }
         Set<TenantKey> replaced = facts.saveSessions(new ArrayList<>(sessions.values()));
         List<ExerciseVolumeRow> volumeRows = new ArrayList<>();
         volumes.values().forEach(volumeRows::addAll);
         facts.replaceVolumes(volumes.keySet().stream().filter(replaced::contains).toList(), volumeRows);
         facts.linkCoaches(coachLinks);
         facts.savePlanEvents(planEvents);
-        facts.replaceSchedules(assignments, schedules(facts.planEvents(assignments)));
+        List<PlanEventRow> allPlanEvents = facts.planEvents(assignments);
+        facts.replaceSchedules(assignments, schedules(allPlanEvents));
+        Set<TenantKey> rescheduled = new LinkedHashSet<>();
+        allPlanEvents.forEach(e -> rescheduled.add(new TenantKey(e.tenant(), e.athleteId())));
+        facts.rewriteAthleteSchedules(rescheduled);
+        recentRows(sessions, volumes, replaced);
 
+        // flags are evaluated after the commit, by FlagSchedule, once for all the batches of the next seconds
         List<AthleteChange> changes = new ArrayList<>();
         if (mode == Mode.LIVE && !athletes.isEmpty()) {
-            List<AthleteChange> flagChanges = flags.evaluate(athletes);
-            Set<TenantKey> flagged = new HashSet<>();
-            flagChanges.forEach(c -> flagged.add(new TenantKey(c.tenant(), c.athleteId())));
-            changes.addAll(flagChanges);
             Map<String, List<String>> byTenant = new LinkedHashMap<>();
-            athletes.stream().filter(a -> !flagged.contains(a))
-                    .forEach(a -> byTenant.computeIfAbsent(a.tenant(), k -> new ArrayList<>()).add(a.id()));
+            athletes.forEach(a -> byTenant.computeIfAbsent(a.tenant(), k -> new ArrayList<>()).add(a.id()));
             byTenant.forEach((tenant, roster) -> {
                 Map<String, List<String>> coaches = progress.coaches(tenant, roster);
                 roster.forEach(id -> changes.add(new AthleteChange(tenant, id, coaches.getOrDefault(id, List.of()), "activity")));
             });
         }
-        return new Applied(fresh.size(), changes);
+        return new Applied(fresh.size(), changes, athletes);
+    }
+
+    /**
+     * Keeps the athletes' recent rows (latest sessions, volume per day) for the dashboard: completions stored for
+     * the first time are merged into their rows; an athlete with a replaced session has their row rewritten from
+     * the facts, since the row holds the replaced session's old figures.
+     */
+    private void recentRows(Map<TenantKey, SessionFact> sessions, Map<TenantKey, List<ExerciseVolumeRow>> volumes,
+            Set<TenantKey> replaced) throws SQLException {
+        LocalDate since = LocalDate.now(clock).minusDays(FactRepository.RECENT_VOLUME_DAYS - 1L);
+        Set<TenantKey> rewrite = new LinkedHashSet<>();
+        sessions.forEach((key, fact) -> {
+            if (replaced.contains(key)) {
+                rewrite.add(new TenantKey(fact.tenant(), fact.athleteId()));
+            }
+        });
+        List<SessionFact> fresh = new ArrayList<>();
+        Map<List<Object>, int[]> days = new LinkedHashMap<>();
+        sessions.forEach((key, fact) -> {
+            if (!"completed".equals(fact.status()) || rewrite.contains(new TenantKey(fact.tenant(), fact.athleteId()))) {
+                return;
+            }
+            fresh.add(fact);
+            List<ExerciseVolumeRow> rows = volumes.getOrDefault(key, List.of());
+            if (!rows.isEmpty()) {
+                int[] day = days.computeIfAbsent(List.of(fact.tenant(), fact.athleteId(), rows.get(0).date()),
+                        k -> new int[4]);
+                day[0]++;
+                rows.forEach(r -> {
+                    day[1] += r.sets();
+                    day[2] += r.reps();
+                    day[3] += r.holdSeconds();
+                });
+            }
+        });
+        List<FactRepository.DayVolumeRow> dayRows = new ArrayList<>();
+        days.forEach((k, v) -> dayRows.add(new FactRepository.DayVolumeRow((String) k.get(0), (String) k.get(1),
+                (LocalDate) k.get(2), v[0], v[1], v[2], v[3])));
+        facts.mergeAthleteRecent(fresh, dayRows, since);
+        facts.rewriteAthleteRecent(rewrite, since);
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,11 +22,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.medius.progress.domain.AdherenceWindow;
 import dev.medius.progress.domain.FlagKind;
+import dev.medius.progress.domain.ScheduleDays;
 import dev.medius.progress.domain.SessionPoint;
 import dev.medius.progress.repository.ProgressRepository;
-import dev.medius.progress.repository.ProgressRepository.AdherenceCounts;
 import dev.medius.progress.repository.ProgressRepository.FlagRow;
-import dev.medius.progress.repository.ProgressRepository.ScheduledOutcome;
+import dev.medius.progress.repository.ProgressRepository.ScheduleSummary;
 import dev.medius.progress.repository.ProgressRepository.VolumeRow;
 import dev.medius.progress.rest.ProgressViews.Adherence;
 import dev.medius.progress.rest.ProgressViews.AthleteProgress;
@@ -138,10 +137,11 @@ public class ProgressService {
             weekStarts.add(w);
         }
         Map<LocalDate, int[]> plan = new HashMap<>();
-        for (ScheduledOutcome o : progress.scheduledBetween(viewer.tenant(), athlete, firstWeek, today)) {
-            int[] counts = plan.computeIfAbsent(weekStart(o.date()), k -> new int[2]);
-            counts[0]++;
-            counts[1] += o.completed() ? 1 : 0;
+        ScheduleDays schedule = progress.schedules(viewer.tenant(), List.of(athlete)).getOrDefault(athlete,
+                ScheduleDays.NONE);
+        for (LocalDate w : weekStarts) {
+            AdherenceWindow week = schedule.window(7, w, w.plusDays(6).isAfter(today) ? today : w.plusDays(6));
+            plan.put(w, new int[] { week.scheduled(), week.completed() });
         }
         Map<LocalDate, List<SessionPoint>> done = new HashMap<>();
         for (SessionPoint p : progress.completedBetween(viewer.tenant(), athlete, firstWeek, today)) {
@@ -224,28 +224,20 @@ public class ProgressService {
             return result;
         }
         Map<String, List<String>> coaches = progress.coaches(tenant, athletes);
-        Map<String, AdherenceCounts> adherence = progress.adherence(tenant, athletes, today);
-        Map<String, List<ScheduledOutcome>> outcomes = progress.scheduledOutcomes(tenant, athletes, today);
-        Map<String, List<SessionPoint>> recent = progress.recentSessions(tenant, athletes, TREND_SESSIONS);
+        Map<String, ScheduleSummary> schedules = progress.scheduleSummaries(tenant, athletes, today);
+        // both from rows kept per athlete at ingestion: an athlete's sessions and volume rows lie scattered
+        // over tables far larger than memory, and visiting them cost most of a roster read
+        Map<String, List<SessionPoint>> recent = progress.recentFromRollup(tenant, athletes);
         LocalDate monday = weekStart(today);
-        Map<String, List<VolumeRow>> volumes = new HashMap<>();
-        progress.volumes(tenant, athletes, monday, today)
-                .forEach(v -> volumes.computeIfAbsent(v.athleteId(), k -> new ArrayList<>()).add(v));
+        Map<String, int[]> volumes = progress.volumeFromRollup(tenant, athletes, monday, today);
         Map<String, List<FlagRow>> flags = progress.flags(tenant, athletes);
         for (String athlete : athletes) {
-            AdherenceCounts c = adherence.getOrDefault(athlete, ProgressRepository.none());
-            Adherence adh = new Adherence(AdherenceWindow.of(7, c.scheduled7(), c.completed7()),
-                    AdherenceWindow.of(30, c.scheduled30(), c.completed30()),
-                    AdherenceWindow.of(90, c.scheduled90(), c.completed90()));
-            List<SessionPoint> sessions = recent.getOrDefault(athlete, List.of());
+            ScheduleSummary schedule = schedules.getOrDefault(athlete, ScheduleSummary.NONE);
+            Adherence adh = new Adherence(schedule.days7(), schedule.days30(), schedule.days90());
+            List<SessionPoint> all = recent.getOrDefault(athlete, List.of());
+            List<SessionPoint> sessions = all.subList(Math.max(0, all.size() - TREND_SESSIONS), all.size());
             SessionPoint last = sessions.isEmpty() ? null : sessions.get(sessions.size() - 1);
-            List<VolumeRow> week = volumes.getOrDefault(athlete, List.of());
-            Set<String> weekSessions = new HashSet<>();
-            int[] t = new int[3];
-            week.forEach(v -> {
-                weekSessions.add(v.sessionId());
-                add(t, v);
-            });
+            int[] t = volumes.getOrDefault(athlete, new int[4]);
             List<Flag> raised = flags.getOrDefault(athlete, List.of()).stream()
                     .sorted(Comparator.comparingInt((FlagRow f) -> FlagKind.fromWire(f.kind()).urgency())
                             .thenComparing(FlagRow::raisedAt))
@@ -255,8 +247,8 @@ public class ProgressService {
             result.add(new AthleteSummary(athlete, coaches.getOrDefault(athlete, List.of()), adh,
                     last == null ? null : last.completedAt(),
                     last == null ? null : (int) ChronoUnit.DAYS.between(last.completedAt().toLocalDate(), today),
-                    streak(outcomes.getOrDefault(athlete, List.of()), today),
-                    new WeekVolume(monday, weekSessions.size(), t[0], t[1], t[2]),
+                    schedule.streak(),
+                    new WeekVolume(monday, t[0], t[1], t[2], t[3]),
                     trend(sessions.stream().map(s -> new TrendPoint(s.date(), s.rpe(), null)).filter(p -> p.value() != null)
                             .toList()),
                     trend(sessions.stream().filter(s -> s.pain() != null)
@@ -264,21 +256,6 @@ public class ProgressService {
                     raised));
         }
         return result;
-    }
-
-    /** Scheduled sessions completed in a row, most recent first; today's session does not break it while open. */
-    static int streak(List<ScheduledOutcome> newestFirst, LocalDate today) {
-        int streak = 0;
-        for (ScheduledOutcome o : newestFirst) {
-            if (o.completed()) {
-                streak++;
-            } else if (o.date().equals(today)) {
-                continue;
-            } else {
-                break;
-            }
-        }
-        return streak;
     }
 
     static Trend trend(List<TrendPoint> points) {

@@ -59,7 +59,7 @@ public class RebuildService {
         long started = System.nanoTime();
         long read = 0;
         long applied = 0;
-        gate.enter();
+        gate.enterAlone();
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 try {
@@ -105,7 +105,7 @@ public class RebuildService {
             }
             flagSchedule.evaluate(progress.allAthletes());
         } finally {
-            gate.leave();
+            gate.leaveAlone();
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         LOG.infof("rebuilt projections from %d records (%d events) in %d ms", read, applied, millis);
