@@ -43,7 +43,11 @@ final class FreshnessScenario {
     private final Options options;
     private final Path root;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1, so completions travel over a pool of connections as they do from many athletes' phones; the
+    // client's default (HTTP/2 upgrade) multiplexes them all on one connection, whose single server-side
+    // stream lock then queued each answer for hundreds of milliseconds (a JFR recording showed it)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String token = DevTokens.mint(COACH, SessionEvents.TENANT, "coach");
 
     FreshnessScenario(Options options, Path root) {
