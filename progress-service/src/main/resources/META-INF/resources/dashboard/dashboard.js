@@ -160,13 +160,17 @@
     if (state.stream) { state.stream.close(); }
     var stream = new EventSource('/api/v1/dashboard/stream?access_token=' + encodeURIComponent(token()));
     state.stream = stream;
+    state.streamLost = false;
     stream.onmessage = function (message) {
       var event = JSON.parse(message.data);
-      // 'ready' also follows a reconnect, after which changes may have been missed
-      if (event.type === 'ready') { live(true); refreshSoon(); }
+      if (event.type === 'ready') {
+        live(true);
+        // after a reconnect, changes may have been missed while the stream was down
+        if (state.streamLost) { state.streamLost = false; refreshSoon(); }
+      }
       if (event.type === 'athlete') { refreshSoon(event.athleteId); }
     };
-    stream.onerror = function () { live(false); };
+    stream.onerror = function () { state.streamLost = true; live(false); };
   }
 
   function live(on) {
