@@ -51,7 +51,12 @@ public class FactRepository {
     }
 
     /** A tenant-scoped key: an assignment, an athlete. */
-    public record TenantKey(String tenant, String id) {
+    public record TenantKey(String tenant, String id) implements Comparable<TenantKey> {
+        @Override
+        public int compareTo(TenantKey other) {
+            int byTenant = tenant.compareTo(other.tenant);
+            return byTenant != 0 ? byTenant : id.compareTo(other.id);
+        }
     }
 
     /**
@@ -460,11 +465,31 @@ public class FactRepository {
             + "WHERE e.tenant_id = k.tenant_id AND e.athlete_id = k.athlete_id AND e.activity_date >= ? "
             + "GROUP BY e.activity_date) d) v ";
 
+    /**
+     * Records that this transaction changed what dashboards show of these athletes, so that answers kept from
+     * before are computed again (see V4__athlete_revision.sql). Rows are taken in key order, as every
+     * transaction that calls this does, so that two of them never wait for each other in a circle.
+     */
+    public void markRevised(Collection<TenantKey> athletes) throws SQLException {
+        if (athletes.isEmpty()) {
+            return;
+        }
+        List<TenantKey> keys = new ArrayList<>(new java.util.TreeSet<>(athletes));
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "INSERT INTO athlete_revision (tenant_id, athlete_id, revision) SELECT t, a, pg_current_xact_id()::text::bigint "
+                        + "FROM unnest(?::varchar[], ?::varchar[]) WITH ORDINALITY AS u(t, a, i) ORDER BY i "
+                        + "ON CONFLICT (tenant_id, athlete_id) DO UPDATE SET revision = EXCLUDED.revision")) {
+            st.setArray(1, texts(c, keys, TenantKey::tenant));
+            st.setArray(2, texts(c, keys, TenantKey::id));
+            st.executeUpdate();
+        }
+    }
+
     /** Empties every projection before a rebuild; raised flags stay so that unchanged flags keep their ids. */
     public void truncateProjections() throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
                 "TRUNCATE processed_event, plan_event, scheduled_session, athlete_schedule, athlete_coach, session_fact, "
-                        + "exercise_volume, athlete_recent")) {
+                        + "exercise_volume, athlete_recent, athlete_revision")) {
             st.executeUpdate();
         }
     }

@@ -50,6 +50,35 @@ public class ProgressRepository {
                 tenant, coach);
     }
 
+    /**
+     * A coach's athletes with each one's revision (null for an athlete without one), ordered by athlete: what a
+     * kept roster answer is checked against.
+     */
+    public Map<String, Long> rosterRevisions(String tenant, String coach) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        query("SELECT c.athlete_id, r.revision FROM athlete_coach c LEFT JOIN athlete_revision r "
+                + "ON r.tenant_id = c.tenant_id AND r.athlete_id = c.athlete_id WHERE c.tenant_id = ? AND c.coach_id = ? "
+                + "ORDER BY c.athlete_id", rs -> result.put(rs.getString(1), (Long) rs.getObject(2)), tenant, coach);
+        return result;
+    }
+
+    /** The athlete with their revision (null for none) if the coach looks after them; else nothing. */
+    public Map<String, Long> coachedRevision(String tenant, String coach, String athlete) {
+        Map<String, Long> result = new HashMap<>();
+        query("SELECT c.athlete_id, r.revision FROM athlete_coach c LEFT JOIN athlete_revision r "
+                + "ON r.tenant_id = c.tenant_id AND r.athlete_id = c.athlete_id WHERE c.tenant_id = ? AND c.coach_id = ? "
+                + "AND c.athlete_id = ?", rs -> result.put(rs.getString(1), (Long) rs.getObject(2)), tenant, coach, athlete);
+        return result;
+    }
+
+    /** The athlete's revision, or null when they have none. */
+    public Long revision(String tenant, String athlete) {
+        List<Long> result = new ArrayList<>();
+        query("SELECT revision FROM athlete_revision WHERE tenant_id = ? AND athlete_id = ?",
+                rs -> result.add(rs.getLong(1)), tenant, athlete);
+        return result.isEmpty() ? null : result.get(0);
+    }
+
     /** Every athlete the tenant has facts about. */
     public List<String> athletesOfTenant(String tenant) {
         return strings("SELECT athlete_id FROM athlete_coach WHERE tenant_id = ? UNION "

@@ -1,5 +1,10 @@
 package dev.medius.progress.rest;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
@@ -10,11 +15,20 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.medius.progress.cache.DashboardCache;
+import dev.medius.progress.cache.DashboardCache.Basis;
 import dev.medius.progress.rest.ProgressViews.AthleteProgress;
 import dev.medius.progress.rest.ProgressViews.Dashboard;
 import dev.medius.progress.service.ProgressService;
@@ -33,6 +47,12 @@ public class DashboardResource {
     ProgressService progress;
 
     @Inject
+    DashboardCache cache;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
     Caller caller;
 
     @GET
@@ -41,9 +61,20 @@ public class DashboardResource {
             + "trends and flags, most urgent first",
             description = "Coaches see the athletes whose plans name them as coach; athletes see themselves; admins see "
                     + "their organisation and may narrow it to one coach with ?coach=.")
-    public Dashboard dashboard(
+    @APIResponse(responseCode = "200", description = "the roster",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Dashboard.class)))
+    @APIResponse(responseCode = "403", description = "a coach asked for another coach's roster")
+    public Response dashboard(
             @Parameter(description = "an admin may name a coach whose roster to show") @QueryParam("coach") @Size(min = 1, max = 200) String coach) {
-        return progress.dashboard(Viewer.of(caller), coach);
+        Viewer viewer = Viewer.of(caller);
+        Optional<String> rosterOf = progress.rosterCoach(viewer, coach);
+        if (rosterOf.isEmpty()) {
+            return ok(write(progress.dashboard(viewer, coach)));
+        }
+        LocalDate today = progress.today();
+        Map<String, Long> revisions = progress.rosterRevisions(viewer.tenant(), rosterOf.get());
+        return ok(cache.get(new RosterKey(viewer.tenant(), rosterOf.get()), new Basis(today, revisions),
+                () -> write(progress.dashboard(viewer, coach, new ArrayList<>(revisions.keySet()), today))));
     }
 
     @GET
@@ -51,9 +82,41 @@ public class DashboardResource {
     @Operation(summary = "One athlete's summary and weekly series per exercise, muscle and movement pattern",
             description = "404 when the athlete is not visible to the caller (another coach's athlete, another "
                     + "athlete, another organisation).")
-    public AthleteProgress athlete(@PathParam("athleteId") @Size(min = 1, max = 200) String athleteId,
+    @APIResponse(responseCode = "200", description = "the athlete's progress",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AthleteProgress.class)))
+    @APIResponse(responseCode = "404", description = "no such athlete visible to the caller")
+    public Response athlete(@PathParam("athleteId") @Size(min = 1, max = 200) String athleteId,
             @Parameter(description = "how many weeks, ending with the current one: 1 to 52") @QueryParam("weeks") @DefaultValue("12") String weeks) {
-        return progress.athlete(Viewer.of(caller), athleteId, weeks(weeks));
+        int count = weeks(weeks);
+        Viewer viewer = Viewer.of(caller);
+        Map<String, Long> revision = progress.visibleRevision(viewer, athleteId);
+        if (revision.isEmpty()) {
+            throw ProblemException.notFound("athlete " + athleteId);
+        }
+        LocalDate today = progress.today();
+        return ok(cache.get(new ProgressKey(viewer.tenant(), athleteId, count), new Basis(today, revision),
+                () -> write(progress.athlete(viewer.tenant(), athleteId, count, today))));
+    }
+
+    /** A coach's roster; whoever may see it sees the same answer. */
+    private record RosterKey(String tenant, String coach) {
+    }
+
+    /** An athlete's progress over a number of weeks; whoever may see the athlete sees the same answer. */
+    private record ProgressKey(String tenant, String athlete, int weeks) {
+    }
+
+    private static Response ok(byte[] body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Written with the service's own mapper, so a kept answer is byte for byte what a fresh one would be. */
+    private byte[] write(Object answer) {
+        try {
+            return json.writeValueAsBytes(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("answer cannot be written as JSON", e);
+        }
     }
 
     private static int weeks(String value) {

@@ -57,6 +57,9 @@ public class FlagService {
     ProgressRepository progress;
 
     @Inject
+    FactRepository facts;
+
+    @Inject
     FlagThresholds thresholds;
 
     @Inject
@@ -104,6 +107,11 @@ public class FlagService {
                 changedHere.forEach(athlete -> changed.add(new AthleteChange(tenant, athlete,
                         coaches.getOrDefault(athlete, List.of()), "flags")));
             }
+        }
+        try {
+            facts.markRevised(changed.stream().map(c -> new TenantKey(c.tenant(), c.athleteId())).toList());
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording changed flags failed: " + e.getMessage(), e);
         }
         return changed;
     }

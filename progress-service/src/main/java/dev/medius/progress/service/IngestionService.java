@@ -229,6 +229,8 @@ public class IngestionService {
         allPlanEvents.forEach(e -> rescheduled.add(new TenantKey(e.tenant(), e.athleteId())));
         facts.rewriteAthleteSchedules(rescheduled);
         recentRows(sessions, volumes, replaced);
+        // last, so that the revision rows stay locked only for the commit
+        facts.markRevised(athletes);
 
         // flags are evaluated after the commit, by FlagSchedule, once for all the batches of the next seconds
         List<AthleteChange> changes = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -77,11 +78,51 @@ public class ProgressService {
     }
 
     public Dashboard dashboard(Viewer viewer, String coach) {
-        List<String> roster = roster(viewer, coach);
-        List<AthleteSummary> summaries = summaries(viewer.tenant(), roster, today());
+        return dashboard(viewer, coach, roster(viewer, coach), today());
+    }
+
+    /** The dashboard of the given roster, which {@link #roster} or {@link #rosterCoach} decided the viewer sees. */
+    public Dashboard dashboard(Viewer viewer, String coach, List<String> roster, LocalDate today) {
+        List<AthleteSummary> summaries = summaries(viewer.tenant(), roster, today);
         summaries.sort(Comparator.comparingInt(ProgressService::mostUrgent).thenComparing(AthleteSummary::athleteId));
-        return new Dashboard(today(), viewer.is(Caller.ADMIN) ? coach : viewer.is(Caller.COACH) ? viewer.subject() : null,
+        return new Dashboard(today, viewer.is(Caller.ADMIN) ? coach : viewer.is(Caller.COACH) ? viewer.subject() : null,
                 summaries);
+    }
+
+    /**
+     * The coach whose roster is exactly the viewer's dashboard: an admin naming a coach, or a coach (who is not
+     * also an athlete) viewing their own. Empty for every other view, which {@link #dashboard(Viewer, String)}
+     * answers or refuses.
+     */
+    public Optional<String> rosterCoach(Viewer viewer, String coach) {
+        if (viewer.is(Caller.ADMIN)) {
+            return Optional.ofNullable(coach);
+        }
+        if (viewer.is(Caller.COACH) && !viewer.is(Caller.ATHLETE) && (coach == null || coach.equals(viewer.subject()))) {
+            return Optional.of(viewer.subject());
+        }
+        return Optional.empty();
+    }
+
+    /** A coach's athletes, each with their revision: what a kept roster answer is checked against. */
+    public Map<String, Long> rosterRevisions(String tenant, String coach) {
+        return progress.rosterRevisions(tenant, coach);
+    }
+
+    /**
+     * The athlete with their revision (null for none) when the viewer may see them, for a kept answer's basis;
+     * empty when they may not. A coach asking about one of their athletes, the common case, is one statement.
+     */
+    public Map<String, Long> visibleRevision(Viewer viewer, String athlete) {
+        if (viewer.is(Caller.COACH) && !viewer.is(Caller.ADMIN)
+                && !(viewer.is(Caller.ATHLETE) && athlete.equals(viewer.subject()))) {
+            return progress.coachedRevision(viewer.tenant(), viewer.subject(), athlete);
+        }
+        Map<String, Long> result = new HashMap<>();
+        if (canSee(viewer, athlete)) {
+            result.put(athlete, progress.revision(viewer.tenant(), athlete));
+        }
+        return result;
     }
 
     /** The athletes on the caller's dashboard; {@code coach} narrows an admin's view to one coach's roster. */
@@ -129,28 +170,32 @@ public class ProgressService {
         if (!canSee(viewer, athlete)) {
             throw ProblemException.notFound("athlete " + athlete);
         }
-        LocalDate today = today();
-        AthleteSummary summary = summaries(viewer.tenant(), List.of(athlete), today).get(0);
+        return athlete(viewer.tenant(), athlete, weeks, today());
+    }
+
+    /** An athlete's progress, for a viewer whom {@link #canSee} has let see them. */
+    public AthleteProgress athlete(String tenant, String athlete, int weeks, LocalDate today) {
+        AthleteSummary summary = summaries(tenant, List.of(athlete), today).get(0);
         LocalDate firstWeek = weekStart(today).minusWeeks(weeks - 1L);
         List<LocalDate> weekStarts = new ArrayList<>();
         for (LocalDate w = firstWeek; !w.isAfter(today); w = w.plusWeeks(1)) {
             weekStarts.add(w);
         }
         Map<LocalDate, int[]> plan = new HashMap<>();
-        ScheduleDays schedule = progress.schedules(viewer.tenant(), List.of(athlete)).getOrDefault(athlete,
+        ScheduleDays schedule = progress.schedules(tenant, List.of(athlete)).getOrDefault(athlete,
                 ScheduleDays.NONE);
         for (LocalDate w : weekStarts) {
             AdherenceWindow week = schedule.window(7, w, w.plusDays(6).isAfter(today) ? today : w.plusDays(6));
             plan.put(w, new int[] { week.scheduled(), week.completed() });
         }
         Map<LocalDate, List<SessionPoint>> done = new HashMap<>();
-        for (SessionPoint p : progress.completedBetween(viewer.tenant(), athlete, firstWeek, today)) {
+        for (SessionPoint p : progress.completedBetween(tenant, athlete, firstWeek, today)) {
             done.computeIfAbsent(weekStart(p.date()), k -> new ArrayList<>()).add(p);
         }
         Map<LocalDate, Integer> skipped = new HashMap<>();
-        progress.skippedBetween(viewer.tenant(), athlete, firstWeek, today)
+        progress.skippedBetween(tenant, athlete, firstWeek, today)
                 .forEach(day -> skipped.merge(weekStart(day), 1, Integer::sum));
-        List<VolumeRow> volumes = progress.volumes(viewer.tenant(), List.of(athlete), firstWeek, today);
+        List<VolumeRow> volumes = progress.volumes(tenant, List.of(athlete), firstWeek, today);
         Map<LocalDate, int[]> totals = new HashMap<>();
         Map<String, Map<LocalDate, int[]>> byExercise = new TreeMap<>();
         Map<String, String> exerciseNames = new HashMap<>();
