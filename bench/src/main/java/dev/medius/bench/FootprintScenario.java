@@ -72,7 +72,7 @@ final class FootprintScenario {
         }
         return result.note("Each service runs its production build (target/quarkus-app) with " + String.join(" ",
                 Service.JVM_OPTIONS) + " (what the JVM sizes itself to inside the Kubernetes manifests' 512 MiB limit"
-                + " with JAVA_MAX_MEM_RATIO=50). Start to ready is from process start to the first 200 of"
+                + " with JAVA_MAX_MEM_RATIO=50) and MALLOC_ARENA_MAX=2, as the manifests set it. Start to ready is from process start to the first 200 of"
                 + " /q/health/ready, polled every 10 ms: 'first start' on an empty database, with Flyway's migrations"
                 + " and the catalog's import of its library; 'start' is the same service started again on that"
                 + " database, as a rolling update or an added replica starts, and is the figure held to the bar."

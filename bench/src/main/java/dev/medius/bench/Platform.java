@@ -97,6 +97,8 @@ final class Platform implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
         env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
+        // as the Kubernetes manifests run them (deploy/kubernetes/base)
+        env.put("MALLOC_ARENA_MAX", "2");
         return env;
     }
 
