@@ -23,7 +23,7 @@ final class Service implements AutoCloseable {
 
     /** The JVM a replica runs; {@code --jvm-options "..."} tries others against the same scenario. */
     static final List<String> JVM_OPTIONS = List.of(System.getProperty("bench.jvm-options",
-            "-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC"
+            "-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=2000"
                     + " -Djava.util.logging.manager=org.jboss.logmanager.LogManager").trim().split("\\s+"));
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

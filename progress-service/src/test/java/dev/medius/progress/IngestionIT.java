@@ -107,6 +107,27 @@ class IngestionIT {
     }
 
     @Test
+    void exerciseTextIsStoredAsSentWhateverItsCharacters() {
+        String athlete = "athlete-" + uuid();
+        String coach = "coach-" + uuid();
+        // volume rows are written with COPY, whose text format gives tabs, line breaks, backslashes and \N meanings
+        String exerciseId = "band\\walk\tleft";
+        String name = "Band walk\nleft \\N \"side\"\r";
+        ObjectNode session = exercise(completed(uuid(), athlete, coach, TODAY, 5.0, 1), exerciseId, "hip\tabduction",
+                List.of("gluteus\\medius", "\\N"), 2, 10, null);
+        ((ObjectNode) session.get("exercises").get(0)).put("name", name);
+        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, session);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                athlete(coach, athlete).getInt("summary.weeklyVolume.reps")).isEqualTo(20));
+        JsonPath view = athlete(coach, athlete);
+        assertThat(view.getList("exercises.key", String.class)).containsExactly(exerciseId);
+        assertThat(view.getList("exercises.name", String.class)).containsExactly(name);
+        assertThat(view.getList("patterns.key", String.class)).containsExactly("hip\tabduction");
+        assertThat(view.getList("muscles.key", String.class)).containsExactlyInAnyOrder("gluteus\\medius", "\\N");
+    }
+
+    @Test
     void manyEventsAreAppliedInBatchesAndAllCount() {
         String athlete = "athlete-" + uuid();
         String coach = "coach-" + uuid();
@@ -125,6 +146,29 @@ class IngestionIT {
         double largest = metrics.lines().filter(l -> l.startsWith("medius_progress_batch_size_max{mode=\"live\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).max().orElse(0);
         assertThat(largest).isGreaterThan(1.0);
+    }
+
+    @Test
+    void completionsOfAthletesOnEveryPartitionAllCount() {
+        String coach = "coach-" + uuid();
+        List<String> athletes = java.util.stream.IntStream.range(0, 24).mapToObj(i -> "athlete-" + uuid()).toList();
+        // keyed by athlete, they spread over the four partitions: each poll is applied in lanes side by side
+        for (String athlete : athletes) {
+            List<ObjectNode> sessions = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                sessions.add(exercise(completed(uuid(), athlete, coach, TODAY, 5.0, 1), "clamshell", "hip-abduction",
+                        List.of("gluteus-medius"), 2, 3, null));
+            }
+            RoutineEvents.sendAll(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, sessions);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (String athlete : athletes) {
+                JsonPath view = athlete(coach, athlete);
+                assertThat(view.getInt("summary.weeklyVolume.sessions")).as(athlete).isEqualTo(5);
+                assertThat(view.getInt("summary.weeklyVolume.reps")).as(athlete).isEqualTo(30);
+            }
+        });
     }
 
     @Test
