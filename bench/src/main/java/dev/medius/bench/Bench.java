@@ -85,7 +85,7 @@ public final class Bench {
                 .figure("ratio to the lower ceiling", "", ratio)
                 .atLeast("ratio to the lower ceiling", 0.3)
                 .note("Events are published before the service starts; the rate runs from the first fact row to the last"
-                        + " (polled every 20 ms), so start-up is not counted. One event is one processed_event row, one"
+                        + " (polled every 250 ms), so start-up is not counted. One event is one processed_event row, one"
                         + " session_fact row and " + SessionEvents.EXERCISES + " exercise_volume rows; the database"
                         + " ceiling inserts the same rows, with the same keys and indexes, in one transaction.");
     }
