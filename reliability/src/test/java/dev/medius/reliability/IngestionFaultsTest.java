@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,8 +147,13 @@ class IngestionFaultsTest {
         long recovering = System.nanoTime();
         await("all events sent").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
                 .until(() -> stream.acknowledged().size() == EVENTS);
-        await("all events stored").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> storedSessions() >= EVENTS);
+        try {
+            await("all events stored").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> storedSessions() >= EVENTS);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(String.format("%d of %d events stored, %d dead-lettered; progress-service log:%n%s",
+                    storedSessions(), EVENTS, deadLettered(), platform.logTail("progress", 80)), e);
+        }
         await("consumer group caught up").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> platform.lag(Platform.PROGRESS_GROUP, List.of(Topics.ROUTINE_SESSIONS)) == 0);
 

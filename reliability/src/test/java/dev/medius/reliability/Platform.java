@@ -127,6 +127,11 @@ final class Platform implements AutoCloseable {
         });
     }
 
+    /** The last lines a service wrote, for a failure's message. */
+    String logTail(String service, int lines) {
+        return running.get(service).logTail(lines);
+    }
+
     /** SIGKILL: the process dies at once, whatever it was doing. */
     void kill(String service) {
         running.get(service).kill();

@@ -26,6 +26,7 @@ import dev.medius.progress.messaging.DeadLetters;
 import dev.medius.progress.messaging.DeadLetters.Rejected;
 import dev.medius.progress.messaging.EventReader;
 import dev.medius.progress.messaging.InboundEvent;
+import dev.medius.progress.repository.DatabaseAvailability;
 import dev.medius.progress.repository.FactRepository;
 import dev.medius.progress.repository.FactRepository.ExerciseVolumeRow;
 import dev.medius.progress.repository.FactRepository.PlanEventRow;
@@ -124,6 +125,12 @@ public class IngestionService {
                         applied = new Applied(applied.fresh() + one.fresh(), concat(applied.changes(), one.changes()),
                                 athletes);
                     } catch (RuntimeException e) {
+                        if (DatabaseAvailability.unavailable(e)) {
+                            // the database went away (or came back) while the batch was being split: the
+                            // event is not at fault, so the whole batch is retried; those already applied
+                            // are skipped then by their event ids
+                            throw e;
+                        }
                         if (mode == Mode.LIVE) {
                             deadLetters.send(List.of(new Rejected(origin.get(event), "processing failed: " + e.getMessage())));
                         }
