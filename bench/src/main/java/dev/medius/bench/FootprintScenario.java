@@ -71,7 +71,8 @@ final class FootprintScenario {
                     .atMost(name + " memory after catalog reads", MEMORY_BAR_MIB);
         }
         return result.note("Each service runs its production build (target/quarkus-app) with " + String.join(" ",
-                Service.JVM_OPTIONS) + " (what the JVM sizes itself to inside the Kubernetes manifests' 512 MiB limit"
+                Service.jvmOptions("catalog")) + " (progress-service: " + String.join(" ", Service.jvmOptions("progress"))
+                + "; what the JVM sizes itself to inside the Kubernetes manifests' 512 MiB limit"
                 + " with JAVA_MAX_MEM_RATIO=50) and MALLOC_ARENA_MAX=2, as the manifests set it. Start to ready is from process start to the first 200 of"
                 + " /q/health/ready, polled every 10 ms: 'first start' on an empty database, with Flyway's migrations"
                 + " and the catalog's import of its library; 'start' is the same service started again on that"

@@ -236,17 +236,23 @@ public class FactRepository {
         if (value == null) {
             return out.append("\\N");
         }
+        // values almost never hold a character to escape: copy the runs between such characters whole, as
+        // appending char by char took a tenth of the service's CPU time while ingesting
+        int run = 0;
         for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(ch);
+            String escaped = switch (value.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                out.append(value, run, i).append(escaped);
+                run = i + 1;
             }
         }
-        return out;
+        return run == 0 ? out.append(value) : out.append(value, run, value.length());
     }
 
     private static void writeCopy(CopyIn copy, StringBuilder chunk) throws SQLException {
