@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -71,6 +72,9 @@ public class FlagService {
     @Inject
     Clock clock;
 
+    @Inject
+    EntityManager entities;
+
     /** Evaluates the athletes' flags; returns the athletes whose flags changed. */
     @Transactional(TxType.MANDATORY)
     public List<AthleteChange> evaluate(Collection<TenantKey> athletes) {
@@ -108,6 +112,10 @@ public class FlagService {
                         coaches.getOrDefault(athlete, List.of()), "flags")));
             }
         }
+        // the flag events' outbox rows are written now rather than when the transaction commits, so that the
+        // revision rows taken below stay locked for the commit alone: ingestion's lanes write those rows too, and
+        // waited up to 0.6 s for a pass that raised many flags (bench/run freshness, PostgreSQL's lock wait log)
+        entities.flush();
         try {
             facts.markRevised(changed.stream().map(c -> new TenantKey(c.tenant(), c.athleteId())).toList());
         } catch (SQLException e) {
