@@ -27,11 +27,12 @@ final class Service implements AutoCloseable {
 
     /**
      * The JVM a service's replica runs: the serial collector the JVM picks inside the limit, except for
-     * progress-service, whose image sets the parallel one (its Dockerfile says why); {@code --jvm-options "..."}
-     * replaces them all to try others against the same scenario.
+     * progress-service, whose image sets the parallel one and a larger initial heap (its Dockerfile says why);
+     * {@code --jvm-options "..."} replaces them all to try others against the same scenario.
      */
     static List<String> jvmOptions(String service) {
-        String collector = "progress".equals(service) ? "-XX:+UseParallelGC" : "-XX:+UseSerialGC";
+        String collector = "progress".equals(service) ? "-XX:+UseParallelGC -XX:InitialRAMPercentage=31.25"
+                : "-XX:+UseSerialGC";
         return List.of(System.getProperty("bench.jvm-options", REPLICA_JVM + " " + collector).trim().split("\\s+"));
     }
 
