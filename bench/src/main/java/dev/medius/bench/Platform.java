@@ -61,9 +61,29 @@ final class Platform implements AutoCloseable {
             broker.createTopics(LocalPlatform.TOPICS);
             PostgresServer postgres = PostgresServer.provision(Optional.empty());
             Files.createDirectories(work.resolve("logs"));
-            return new Platform(root, work, broker, postgres, key);
+            Platform platform = new Platform(root, work, broker, postgres, key);
+            platform.trainClassArchives();
+            return platform;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes the class data archive of every service whose build is newer than its archive. The training
+     * starts run against a broker of their own, so they neither publish into the scenario's topics nor
+     * commit offsets in its consumer groups.
+     */
+    private void trainClassArchives() {
+        List<String> stale = ClassArchive.SERVICES.stream().filter(name -> !ClassArchive.current(root, name)).toList();
+        if (stale.isEmpty()) {
+            return;
+        }
+        try (KafkaBroker training = KafkaBroker.startEphemeral()) {
+            training.createTopics(LocalPlatform.TOPICS);
+            for (String name : stale) {
+                ClassArchive.train(this, root, name, Map.of("KAFKA_BOOTSTRAP_SERVERS", training.bootstrapServers()));
+            }
         }
     }
 
@@ -107,13 +127,23 @@ final class Platform implements AutoCloseable {
         return startServices(name, database, extraEnv, 1).get(0);
     }
 
-    /** Starts {@code count} replicas of a service at once and waits until all are ready. */
+    /** Starts {@code count} replicas of a service at once, with its image's class data archive, and waits until all are ready. */
     List<Service> startServices(String name, String database, Map<String, String> extraEnv, int count) {
+        return startServices(name, database, extraEnv, count, ClassArchive.options(root, name));
+    }
+
+    /** Starts a service as an image without its class data archive starts it (the archive's comparison). */
+    Service startServiceWithoutArchive(String name, String database) {
+        return startServices(name, database, Map.of(), 1, List.of()).get(0);
+    }
+
+    List<Service> startServices(String name, String database, Map<String, String> extraEnv, int count,
+            List<String> extraJvmOptions) {
         Map<String, String> env = environment(database);
         env.putAll(extraEnv);
         List<Service> started = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Service service = Service.start(name, root, env, work.resolve("logs"));
+            Service service = Service.start(name, root, env, extraJvmOptions, work.resolve("logs"));
             services.add(service);
             started.add(service);
         }

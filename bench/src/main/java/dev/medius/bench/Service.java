@@ -23,16 +23,18 @@ final class Service implements AutoCloseable {
 
     /** The JVM options every replica runs with, as the images and the manifests' 512 MiB limit set them. */
     private static final String REPLICA_JVM = "-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:TrimNativeHeapInterval=2000"
-            + " -Djava.util.logging.manager=org.jboss.logmanager.LogManager";
+            + " -Djava.util.logging.manager=org.jboss.logmanager.LogManager -XX:Tier4InvocationThreshold=50000"
+            + " -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000";
 
     /**
-     * The JVM a service's replica runs: the serial collector the JVM picks inside the limit, except for
+     * The JVM a service's replica runs: the serial collector the JVM picks inside the limit, with a 16 MiB young
+     * generation as the images hold it, except for
      * progress-service, whose image sets the parallel one and a larger initial heap (its Dockerfile says why);
      * {@code --jvm-options "..."} replaces them all to try others against the same scenario.
      */
     static List<String> jvmOptions(String service) {
         String collector = "progress".equals(service) ? "-XX:+UseParallelGC -XX:InitialRAMPercentage=31.25"
-                : "-XX:+UseSerialGC";
+                : "-XX:+UseSerialGC -Xmn16m";
         return List.of(System.getProperty("bench.jvm-options", REPLICA_JVM + " " + collector).trim().split("\\s+"));
     }
 
@@ -53,8 +55,12 @@ final class Service implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
-    /** Starts {@code <name>-service} with the given environment; returns once the process exists. */
-    static Service start(String name, Path root, Map<String, String> env, Path logDirectory) {
+    /**
+     * Starts {@code <name>-service} with the given environment and JVM options besides its replica's own;
+     * returns once the process exists.
+     */
+    static Service start(String name, Path root, Map<String, String> env, List<String> extraJvmOptions,
+            Path logDirectory) {
         Path jar = root.resolve(name + "-service").resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build with ./mvnw -B package -DskipTests");
@@ -63,6 +69,7 @@ final class Service implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions(name));
+        command.addAll(extraJvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         Path log = logDirectory.resolve(name + "-service-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)

@@ -2,6 +2,7 @@ package dev.medius.catalog.service;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -77,8 +78,8 @@ public class ContentLibrary {
     @Inject
     Event<CatalogChanged> changed;
 
-    private volatile String disclaimer;
-    private volatile Map<String, String> disclaimers = Map.of();
+    /** Read from the library the first time an export asks, so a start parses the file only to load it. */
+    private volatile Map<String, String> disclaimers;
 
     /** The ids of shipped exercises do not depend on the database, so every environment agrees on them. */
     public static UUID exerciseId(String slug) {
@@ -86,10 +87,6 @@ public class ContentLibrary {
     }
 
     void onStart(@Observes StartupEvent start) throws IOException {
-        JsonNode content = read();
-        disclaimers = json.convertValue(content.path("disclaimer"), new TypeReference<Map<String, String>>() {
-        });
-        disclaimer = disclaimers.get("en");
         if (config.loadContentAtStartup()) {
             load();
         }
@@ -97,7 +94,17 @@ public class ContentLibrary {
 
     /** The disclaimer in the wanted language, else English. */
     public String disclaimer(String language) {
-        return disclaimers.getOrDefault(language, disclaimer);
+        Map<String, String> known = disclaimers;
+        if (known == null) {
+            try {
+                known = json.convertValue(read().path("disclaimer"), new TypeReference<Map<String, String>>() {
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            disclaimers = known;
+        }
+        return known.getOrDefault(language, known.get("en"));
     }
 
     @Transactional
