@@ -23,8 +23,7 @@ final class Service implements AutoCloseable {
 
     /** The JVM options every replica runs with, as the images and the manifests' 512 MiB limit set them. */
     private static final String REPLICA_JVM = "-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:TrimNativeHeapInterval=2000"
-            + " -Djava.util.logging.manager=org.jboss.logmanager.LogManager -XX:Tier4InvocationThreshold=50000"
-            + " -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000";
+            + " -Djava.util.logging.manager=org.jboss.logmanager.LogManager";
 
     /**
      * The JVM a service's replica runs: the serial collector the JVM picks inside the limit, with a 16 MiB young
