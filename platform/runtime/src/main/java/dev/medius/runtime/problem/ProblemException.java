@@ -11,13 +11,20 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final java.net.URI type;
 
     public ProblemException(int status, String title, String detail) {
         this(status, title, detail, List.of());
     }
 
     public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
+        this(null, status, title, detail, errors);
+    }
+
+    /** A refusal of its own documented type, for answers a client must tell apart from a plain invalid request. */
+    public ProblemException(java.net.URI type, int status, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
+        this.type = type;
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
@@ -33,7 +40,9 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return Problem.of(status, title, getMessage()).withErrors(errors);
+        Problem problem = Problem.of(status, title, getMessage()).withErrors(errors);
+        return type == null ? problem
+                : new Problem(type, problem.title(), status, problem.detail(), problem.instance(), problem.errors());
     }
 
     public int status() {
