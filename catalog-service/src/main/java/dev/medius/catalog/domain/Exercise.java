@@ -110,6 +110,14 @@ public class Exercise extends PanacheEntityBase {
     @Column(name = "pain_areas_to_avoid", nullable = false, columnDefinition = "jsonb")
     public List<String> painAreasToAvoid = new ArrayList<>();
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "contraindication_rules", nullable = false, columnDefinition = "jsonb")
+    public List<ContraindicationRule> contraindicationRules = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<Finding> findings = new ArrayList<>();
+
     public String evidence;
 
     @JdbcTypeCode(SqlTypes.JSON)

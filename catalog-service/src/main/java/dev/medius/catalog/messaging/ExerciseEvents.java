@@ -37,7 +37,13 @@ public class ExerciseEvents {
                         .toList(),
                 exercise.conditions(), exercise.contraindications(), exercise.painAreasToAvoid(), exercise.easier(),
                 exercise.harder(), exercise.evidence(), exercise.sourceKeys(), exercise.revision(),
-                exercise.publishedAt() == null ? now() : exercise.publishedAt());
+                exercise.publishedAt() == null ? now() : exercise.publishedAt(),
+                exercise.contraindicationRules().stream()
+                        .map(r -> new ExercisePublished.Contraindication(r.area(), r.acuity(), r.position(), r.note()))
+                        .toList(),
+                exercise.findings().stream()
+                        .map(f -> new ExercisePublished.Finding(f.sourceKey(), f.measure(), f.value(), f.unit(), f.note()))
+                        .toList());
         record(exercise, EventTypes.EXERCISE_PUBLISHED, data);
     }
 

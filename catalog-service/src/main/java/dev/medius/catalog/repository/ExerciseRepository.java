@@ -271,6 +271,14 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, UUID>
         }
     }
 
+    /** Removes the rungs between this shipped exercise and other shipped ones; organisations' rungs stay. */
+    public void unlinkShipped(UUID id) {
+        em.createNativeQuery("DELETE FROM exercise_ladder l WHERE (l.easier_id = :id OR l.harder_id = :id)"
+                + " AND NOT EXISTS (SELECT 1 FROM exercise n WHERE n.id IN (l.easier_id, l.harder_id)"
+                + " AND (n.tenant_id IS NOT NULL OR n.origin <> 'medius'))")
+                .setParameter("id", id).executeUpdate();
+    }
+
     public void link(UUID easier, UUID harder) {
         em.createNativeQuery("INSERT INTO exercise_ladder (easier_id, harder_id) VALUES (:easier, :harder)"
                 + " ON CONFLICT DO NOTHING")

@@ -37,10 +37,12 @@ public record ExerciseRequest(
         @Size(max = 30) List<@NotBlank String> conditions,
         @Size(max = 30) List<@NotBlank @Size(max = 200) String> contraindications,
         @Size(max = 30) List<@NotBlank @Size(max = 200) String> painAreasToAvoid,
+        @Size(max = 50) List<@NotNull @Valid RuleRequest> contraindicationRules,
         @Size(max = 30) List<@NotBlank String> easier,
         @Size(max = 30) List<@NotBlank String> harder,
         @Size(max = 2000) String evidence,
         @Size(max = 30) List<@NotBlank String> sourceKeys,
+        @Size(max = 50) List<@NotNull @Valid FindingRequest> findings,
         @Size(max = 30) List<@NotNull @Valid MediaRequest> media,
         @Size(max = 100) String license,
         @Size(max = 500) String attribution,
@@ -67,6 +69,23 @@ public record ExerciseRequest(
             String sourceKey) {
     }
 
+    /** When the exercise must not be prescribed; area, acuity and position come from the shared vocabulary. */
+    public record RuleRequest(
+            @NotBlank String area,
+            @NotBlank String acuity,
+            String position,
+            @Size(max = 200) String note) {
+    }
+
+    /** What a source measured or tested on this exercise. */
+    public record FindingRequest(
+            @NotBlank String sourceKey,
+            @NotBlank String measure,
+            @Min(0) @Max(300) Double value,
+            @Size(max = 20) String unit,
+            @Size(max = 500) String note) {
+    }
+
     /** A picture or video. */
     public record MediaRequest(
             @NotNull @Pattern(regexp = "image|video", message = "must be image or video") String type,
@@ -81,6 +100,10 @@ public record ExerciseRequest(
             @Size(max = 2000) String summary,
             List<@NotBlank @Size(max = 2000) String> steps,
             List<@NotBlank @Size(max = 1000) String> cues,
-            List<@NotBlank @Size(max = 1000) String> mistakes) {
+            List<@NotBlank @Size(max = 1000) String> mistakes,
+            List<@NotBlank @Size(max = 200) String> contraindications,
+            List<@NotBlank @Size(max = 200) String> contraindicationNotes,
+            @Size(max = 2000) String evidence,
+            List<@NotBlank @Size(max = 500) String> findingNotes) {
     }
 }

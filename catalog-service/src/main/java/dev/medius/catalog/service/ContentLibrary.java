@@ -31,10 +31,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medius.catalog.config.CatalogConfig;
 import dev.medius.catalog.domain.Condition;
 import dev.medius.catalog.domain.ContentLoad;
+import dev.medius.catalog.domain.ContraindicationRule;
 import dev.medius.catalog.domain.Dose;
 import dev.medius.catalog.domain.Exercise;
 import dev.medius.catalog.domain.ExerciseStatus;
 import dev.medius.catalog.domain.ExerciseTranslation;
+import dev.medius.catalog.domain.Finding;
 import dev.medius.catalog.domain.MediaLink;
 import dev.medius.catalog.domain.Muscle;
 import dev.medius.catalog.domain.MuscleWork;
@@ -55,6 +57,8 @@ public class ContentLibrary {
     /** Serialises loaders of several replicas starting together. */
     private static final long LOAD_LOCK = 0x6d656469757301L;
     public static final String AUTHOR = "medius-content";
+    /** Raised when the loader reads more of each exercise, so databases loaded by an older one load again. */
+    private static final String LOADER_FORMAT = "2:";
 
     @Inject
     CatalogConfig config;
@@ -111,7 +115,7 @@ public class ContentLibrary {
     public void load() throws IOException {
         changed.fire(new CatalogChanged("shipped library loaded"));
         byte[] bytes = bytes();
-        String checksum = sha256(bytes);
+        String checksum = sha256((LOADER_FORMAT + new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) AS locked").setParameter("key", LOAD_LOCK).getSingleResult();
         ContentLoad loaded = ContentLoad.findById(NAME);
         if (loaded != null && loaded.checksum.equals(checksum)) {
@@ -128,7 +132,7 @@ public class ContentLibrary {
         Map<String, String> actions = new LinkedHashMap<>();
         for (JsonNode node : content.path("exercises")) {
             String slug = node.path("slug").asText();
-            String hash = sha256(node.toString().getBytes(StandardCharsets.UTF_8));
+            String hash = sha256((LOADER_FORMAT + node).getBytes(StandardCharsets.UTF_8));
             Exercise exercise = exercises.findById(exerciseId(slug));
             if (exercise != null && hash.equals(exercise.contentHash)) {
                 continue;
@@ -156,6 +160,10 @@ public class ContentLibrary {
             actions.put(slug, created ? "shipped" : "content updated");
         }
         em.flush();
+        // a changed exercise takes its rungs from the file alone, so a rung the file dropped goes too
+        for (Exercise exercise : changed) {
+            exercises.unlinkShipped(exercise.id);
+        }
         // ladders are links between exercises, so they go in once every exercise exists
         for (JsonNode node : content.path("exercises")) {
             UUID id = exerciseId(node.path("slug").asText());
@@ -216,6 +224,19 @@ public class ContentLibrary {
         e.conditions.addAll(new LinkedHashSet<>(strings(n.path("conditions"))));
         e.contraindications = strings(n.path("contraindications"));
         e.painAreasToAvoid = strings(n.path("painAreasToAvoid"));
+        List<ContraindicationRule> rules = new ArrayList<>();
+        for (JsonNode r : n.path("contraindicationRules")) {
+            rules.add(new ContraindicationRule(r.path("area").asText(), r.path("acuity").asText(), text(r.path("position")),
+                    text(r.path("note"))));
+        }
+        e.contraindicationRules = rules;
+        List<Finding> findings = new ArrayList<>();
+        for (JsonNode f : n.path("findings")) {
+            findings.add(new Finding(f.path("sourceKey").asText(), f.path("measure").asText(),
+                    f.path("value").isNumber() ? f.path("value").asDouble() : null, text(f.path("unit")),
+                    text(f.path("note"))));
+        }
+        e.findings = findings;
         e.evidence = text(n.path("evidence"));
         e.sourceKeys = strings(n.path("sourceKeys"));
         List<MediaLink> media = new ArrayList<>();

@@ -21,11 +21,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.medius.catalog.domain.Condition;
+import dev.medius.catalog.domain.ContraindicationRule;
 import dev.medius.catalog.domain.Dose;
 import dev.medius.catalog.domain.Exercise;
 import dev.medius.catalog.domain.ExerciseRevision;
 import dev.medius.catalog.domain.ExerciseStatus;
 import dev.medius.catalog.domain.ExerciseTranslation;
+import dev.medius.catalog.domain.Finding;
 import dev.medius.catalog.domain.MediaLink;
 import dev.medius.catalog.domain.Muscle;
 import dev.medius.catalog.domain.MuscleWork;
@@ -34,6 +36,7 @@ import dev.medius.catalog.messaging.ExerciseEvents;
 import dev.medius.catalog.repository.ExerciseQuery;
 import dev.medius.catalog.repository.ExerciseRepository;
 import dev.medius.catalog.rest.ExerciseRequest;
+import dev.medius.events.Vocabulary;
 import dev.medius.runtime.problem.Problem;
 import dev.medius.runtime.problem.ProblemException;
 import dev.medius.runtime.security.Caller;
@@ -332,6 +335,7 @@ public class ExerciseService {
                 errors.add(new Problem.FieldError("sourceKeys[" + i + "]", "unknown source '" + sources.get(i) + "'"));
             }
         }
+        checkVocabulary(r, knownSources, errors);
         List<UUID> easier = resolve("easier", orEmpty(r.easier()), tenant, e, errors);
         List<UUID> harder = resolve("harder", orEmpty(r.harder()), tenant, e, errors);
         if (!errors.isEmpty()) {
@@ -369,6 +373,10 @@ public class ExerciseService {
         }
         e.contraindications = new ArrayList<>(orEmpty(r.contraindications()));
         e.painAreasToAvoid = new ArrayList<>(orEmpty(r.painAreasToAvoid()));
+        e.contraindicationRules = orEmpty(r.contraindicationRules()).stream()
+                .map(c -> new ContraindicationRule(c.area(), c.acuity(), c.position(), c.note())).toList();
+        e.findings = orEmpty(r.findings()).stream()
+                .map(f -> new Finding(f.sourceKey(), f.measure(), f.value(), f.unit(), f.note())).toList();
         e.evidence = r.evidence();
         e.sourceKeys = new ArrayList<>(sources);
         List<MediaLink> media = new ArrayList<>();
@@ -381,11 +389,44 @@ public class ExerciseService {
         Map<String, ExerciseTranslation> translations = new LinkedHashMap<>();
         if (r.translations() != null) {
             r.translations().forEach((language, t) -> translations.put(language,
-                    new ExerciseTranslation(t.name(), t.aliases(), t.summary(), t.steps(), t.cues(), t.mistakes())));
+                    new ExerciseTranslation(t.name(), t.aliases(), t.summary(), t.steps(), t.cues(), t.mistakes(),
+                            t.contraindications(), t.contraindicationNotes(), t.evidence(), t.findingNotes())));
         }
         e.translations = translations;
         e.refreshNamesText();
         return new Links(easier, harder);
+    }
+
+    /** Pain areas, contraindication rules and findings speak the shared vocabulary; findings cite known sources. */
+    private static void checkVocabulary(ExerciseRequest r, Set<String> knownSources, List<Problem.FieldError> errors) {
+        List<String> areas = orEmpty(r.painAreasToAvoid());
+        for (int i = 0; i < areas.size(); i++) {
+            oneOf("painAreasToAvoid[" + i + "]", areas.get(i), Vocabulary.PAIN_AREAS, errors);
+        }
+        List<ExerciseRequest.RuleRequest> rules = orEmpty(r.contraindicationRules());
+        for (int i = 0; i < rules.size(); i++) {
+            ExerciseRequest.RuleRequest rule = rules.get(i);
+            oneOf("contraindicationRules[" + i + "].area", rule.area(), Vocabulary.PAIN_AREAS, errors);
+            oneOf("contraindicationRules[" + i + "].acuity", rule.acuity(), Vocabulary.ACUITIES, errors);
+            if (rule.position() != null) {
+                oneOf("contraindicationRules[" + i + "].position", rule.position(), Vocabulary.POSITIONS, errors);
+            }
+        }
+        List<ExerciseRequest.FindingRequest> findings = orEmpty(r.findings());
+        for (int i = 0; i < findings.size(); i++) {
+            ExerciseRequest.FindingRequest finding = findings.get(i);
+            oneOf("findings[" + i + "].measure", finding.measure(), Vocabulary.FINDING_MEASURES, errors);
+            if (!knownSources.contains(finding.sourceKey())) {
+                errors.add(new Problem.FieldError("findings[" + i + "].sourceKey",
+                        "unknown source '" + finding.sourceKey() + "'"));
+            }
+        }
+    }
+
+    private static void oneOf(String field, String value, List<String> accepted, List<Problem.FieldError> errors) {
+        if (value != null && !accepted.contains(value)) {
+            errors.add(new Problem.FieldError(field, "'" + value + "' is not one of " + accepted));
+        }
     }
 
     private List<UUID> resolve(String field, List<String> slugs, String tenant, Exercise self, List<Problem.FieldError> errors) {

@@ -7,7 +7,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.medius.catalog.domain.ContraindicationRule;
 import dev.medius.catalog.domain.ExerciseTranslation;
+import dev.medius.catalog.domain.Finding;
 import dev.medius.catalog.domain.MediaLink;
 import dev.medius.events.Prescription;
 
@@ -20,7 +22,8 @@ public record ExerciseView(UUID id, String tenant, String slug, String language,
         String summary, List<String> steps, List<String> cues, List<String> mistakes, String category, String pattern,
         String level, String mechanic, List<String> equipment, String laterality, Prescription prescription,
         List<Muscle> muscles, List<String> conditions, List<String> contraindications, List<String> painAreasToAvoid,
-        List<String> easier, List<String> harder, String evidence, List<String> sourceKeys, List<MediaLink> media,
+        List<ContraindicationRule> contraindicationRules, List<String> easier, List<String> harder, String evidence,
+        List<String> sourceKeys, List<Finding> findings, List<MediaLink> media,
         String license, String attribution, boolean seed, String origin, String originRef, String status,
         int revision, List<String> languages, Map<String, ExerciseTranslation> translations,
         OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime publishedAt, OffsetDateTime retiredAt) {

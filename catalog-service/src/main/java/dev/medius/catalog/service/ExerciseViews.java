@@ -8,9 +8,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.medius.catalog.domain.ContraindicationRule;
 import dev.medius.catalog.domain.Dose;
 import dev.medius.catalog.domain.Exercise;
 import dev.medius.catalog.domain.ExerciseTranslation;
+import dev.medius.catalog.domain.Finding;
 import dev.medius.catalog.domain.MuscleWork;
 import dev.medius.catalog.repository.ExerciseRepository;
 import dev.medius.events.Prescription;
@@ -73,9 +75,11 @@ public class ExerciseViews {
                 pick(t == null ? null : t.cues(), e.cues),
                 pick(t == null ? null : t.mistakes(), e.mistakes),
                 e.category, e.pattern, e.level, e.mechanic, List.copyOf(e.equipment), e.laterality, prescription(e),
-                muscles, e.conditions.stream().sorted().toList(), List.copyOf(e.contraindications),
-                List.copyOf(e.painAreasToAvoid), easier, harder, e.evidence, List.copyOf(e.sourceKeys),
-                List.copyOf(e.media), e.license, e.attribution, e.seed, e.origin, e.originRef, e.status, e.revision,
+                muscles, e.conditions.stream().sorted().toList(),
+                pick(t == null ? null : t.contraindications(), List.copyOf(e.contraindications)),
+                List.copyOf(e.painAreasToAvoid), rules(e.contraindicationRules, t == null ? null : t.contraindicationNotes()),
+                easier, harder, pick(t == null ? null : t.evidence(), e.evidence), List.copyOf(e.sourceKeys),
+                findings(e.findings, t == null ? null : t.findingNotes()), List.copyOf(e.media), e.license, e.attribution, e.seed, e.origin, e.originRef, e.status, e.revision,
                 languages, complete ? Map.copyOf(e.translations) : null, e.createdAt, e.updatedAt, e.publishedAt,
                 e.retiredAt);
     }
@@ -85,6 +89,27 @@ public class ExerciseViews {
         Dose d = e.prescription;
         return new Prescription(d.sets(), d.repsMin(), d.repsMax(), d.holdSeconds(), d.restSeconds(), d.tempo(),
                 d.bandPlacement(), "per-side".equals(e.laterality));
+    }
+
+    /** The rules with their notes in the translation's words where it has one for each rule. */
+    private static List<ContraindicationRule> rules(List<ContraindicationRule> rules, List<String> notes) {
+        boolean translated = notes != null && notes.size() == rules.size();
+        List<ContraindicationRule> out = new ArrayList<>(rules.size());
+        for (int i = 0; i < rules.size(); i++) {
+            ContraindicationRule r = rules.get(i);
+            out.add(translated ? new ContraindicationRule(r.area(), r.acuity(), r.position(), notes.get(i)) : r);
+        }
+        return out;
+    }
+
+    private static List<Finding> findings(List<Finding> findings, List<String> notes) {
+        boolean translated = notes != null && notes.size() == findings.size();
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            out.add(translated ? new Finding(f.sourceKey(), f.measure(), f.value(), f.unit(), notes.get(i)) : f);
+        }
+        return out;
     }
 
     private static <T> T pick(T translated, T english) {
