@@ -46,7 +46,7 @@ public class PlanGenerationBenchmark {
     @Setup
     public void setUp() {
         library = library();
-        profile = new AthleteProfile(AthleteProfile.Level.INTERMEDIATE, "running", List.of("knee", "glute-activation"),
+        profile = AthleteProfile.of(AthleteProfile.Level.INTERMEDIATE, "running", List.of("knee", "glute-activation"),
                 Set.of("mini-band", "long-band", "dumbbell", "step", "mat"), 3, 30, 12, LocalDate.of(2026, 11, 30),
                 Set.of(), Set.of());
         numbers = new Random(7).ints(10_000).toArray();

@@ -6,10 +6,11 @@ import java.util.Locale;
 import dev.medius.events.routine.SessionCompleted.PerformedSet;
 
 /**
- * What a logged exercise means for the next sessions. All sets at the top of the range at moderate
- * effort (RPE 7 or less) with little pain (2 or less) earns the next step (ACSM 2009: progress once the
- * target is exceeded); pain of 5 or more, or near-maximal effort (RPE 9 or more), steps back, to the
- * easier variation where there is one. Anything else holds the dose.
+ * What a logged exercise means for the next sessions (docs/coaching.md, "Adaptation"). Load goes up only
+ * after two sessions in a row above target: every set at least one rep beyond the target (or the full hold) at moderate effort (RPE 7
+ * or less) with little pain (2 or less) (ACSM 2009's two-for-two rule). Pain of 5 or more steps back to an
+ * easier variation where a safe one exists; near-maximal effort (RPE 9 or more) without such pain first
+ * eases the dose. Anything else holds it.
  */
 public final class Adaptation {
 
@@ -19,35 +20,43 @@ public final class Adaptation {
     public static final double REGRESS_MIN_RPE = 9;
 
     public enum Kind {
-        PROGRESS, HOLD, REGRESS
+        PROGRESS, HOLD, EASE, REGRESS
     }
 
-    public record Decision(Kind kind, String reason) {
+    /** The decision, its reason, and whether this session was above target (the first half of two-for-two). */
+    public record Decision(Kind kind, String reason, boolean aboveTarget) {
     }
 
     private Adaptation() {
     }
 
-    public static Decision decide(Plan.Item item, List<PerformedSet> sets, Double sessionRpe, int pain, String painArea) {
+    public static Decision decide(Plan.Item item, List<PerformedSet> sets, Double sessionRpe, int pain, String painArea,
+            boolean previousAboveTarget) {
         Double effort = effort(sets, sessionRpe);
         String where = painArea == null || painArea.isBlank() ? "" : " (" + painArea + ")";
         if (pain >= REGRESS_MIN_PAIN) {
             return new Decision(Kind.REGRESS, String.format(Locale.ROOT,
-                    "pain %d/10%s reported after %s: stepping back", pain, where, item.slug()));
+                    "pain %d/10%s reported after %s: stepping back", pain, where, item.slug()), false);
         }
         if (effort != null && effort >= REGRESS_MIN_RPE) {
-            return new Decision(Kind.REGRESS, String.format(Locale.ROOT,
-                    "effort RPE %.1f on %s is near maximal: stepping back", effort, item.slug()));
+            return new Decision(Kind.EASE, String.format(Locale.ROOT,
+                    "effort RPE %.1f on %s is near maximal: easing the dose", effort, item.slug()), false);
         }
         boolean allAtTop = !sets.isEmpty() && sets.size() >= item.sets() && sets.stream().allMatch(set -> atTop(item, set));
         if (allAtTop && effort != null && effort <= PROGRESS_MAX_RPE && pain <= PROGRESS_MAX_PAIN) {
+            if (!previousAboveTarget) {
+                return new Decision(Kind.HOLD, String.format(Locale.ROOT,
+                        "%s: all %d sets above target at RPE %.1f; one more such session before the load goes up (two-for-two)",
+                        item.slug(), sets.size(), effort), true);
+            }
             return new Decision(Kind.PROGRESS, String.format(Locale.ROOT,
-                    "all %d sets of %s reached the top of the range at RPE %.1f with pain %d/10: next step",
-                    sets.size(), item.slug(), effort, pain));
+                    "all %d sets of %s above target at RPE %.1f with pain %d/10, the second session in a row: next step",
+                    sets.size(), item.slug(), effort, pain), true);
         }
         return new Decision(Kind.HOLD, String.format(Locale.ROOT, "%s: dose held (%s)", item.slug(),
-                !allAtTop ? "not every set reached the top of the range"
-                        : effort == null ? "no effort reported" : "effort or pain above the progression threshold"));
+                !allAtTop ? "not every set went beyond the target"
+                        : effort == null ? "no effort reported" : "effort or pain above the progression threshold"),
+                false);
     }
 
     /** The hardest effort reported: set RPE, else 10 minus reps in reserve, else the session RPE. */
@@ -62,10 +71,11 @@ public final class Adaptation {
         return hardest != null ? hardest : sessionRpe;
     }
 
-    private static boolean atTop(Plan.Item item, PerformedSet set) {
+    /** A set above target: at least one rep beyond the prescribed reps (ACSM 2009: 1-2 beyond), or the full hold. */
+    static boolean atTop(Plan.Item item, PerformedSet set) {
         if (item.targetReps() != null || item.repsMax() != null) {
-            int top = item.repsMax() != null ? item.repsMax() : item.targetReps();
-            return set.reps() != null && set.reps() >= top;
+            int target = item.targetReps() != null ? item.targetReps() : item.repsMax();
+            return set.reps() != null && set.reps() > target;
         }
         return item.holdSeconds() != null && set.holdSeconds() != null && set.holdSeconds() >= item.holdSeconds();
     }

@@ -8,11 +8,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** A training plan: weeks of dated sessions, each made of blocks of prescribed exercises. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Plan(String title, LocalDate startDate, List<Week> weeks, List<String> notes) {
+public record Plan(String title, LocalDate startDate, List<Week> weeks, List<String> notes, List<String> safety) {
 
     public Plan {
         weeks = weeks == null ? List.of() : List.copyOf(weeks);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        safety = safety == null ? List.of() : List.copyOf(safety);
     }
 
     /** Every session of the plan in date order. */
@@ -52,14 +53,14 @@ public record Plan(String title, LocalDate startDate, List<Week> weeks, List<Str
     /**
      * One prescribed exercise: {@code sets} of {@code targetReps} (within {@code repsMin}–{@code repsMax}) or of
      * {@code holdSeconds} holds, per side when {@code perSide}, with rest, tempo, band or load guidance, the effort
-     * to aim for, and why it is there.
+     * to aim for, why it is there, and how much pain is acceptable while doing it ({@code painMonitoring}).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Item(String exerciseId, String slug, String name, String pattern, List<String> muscles, int sets,
             Integer repsMin, Integer repsMax, Integer targetReps, Integer holdSeconds, boolean perSide,
             Integer restSeconds, String tempo, String bandPlacement, String bandResistance, String loadGuidance,
             Double targetRpe, String rationale, List<String> sourceKeys, String adjustment,
-            double estimatedMinutes) {
+            double estimatedMinutes, String painMonitoring) {
 
         public Item {
             muscles = muscles == null ? List.of() : List.copyOf(muscles);
@@ -76,14 +77,26 @@ public record Plan(String title, LocalDate startDate, List<Week> weeks, List<Str
                 String adjustment) {
             Item changed = new Item(exerciseId, slug, name, pattern, muscles, sets, repsMin, repsMax, targetReps,
                     holdSeconds, perSide, restSeconds, tempo, bandPlacement, bandResistance, loadGuidance, targetRpe,
-                    rationale, sourceKeys, adjustment, 0);
+                    rationale, sourceKeys, adjustment, 0, painMonitoring);
             return changed.withEstimatedMinutes(SessionTime.minutes(changed));
         }
 
         public Item withEstimatedMinutes(double minutes) {
             return new Item(exerciseId, slug, name, pattern, muscles, sets, repsMin, repsMax, targetReps, holdSeconds,
                     perSide, restSeconds, tempo, bandPlacement, bandResistance, loadGuidance, targetRpe, rationale,
-                    sourceKeys, adjustment, minutes);
+                    sourceKeys, adjustment, minutes, painMonitoring);
+        }
+
+        public Item withPainMonitoring(String rule) {
+            return new Item(exerciseId, slug, name, pattern, muscles, sets, repsMin, repsMax, targetReps, holdSeconds,
+                    perSide, restSeconds, tempo, bandPlacement, bandResistance, loadGuidance, targetRpe, rationale,
+                    sourceKeys, adjustment, estimatedMinutes, rule);
+        }
+
+        public Item withTargetRpe(Double rpe) {
+            return new Item(exerciseId, slug, name, pattern, muscles, sets, repsMin, repsMax, targetReps, holdSeconds,
+                    perSide, restSeconds, tempo, bandPlacement, bandResistance, loadGuidance, rpe, rationale,
+                    sourceKeys, adjustment, estimatedMinutes, painMonitoring);
         }
 
         /** Work done, counted as repetitions or seconds held, both sides: what must not fall outside a deload. */

@@ -3,12 +3,15 @@ package dev.medius.routine.domain;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.medius.events.Vocabulary;
 import dev.medius.events.catalog.ExercisePublished;
 import dev.medius.routine.domain.AthleteProfile.Level;
 
@@ -16,55 +19,72 @@ import dev.medius.routine.domain.AthleteProfile.Level;
  * Builds a plan from an athlete profile and the exercises the athlete may use. Pure and
  * deterministic: the same profile and catalog give the same plan, with no clock and no randomness.
  *
- * <p>Rules: only exercises whose equipment the athlete has (bodyweight always), none excluded and none
- * whose pain areas or contraindications name a painful area; evidence-ranked choice with patterns
- * varied inside a session; ACSM-style dose by level; week-to-week progression (reps to the top of the
- * range, then a set, then a stronger band), a lighter week every {@value #DELOAD_EVERY} weeks; every
- * session within the athlete's minutes.
+ * <p>Rules (docs/coaching.md): only exercises whose equipment the athlete has, none excluded and none
+ * contraindicated for a reported pain; evidence-ranked choice with patterns varied inside a session;
+ * ACSM-style dose by level; strength work on the same muscles at least 48 h apart, the days between
+ * given to low-load activation, balance and mobility; week-to-week progression within a volume bound;
+ * a lighter week at the end of each block; every session within the athlete's minutes.
  */
 public final class PlanGenerator {
 
-    public static final int DELOAD_EVERY = 4;
-    public static final List<String> BLOCKS = List.of("activation", "strength", "stability");
+    public static final List<String> BLOCKS = List.of("activation", "strength", "stability", "mobility");
+    static final List<String> STRENGTH_DAY_BLOCKS = List.of("activation", "strength", "stability");
+    static final List<String> RECOVERY_DAY_BLOCKS = List.of("activation", "stability", "mobility");
     public static final List<String> BAND_RESISTANCES = List.of("light", "medium", "heavy");
     public static final String BODYWEIGHT = "bodyweight";
     /** Share of the session budget the first week may fill, leaving room for later weeks' progression. */
     static final double FIRST_WEEK_FILL = 0.7;
     static final int MAX_ITEMS_PER_SESSION = 7;
+    static final int MAX_ITEMS_PER_RECOVERY_SESSION = 4;
+    /** Week-over-week growth of a loading week's volume (reps and seconds held, both sides) at most. */
+    public static final double MAX_WEEKLY_VOLUME_GROWTH = 0.15;
+    /** Effort of a low-load recovery session: easy, far from fatigue. */
+    static final double RECOVERY_RPE = 4;
+    /** Below this many sessions a week strength hardly grows (ACSM 2009: 2-3 days a week for novices). */
+    public static final int MIN_EFFECTIVE_FREQUENCY = 2;
 
     /** Days after the week's first session on which the others fall, leaving rest days where the count allows. */
-    static final int[][] WEEK_LAYOUT = { {}, { 0 }, { 0, 3 }, { 0, 2, 4 }, { 0, 1, 3, 4 }, { 0, 1, 2, 3, 4 },
+    static final int[][] WEEK_LAYOUT = { {}, { 0 }, { 0, 3 }, { 0, 2, 4 }, { 0, 2, 4, 5 }, { 0, 1, 2, 3, 4 },
             { 0, 1, 2, 3, 4, 5 }, { 0, 1, 2, 3, 4, 5, 6 } };
 
-    /** Exercises the athlete can do: equipment at hand, level within reach, nothing excluded or painful. */
+    /** Exercises the athlete can do: equipment at hand, level within reach, nothing excluded or contraindicated. */
     public static List<ExercisePublished> eligible(AthleteProfile profile, Collection<ExercisePublished> catalog) {
-        Set<String> equipment = profile.equipment().stream().map(EvidenceRank::norm).collect(Collectors.toSet());
-        equipment.add(BODYWEIGHT);
-        Set<String> pain = profile.painAreas().stream().map(EvidenceRank::norm).collect(Collectors.toSet());
         Set<String> excluded = profile.exclusions().stream().map(EvidenceRank::norm).collect(Collectors.toSet());
         return catalog.stream()
                 .filter(e -> BLOCKS.contains(EvidenceRank.norm(e.category())))
                 .filter(e -> levelOf(e).ordinal() <= profile.level().ordinal())
-                .filter(e -> EvidenceRank.safe(e.equipment()).stream().map(EvidenceRank::norm).allMatch(equipment::contains))
+                .filter(e -> hasEquipment(profile, e))
                 .filter(e -> !excluded.contains(EvidenceRank.norm(e.slug()))
                         && !excluded.contains(EvidenceRank.norm(e.exerciseId().toString())))
-                .filter(e -> EvidenceRank.safe(e.painAreasToAvoid()).stream().map(EvidenceRank::norm).noneMatch(pain::contains))
-                .filter(e -> EvidenceRank.safe(e.contraindications()).stream().map(EvidenceRank::norm).noneMatch(pain::contains))
+                .filter(e -> Contraindications.allowed(profile, e))
                 .collect(Collectors.toList());
     }
 
+    /** Whether the athlete has everything the exercise needs; bodyweight and a wall are always at hand. */
+    public static boolean hasEquipment(AthleteProfile profile, ExercisePublished exercise) {
+        Set<String> equipment = new HashSet<>(Vocabulary.ALWAYS_AVAILABLE);
+        profile.equipment().forEach(e -> equipment.add(EvidenceRank.norm(e)));
+        return EvidenceRank.safe(exercise.equipment()).stream().map(EvidenceRank::norm).allMatch(equipment::contains);
+    }
+
     public Plan generate(AthleteProfile profile, Collection<ExercisePublished> catalog) {
+        return generate(profile, catalog, "en");
+    }
+
+    public Plan generate(AthleteProfile profile, Collection<ExercisePublished> catalog, String language) {
         Set<String> conditions = EvidenceRank.targetConditions(profile);
         List<ExercisePublished> ranked = eligible(profile, catalog).stream()
-                .sorted(EvidenceRank.order(conditions))
+                .sorted(EvidenceRank.order(conditions, profile))
                 .collect(Collectors.toList());
         if (ranked.isEmpty()) {
             throw new NoEligibleExercise();
         }
         int budgetSeconds = profile.minutesPerSession() * 60;
+        int[] layout = WEEK_LAYOUT[Math.min(profile.sessionsPerWeek(), 7)];
+        boolean[] strengthDay = strengthDays(layout);
         List<List<Slot>> weekTemplate = new ArrayList<>();
-        for (int slot = 0; slot < profile.sessionsPerWeek(); slot++) {
-            weekTemplate.add(chooseSession(profile, ranked, conditions, slot, budgetSeconds));
+        for (int slot = 0; slot < layout.length; slot++) {
+            weekTemplate.add(chooseSession(profile, ranked, conditions, slot, budgetSeconds, strengthDay[slot], language));
         }
 
         List<Plan.Week> weeks = new ArrayList<>();
@@ -72,29 +92,76 @@ public final class PlanGenerator {
         for (List<Slot> slots : weekTemplate) {
             current.add(slots.stream().map(Slot::item).collect(Collectors.toList()));
         }
-        int[] layout = WEEK_LAYOUT[Math.min(profile.sessionsPerWeek(), 7)];
+        int deloadEvery = deloadEvery(profile.level());
         for (int week = 1; week <= profile.weeks(); week++) {
-            boolean deload = week % DELOAD_EVERY == 0;
+            boolean deload = week % deloadEvery == 0;
             if (week > 1 && !deload) {
-                current = progress(current, budgetSeconds, week, maxSets(profile.level()));
+                current = progress(current, strengthDay, budgetSeconds, week, maxSets(profile.level()));
             }
             List<Plan.Session> sessions = new ArrayList<>();
-            for (int slot = 0; slot < profile.sessionsPerWeek(); slot++) {
-                List<Plan.Item> items = deload ? lighten(current.get(slot)) : current.get(slot);
+            for (int slot = 0; slot < layout.length; slot++) {
+                List<Plan.Item> items = deload && strengthDay[slot] ? lighten(current.get(slot)) : current.get(slot);
                 int dayOffset = (week - 1) * 7 + layout[slot];
                 LocalDate date = profile.startDate().plusDays(dayOffset);
-                sessions.add(session(week, slot, dayOffset, date, items, weekTemplate.get(slot), deload));
+                sessions.add(session(week, slot, dayOffset, date, items, weekTemplate.get(slot), deload,
+                        strengthDay[slot]));
             }
             weeks.add(new Plan.Week(week, deload, sessions));
         }
         String title = String.format(Locale.ROOT, "%s %s plan: %d weeks, %d x %d min",
                 capitalise(profile.level().label()), profile.sport() == null ? "general" : profile.sport(),
                 profile.weeks(), profile.sessionsPerWeek(), profile.minutesPerSession());
-        List<String> notes = List.of(
-                "Dose by level after the ACSM 2009 position stand (acsm-2009); progression adds reps to the top of the range, then a set, then a stronger band.",
-                "Every " + DELOAD_EVERY + "th week is lighter (one set fewer, reps at the bottom of the range) to absorb the work.",
-                "Exercises ranked by the conditions they address for this profile and measured gluteus medius activation.");
-        return new Plan(title, profile.startDate(), weeks, notes);
+        return new Plan(title, profile.startDate(), weeks, notes(profile, strengthDay, deloadEvery),
+                SafetyText.plan(language));
+    }
+
+    private static List<String> notes(AthleteProfile profile, boolean[] strengthDay, int deloadEvery) {
+        List<String> notes = new ArrayList<>();
+        notes.add("Dose by level after the ACSM 2009 position stand (acsm-2009); each week reps climb toward the top of the range, then a set is added, then the band gets stronger, while the week's volume grows by "
+                + Math.round(MAX_WEEKLY_VOLUME_GROWTH * 100) + "% at most.");
+        notes.add("Every " + deloadEvery + "th week is lighter (one set fewer, reps at the bottom of the range): the end of a "
+                + deloadEvery + "-week block for a " + profile.level().label() + ".");
+        int recoveryDays = 0;
+        for (boolean strength : strengthDay) {
+            recoveryDays += strength ? 0 : 1;
+        }
+        if (recoveryDays > 0) {
+            notes.add(recoveryDays + " of the " + strengthDay.length
+                    + " weekly sessions follow a strength day, so they are low-load activation, balance and mobility sessions: the same muscles get at least 48 hours between strength sessions (ACSM 2009).");
+        }
+        if (profile.sessionsPerWeek() < MIN_EFFECTIVE_FREQUENCY) {
+            notes.add("Warning: one session a week is below the two to three a week that ACSM 2009 recommends for strength to grow; expect it to maintain rather than build.");
+        }
+        if (!profile.pain().isEmpty()) {
+            notes.add("Reported pain (" + profile.pain().stream().map(p -> p.onset() + " " + p.area())
+                    .collect(Collectors.joining(", "))
+                    + "): exercises contraindicated for it or loading an area that hurts now are left out; none is chosen because of the pain.");
+        }
+        notes.add("Exercises ranked by the conditions they address for this profile and what studies measured on each of them.");
+        return notes;
+    }
+
+    /**
+     * Which sessions of a week carry strength work: none on the day after another strength session,
+     * counting the first session of the next week.
+     */
+    static boolean[] strengthDays(int[] layout) {
+        boolean[] strength = new boolean[layout.length];
+        for (int slot = 0; slot < layout.length; slot++) {
+            boolean afterStrength = slot > 0 && strength[slot - 1] && layout[slot - 1] == layout[slot] - 1;
+            boolean beforeNextWeek = slot > 0 && layout[slot] == 6 && strength[0] && layout[0] == 0;
+            strength[slot] = !afterStrength && !beforeNextWeek;
+        }
+        return strength;
+    }
+
+    /** Sessions between lighter weeks: harder training needs them sooner (a convention; see docs/coaching.md). */
+    public static int deloadEvery(Level level) {
+        return switch (level) {
+            case BEGINNER -> 6;
+            case INTERMEDIATE -> 5;
+            case ADVANCED -> 4;
+        };
     }
 
     /** An exercise chosen for a session slot, in its block, with its first-week dose. */
@@ -102,20 +169,22 @@ public final class PlanGenerator {
     }
 
     private List<Slot> chooseSession(AthleteProfile profile, List<ExercisePublished> ranked, Set<String> conditions,
-            int slot, int budgetSeconds) {
+            int slot, int budgetSeconds, boolean strengthDay, String language) {
         List<Slot> chosen = new ArrayList<>();
         int fill = (int) (budgetSeconds * FIRST_WEEK_FILL);
         int used = 0;
         boolean added = true;
-        for (int round = 0; added && chosen.size() < MAX_ITEMS_PER_SESSION; round++) {
+        int maxItems = strengthDay ? MAX_ITEMS_PER_SESSION : MAX_ITEMS_PER_RECOVERY_SESSION;
+        for (int round = 0; added && chosen.size() < maxItems; round++) {
             added = false;
             // strength leads from the second round on: larger, multi-joint work before small (ACSM 2009)
-            List<String> order = round == 0 ? BLOCKS : List.of("strength", "activation", "stability");
+            List<String> order = !strengthDay ? RECOVERY_DAY_BLOCKS
+                    : round == 0 ? STRENGTH_DAY_BLOCKS : List.of("strength", "activation", "stability");
             for (String block : order) {
-                if (chosen.size() >= MAX_ITEMS_PER_SESSION) {
+                if (chosen.size() >= maxItems) {
                     break;
                 }
-                Slot next = pick(profile, ranked, conditions, block, slot, chosen, fill - used);
+                Slot next = pick(profile, ranked, conditions, block, slot, chosen, fill - used, strengthDay, language);
                 if (next != null) {
                     chosen.add(next);
                     used += SessionTime.seconds(next.item());
@@ -126,20 +195,24 @@ public final class PlanGenerator {
         if (chosen.isEmpty()) {
             // a very short session still gets its single best exercise, at one set, if that fits at all
             for (ExercisePublished exercise : ranked) {
-                Plan.Item item = firstDose(profile, exercise, conditions, EvidenceRank.norm(exercise.category()));
+                String block = EvidenceRank.norm(exercise.category());
+                if (!(strengthDay ? STRENGTH_DAY_BLOCKS : RECOVERY_DAY_BLOCKS).contains(block)) {
+                    continue;
+                }
+                Plan.Item item = dose(profile, exercise, conditions, block, strengthDay, language);
                 item = item.withDose(1, item.targetReps(), item.holdSeconds(), item.bandResistance(), null);
                 if (SessionTime.seconds(item) <= budgetSeconds) {
-                    chosen.add(new Slot(EvidenceRank.norm(exercise.category()), exercise, item));
+                    chosen.add(new Slot(block, exercise, item));
                     break;
                 }
             }
         }
-        chosen.sort(java.util.Comparator.comparingInt(s -> BLOCKS.indexOf(s.block())));
+        chosen.sort(Comparator.comparingInt(s -> BLOCKS.indexOf(s.block())));
         return chosen;
     }
 
     private Slot pick(AthleteProfile profile, List<ExercisePublished> ranked, Set<String> conditions, String block,
-            int slot, List<Slot> chosen, int secondsLeft) {
+            int slot, List<Slot> chosen, int secondsLeft, boolean strengthDay, String language) {
         List<ExercisePublished> candidates = ranked.stream()
                 .filter(e -> block.equals(EvidenceRank.norm(e.category())))
                 .collect(Collectors.toList());
@@ -157,7 +230,7 @@ public final class PlanGenerator {
             if (usedSlugs.contains(exercise.slug())) {
                 continue;
             }
-            Plan.Item item = firstDose(profile, exercise, conditions, block);
+            Plan.Item item = dose(profile, exercise, conditions, block, strengthDay, language);
             if (SessionTime.seconds(item) > secondsLeft) {
                 continue;
             }
@@ -177,15 +250,42 @@ public final class PlanGenerator {
         return samePattern < 2 ? fallback : null;
     }
 
-    /** The starting dose: the catalog's prescription, shaped by the athlete's level. */
+    private static Plan.Item dose(AthleteProfile profile, ExercisePublished exercise, Set<String> conditions,
+            String block, boolean strengthDay, String language) {
+        Plan.Item item = firstDose(profile, exercise, conditions, block)
+                .withPainMonitoring(SafetyText.item(loadedPainfulArea(profile, exercise), language));
+        if (strengthDay) {
+            return item;
+        }
+        // a recovery day's work stays light: one set, the easy end of the range, far from fatigue
+        Integer reps = item.targetReps() == null ? null : item.repsMin();
+        return item.withDose(1, reps, item.holdSeconds(), item.bandResistance() == null ? null : BAND_RESISTANCES.get(0),
+                null).withTargetRpe(RECOVERY_RPE);
+    }
+
+    /** The reported area (settled, since a current one excludes the exercise) that an exercise loads, if any. */
+    static SafetyText.ExerciseArea loadedPainfulArea(AthleteProfile profile, ExercisePublished exercise) {
+        for (AthleteProfile.Pain pain : profile.pain()) {
+            if (Contraindications.loads(exercise, pain.area())) {
+                return new SafetyText.ExerciseArea(pain.area(), AthleteProfile.Pain.PERSISTENT.equals(pain.onset()));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The starting dose: the catalog's prescription as written for an athlete of the exercise's own level
+     * (so the founding article's doses reach its readers unchanged), sets shaped to a higher level's range.
+     */
     static Plan.Item firstDose(AthleteProfile profile, ExercisePublished exercise, Set<String> conditions, String block) {
         var prescription = exercise.prescription();
         int catalogSets = prescription == null ? 2 : prescription.sets();
-        int sets = switch (profile.level()) {
-            case BEGINNER -> Math.max(1, Math.min(catalogSets, 2));
-            case INTERMEDIATE -> Math.max(2, Math.min(catalogSets, 3));
-            case ADVANCED -> Math.max(3, Math.min(catalogSets, 4));
-        };
+        int sets = levelOf(exercise) == profile.level() ? Math.min(catalogSets, maxSets(profile.level()))
+                : switch (profile.level()) {
+                    case BEGINNER -> Math.max(1, Math.min(catalogSets, 2));
+                    case INTERMEDIATE -> Math.max(2, Math.min(catalogSets, 3));
+                    case ADVANCED -> Math.max(3, Math.min(catalogSets, 4));
+                };
         Integer repsMin = prescription == null ? null : prescription.repsMin();
         Integer repsMax = prescription == null ? null : prescription.repsMax();
         Integer hold = prescription == null ? null : prescription.holdSeconds();
@@ -210,11 +310,11 @@ public final class PlanGenerator {
         Plan.Item item = new Plan.Item(exercise.exerciseId().toString(), exercise.slug(), exercise.name(),
                 exercise.pattern(), muscles, sets, repsMin, repsMax, repsMin, repsMin == null ? hold : null, perSide,
                 rest, tempo, bandPlacement, band, loadGuidance, rpe,
-                rationale(profile, exercise, conditions, block), exercise.sourceKeys(), null, 0);
+                rationale(profile, exercise, conditions, block), exercise.sourceKeys(), null, 0, null);
         return item.withEstimatedMinutes(SessionTime.minutes(item));
     }
 
-    /** The most sets a level's plan climbs to before the band gets stronger. */
+    /** The most sets a level's plan climbs to before the band gets stronger (ACSM 2009: 1-3 sets for novices). */
     static int maxSets(Level level) {
         return switch (level) {
             case BEGINNER -> 3;
@@ -254,6 +354,7 @@ public final class PlanGenerator {
         why.append(switch (block) {
             case "activation" -> "Activation: wakes the hip abductors before the main work";
             case "strength" -> "Strength: the session's main loading";
+            case "mobility" -> "Mobility: range of motion at low load";
             default -> "Stability: control of hip and trunk under a held or slow load";
         });
         List<String> matched = EvidenceRank.safe(exercise.conditions()).stream()
@@ -262,12 +363,10 @@ public final class PlanGenerator {
             why.append("; addresses ").append(String.join(", ", matched));
         }
         EvidenceRank.safe(exercise.muscles()).stream().filter(m -> EvidenceRank.TARGET_MUSCLE.equals(m.muscle()))
-                .findFirst().ifPresent(m -> {
-                    why.append("; gluteus medius ").append(m.role());
-                    if (m.activationMvicPercent() != null) {
-                        why.append(String.format(Locale.ROOT, " (%.0f%% MVIC)", m.activationMvicPercent()));
-                    }
-                });
+                .findFirst().ifPresent(m -> why.append("; gluteus medius ").append(m.role()));
+        exercise.findings().stream().filter(f -> "gluteus-medius-mvic".equals(f.measure()) && f.value() != null)
+                .max(Comparator.comparingDouble(ExercisePublished.Finding::value))
+                .ifPresent(f -> why.append(String.format(Locale.ROOT, " (%.0f%% MVIC, %s)", f.value(), f.sourceKey())));
         why.append(". Dose for a ").append(profile.level().label()).append(" after ACSM 2009.");
         if (exercise.evidence() != null && !exercise.evidence().isBlank()) {
             why.append(" Evidence: ").append(exercise.evidence().trim());
@@ -279,31 +378,44 @@ public final class PlanGenerator {
         return why.toString();
     }
 
-    /** One week's progression: each item takes its next step while the session stays within the budget. */
-    private List<List<Plan.Item>> progress(List<List<Plan.Item>> weekSessions, int budgetSeconds, int week,
-            int maxSets) {
+    /**
+     * One week's progression: each strength-day item takes its next step while its session stays within the
+     * budget and the week's volume within {@link #MAX_WEEKLY_VOLUME_GROWTH} of the last loading week's.
+     */
+    private List<List<Plan.Item>> progress(List<List<Plan.Item>> weekSessions, boolean[] strengthDay,
+            int budgetSeconds, int week, int maxSets) {
+        int before = weekVolume(weekSessions);
+        int allowed = (int) Math.floor(before * (1 + MAX_WEEKLY_VOLUME_GROWTH));
+        int volume = before;
         List<List<Plan.Item>> next = new ArrayList<>();
-        for (List<Plan.Item> items : weekSessions) {
-            List<Plan.Item> session = new ArrayList<>(items);
+        for (int slot = 0; slot < weekSessions.size(); slot++) {
+            List<Plan.Item> session = new ArrayList<>(weekSessions.get(slot));
             for (int i = 0; i < session.size(); i++) {
-                Plan.Item before = session.get(i);
-                Plan.Item after = DoseLadder.stepUp(before, maxSets, "week " + week);
-                Plan.Item held = before.adjustment() == null ? before
-                        : before.withDose(before.sets(), before.targetReps(), before.holdSeconds(),
-                                before.bandResistance(), "week " + week + ": dose held (ceiling or time budget reached)");
-                if (after == before) {
+                Plan.Item planned = session.get(i);
+                Plan.Item held = planned.adjustment() == null ? planned
+                        : planned.withDose(planned.sets(), planned.targetReps(), planned.holdSeconds(),
+                                planned.bandResistance(), "week " + week + ": dose held");
+                Plan.Item after = strengthDay[slot] ? DoseLadder.stepUp(planned, maxSets, "week " + week) : planned;
+                if (after == planned) {
                     session.set(i, held);
                     continue;
                 }
+                int grown = volume - planned.volume() + after.volume();
                 session.set(i, after);
-                if (totalSeconds(session) > budgetSeconds) {
-                    // the time budget wins over progression: hold this dose
+                if (grown > allowed || totalSeconds(session) > budgetSeconds) {
+                    // the time budget and the volume bound win over progression: hold this dose
                     session.set(i, held);
+                } else {
+                    volume = grown;
                 }
             }
             next.add(session);
         }
         return next;
+    }
+
+    static int weekVolume(List<List<Plan.Item>> sessions) {
+        return sessions.stream().flatMap(List::stream).mapToInt(Plan.Item::volume).sum();
     }
 
     private static List<Plan.Item> lighten(List<Plan.Item> items) {
@@ -315,7 +427,7 @@ public final class PlanGenerator {
     }
 
     private static Plan.Session session(int week, int slot, int dayOffset, LocalDate date, List<Plan.Item> items,
-            List<Slot> slots, boolean deload) {
+            List<Slot> slots, boolean deload, boolean strengthDay) {
         List<Plan.Block> blocks = new ArrayList<>();
         for (String kind : BLOCKS) {
             List<Plan.Item> blockItems = new ArrayList<>();
@@ -328,12 +440,13 @@ public final class PlanGenerator {
                 blocks.add(new Plan.Block(kind, blockItems));
             }
         }
-        String title = String.format(Locale.ROOT, "Week %d, session %c%s", week, (char) ('A' + slot),
-                deload ? " (lighter week)" : "");
+        String title = String.format(Locale.ROOT, "Week %d, session %c%s%s", week, (char) ('A' + slot),
+                strengthDay ? "" : " (recovery: low-load activation, balance and mobility)",
+                deload && strengthDay ? " (lighter week)" : "");
         return new Plan.Session(week, dayOffset, date, title, SessionTime.minutes(items), blocks);
     }
 
-    private static Level levelOf(ExercisePublished exercise) {
+    static Level levelOf(ExercisePublished exercise) {
         try {
             return Level.of(exercise.level());
         } catch (RuntimeException e) {
@@ -348,7 +461,7 @@ public final class PlanGenerator {
     /** No exercise in the catalog fits the profile's equipment, pain areas and exclusions. */
     public static final class NoEligibleExercise extends RuntimeException {
         public NoEligibleExercise() {
-            super("no exercise in the catalog fits this profile's equipment, level, pain areas and exclusions");
+            super("no exercise in the catalog fits this profile's equipment, level, pain and exclusions");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.medius.routine.repository;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +15,14 @@ public class SessionRecordRepository implements PanacheRepositoryBase<SessionRec
     public Optional<SessionRecord> byIdempotencyKey(String tenant, String athleteId, String key) {
         return find("tenantId = ?1 and athleteId = ?2 and idempotencyKey = ?3", tenant, athleteId, key)
                 .firstResultOptional();
+    }
+
+    /** Completed records of an assignment's sessions before {@code ordinal}, the latest first. */
+    public List<SessionRecord> completedBefore(UUID assignmentId, int ordinal) {
+        return getEntityManager().createQuery("select r from SessionRecord r, ScheduledSession s where r.sessionId = s.id"
+                + " and s.assignmentId = ?1 and s.ordinal < ?2 and r.kind = 'completed' order by s.ordinal desc",
+                SessionRecord.class).setParameter(1, assignmentId).setParameter(2, ordinal).setMaxResults(20)
+                .getResultList();
     }
 
     public Optional<SessionRecord> ofSession(UUID sessionId) {

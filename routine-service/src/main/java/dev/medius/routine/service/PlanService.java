@@ -15,7 +15,10 @@ import dev.medius.routine.client.CatalogClient;
 import dev.medius.routine.domain.AthleteProfile;
 import dev.medius.routine.domain.Plan;
 import dev.medius.routine.domain.PlanGenerator;
+import dev.medius.routine.domain.SafetyText;
+import dev.medius.routine.domain.Screening;
 import dev.medius.routine.domain.SessionTime;
+import dev.medius.runtime.problem.Problem;
 import dev.medius.runtime.problem.ProblemException;
 import dev.medius.runtime.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,6 +28,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class PlanService {
 
     /** An exercise id (a UUID) or a slug as catalog-service allows them. */
+    /** The problem type of a profile whose screening calls for a clinician instead of a plan. */
+    public static final java.net.URI SEE_A_CLINICIAN = java.net.URI.create("https://medius.dev/problems/see-a-clinician");
+
     private static final Pattern REFERENCE = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?=.{1,120}$)[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -45,10 +51,18 @@ public class PlanService {
 
     private final PlanGenerator generator = new PlanGenerator();
 
-    public Plan generate(AthleteProfile profile) {
+    public Plan generate(AthleteProfile profile, String language) {
+        List<Screening.Concern> concerns = Screening.concerns(profile);
+        if (!concerns.isEmpty()) {
+            throw new ProblemException(SEE_A_CLINICIAN, 422, "See a clinician first",
+                    "No plan is generated: " + concerns.stream().map(Screening.Concern::reason)
+                            .collect(java.util.stream.Collectors.joining("; "))
+                            + ". Training can start once a clinician has assessed it and cleared the athlete.",
+                    concerns.stream().map(c -> new Problem.FieldError(c.field(), c.reason())).toList());
+        }
         List<ExercisePublished> exercises = catalog.usableBy(caller.tenant());
         try {
-            return metrics.timer("medius.plans.generation").record(() -> generator.generate(profile, exercises));
+            return metrics.timer("medius.plans.generation").record(() -> generator.generate(profile, exercises, language));
         } catch (PlanGenerator.NoEligibleExercise e) {
             throw new ProblemException(422, "No exercise fits", e.getMessage());
         }
@@ -80,7 +94,7 @@ public class PlanService {
             weeks.add(new Plan.Week(week.number() > 0 ? week.number() : w + 1, week.deload(), sessions));
         }
         String title = plan.title() == null || plan.title().isBlank() ? "Training plan" : plan.title();
-        return new Plan(title, plan.startDate(), weeks, plan.notes());
+        return new Plan(title, plan.startDate(), weeks, plan.notes(), plan.safety().isEmpty() ? SafetyText.plan("en") : plan.safety());
     }
 
     private Plan.Session completeSession(Plan.Session session, String path, int weekNumber) {
@@ -155,7 +169,8 @@ public class PlanService {
                 item.tempo() != null ? item.tempo() : prescription == null ? null : prescription.tempo(),
                 item.bandPlacement() != null ? item.bandPlacement() : prescription == null ? null : prescription.bandPlacement(),
                 item.bandResistance(), item.loadGuidance(), item.targetRpe(), rationale,
-                exercise.sourceKeys(), item.adjustment(), 0);
+                exercise.sourceKeys(), item.adjustment(), 0,
+                item.painMonitoring() == null ? SafetyText.item(null, "en") : item.painMonitoring());
         return completed.withEstimatedMinutes(SessionTime.minutes(completed));
     }
 

@@ -17,12 +17,16 @@ import dev.medius.events.catalog.ExercisePublished;
 import dev.medius.events.routine.SessionCompleted;
 import dev.medius.events.routine.SessionSkipped;
 import dev.medius.routine.domain.Adaptation;
+import dev.medius.routine.domain.AthleteProfile;
+import dev.medius.routine.domain.Contraindications;
 import dev.medius.routine.domain.Assignment;
 import dev.medius.routine.domain.DoseLadder;
 import dev.medius.routine.domain.Plan;
+import dev.medius.routine.domain.PlanGenerator;
 import dev.medius.routine.domain.ScheduledSession;
 import dev.medius.routine.domain.SessionRecord;
 import dev.medius.routine.domain.SessionTime;
+import dev.medius.routine.domain.Terms;
 import dev.medius.routine.messaging.RoutineEvents;
 import dev.medius.routine.repository.AssignmentRepository;
 import dev.medius.routine.repository.ScheduledSessionRepository;
@@ -76,7 +80,7 @@ public class SessionRecordService {
 
     /** How one exercise's upcoming dose changed after this session, and why. */
     public record Change(String exerciseId, String slug, String decision, String reason, String nextExercise,
-            int sessionsChanged) {
+            int sessionsChanged, boolean aboveTarget) {
     }
 
     /** The stored answer and whether this request repeated an earlier one. */
@@ -113,7 +117,7 @@ public class SessionRecordService {
                 : report.startedAt() != null && !completedAt.isBefore(report.startedAt())
                         ? (int) Math.min(600, Duration.between(report.startedAt(), completedAt).toMinutes()) : null;
         int pain = report.pain().score();
-        String painArea = report.pain().area();
+        String painArea = painArea(report.pain().area());
 
         List<SessionCompleted.ExerciseDone> done = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
@@ -138,11 +142,12 @@ public class SessionRecordService {
             done.add(new SessionCompleted.ExerciseDone(item.exerciseId(), item.slug(), item.name(), item.pattern(),
                     item.muscles(), item.prescription(), sets, exercise.skipped(), exercise.skipReason()));
             if (!exercise.skipped()) {
-                Adaptation.Decision decision = Adaptation.decide(item, sets, report.sessionRpe(), pain, painArea);
+                Adaptation.Decision decision = Adaptation.decide(item, sets, report.sessionRpe(), pain, painArea,
+                        previousAboveTarget(session, item));
                 if (decision.kind() != Adaptation.Kind.HOLD) {
                     loadUpcoming.run();
                 }
-                changes.add(adapt(item, decision, upcoming));
+                changes.add(adapt(item, decision, upcoming, planned.week(), items, pain, painArea));
             }
         }
 
@@ -221,17 +226,40 @@ public class SessionRecordService {
         return result;
     }
 
-    /** Applies a decision to every upcoming session that prescribes the exercise. */
-    private Change adapt(Plan.Item item, Adaptation.Decision decision, List<ScheduledSession> upcoming) {
-        if (decision.kind() == Adaptation.Kind.HOLD) {
-            return new Change(item.exerciseId(), item.slug(), "hold", decision.reason(), item.slug(), 0);
+    /** Whether the last completed session that logged this exercise was above target: the first of two-for-two. */
+    private boolean previousAboveTarget(ScheduledSession session, Plan.Item item) {
+        for (SessionRecord previous : records.completedBefore(session.assignmentId, session.ordinal)) {
+            RecordResult result = documents.read(previous.response, RecordResult.class);
+            Optional<Change> change = result.adaptations() == null ? Optional.empty()
+                    : result.adaptations().stream().filter(c -> item.exerciseId().equals(c.exerciseId())).findFirst();
+            if (change.isPresent()) {
+                return change.get().aboveTarget();
+            }
         }
-        Optional<ExercisePublished> easier = decision.kind() == Adaptation.Kind.REGRESS ? easierVariation(item)
-                : Optional.empty();
+        return false;
+    }
+
+    /**
+     * Applies a decision to the upcoming sessions that prescribe the exercise. A step up is the plan's next
+     * weekly step brought forward into the rest of this week, once: the weeks after already hold it.
+     */
+    private Change adapt(Plan.Item item, Adaptation.Decision decision, List<ScheduledSession> upcoming, int week,
+            List<Plan.Item> sessionItems, int pain, String painArea) {
+        String kind = decision.kind().name().toLowerCase(java.util.Locale.ROOT);
+        if (decision.kind() == Adaptation.Kind.HOLD) {
+            return new Change(item.exerciseId(), item.slug(), kind, decision.reason(), item.slug(), 0,
+                    decision.aboveTarget());
+        }
+        Substitution substitution = decision.kind() == Adaptation.Kind.REGRESS
+                ? new Substitution(item, sessionItems, upcoming, pain, painArea) : null;
         int changed = 0;
         String next = item.slug();
         for (ScheduledSession later : upcoming) {
             Plan.Session content = documents.session(later.content);
+            if (decision.kind() == Adaptation.Kind.PROGRESS && (content.week() != week || deloadWeek(content))) {
+                continue;
+            }
+            Set<String> inSession = content.items().map(Plan.Item::exerciseId).collect(java.util.stream.Collectors.toSet());
             boolean touched = false;
             List<Plan.Block> blocks = new ArrayList<>();
             for (Plan.Block block : content.blocks()) {
@@ -242,8 +270,11 @@ public class SessionRecordService {
                         continue;
                     }
                     Plan.Item replacement = switch (decision.kind()) {
-                        case PROGRESS -> DoseLadder.stepUp(planned, ADAPTATION_MAX_SETS, "progressed: " + decision.reason());
-                        case REGRESS -> easier.map(e -> swap(planned, e, decision.reason()))
+                        case PROGRESS -> progressed(planned)
+                                ? planned : DoseLadder.stepUp(planned, ADAPTATION_MAX_SETS, "progressed: " + decision.reason());
+                        case EASE -> DoseLadder.stepDown(planned, "eased: " + decision.reason());
+                        case REGRESS -> substitution.easier(inSession)
+                                .map(e -> swap(planned, e, decision.reason()))
                                 .orElseGet(() -> DoseLadder.stepDown(planned, "regressed: " + decision.reason()));
                         default -> planned;
                     };
@@ -260,22 +291,65 @@ public class SessionRecordService {
                 changed++;
             }
         }
-        return new Change(item.exerciseId(), item.slug(), decision.kind().name().toLowerCase(java.util.Locale.ROOT),
-                decision.reason(), next, changed);
+        return new Change(item.exerciseId(), item.slug(), kind, decision.reason(), next, changed, decision.aboveTarget());
     }
 
-    private Optional<ExercisePublished> easierVariation(Plan.Item item) {
-        Optional<ExercisePublished> current = catalog.find(caller.tenant(), item.exerciseId());
-        if (current.isEmpty() || current.get().easier() == null) {
-            return Optional.empty();
+    private static boolean progressed(Plan.Item planned) {
+        return planned.adjustment() != null && planned.adjustment().startsWith("progressed");
+    }
+
+    private static boolean deloadWeek(Plan.Session session) {
+        return session.title() != null && session.title().contains("lighter week");
+    }
+
+    /** A reported pain area in its canonical word; a word outside the vocabulary is refused. */
+    private static String painArea(String word) {
+        if (word == null || word.isBlank()) {
+            return null;
         }
-        for (String slug : current.get().easier()) {
-            Optional<ExercisePublished> candidate = catalog.find(caller.tenant(), slug);
-            if (candidate.isPresent()) {
-                return candidate;
+        List<String> area = Terms.canonical(Terms.Kind.PAIN_AREA, word);
+        if (area.isEmpty()) {
+            throw ProblemException.invalidField("pain.area", "'" + word + "' is not a known pain area; accepted: "
+                    + String.join(", ", Terms.values(Terms.Kind.PAIN_AREA)));
+        }
+        return area.get(0);
+    }
+
+    /**
+     * The easier variations an exercise may step back to: the athlete has the equipment (what the plan already
+     * uses, bodyweight and a wall), and none is contraindicated for the pain just reported or loads its area.
+     */
+    private final class Substitution {
+
+        private final List<ExercisePublished> candidates = new ArrayList<>();
+
+        Substitution(Plan.Item item, List<Plan.Item> sessionItems, List<ScheduledSession> upcoming, int pain,
+                String painArea) {
+            Optional<ExercisePublished> current = catalog.find(caller.tenant(), item.exerciseId());
+            if (current.isEmpty() || current.get().easier() == null) {
+                return;
+            }
+            Set<String> equipment = new HashSet<>();
+            List<Plan.Item> planned = new ArrayList<>(sessionItems);
+            upcoming.forEach(later -> documents.session(later.content).items().forEach(planned::add));
+            for (Plan.Item p : planned) {
+                catalog.find(caller.tenant(), p.exerciseId()).ifPresent(e -> equipment.addAll(e.equipment()));
+            }
+            AthleteProfile athlete = new AthleteProfile(AthleteProfile.Level.ADVANCED, null, null, equipment, 1, 10, 1,
+                    null, painArea == null ? List.of() : List.of(new AthleteProfile.Pain(painArea, pain, AthleteProfile.Pain.ACUTE)),
+                    null, null);
+            for (String slug : current.get().easier()) {
+                catalog.find(caller.tenant(), slug)
+                        .filter(e -> PlanGenerator.hasEquipment(athlete, e))
+                        .filter(e -> Contraindications.allowed(athlete, e))
+                        .ifPresent(candidates::add);
             }
         }
-        return Optional.empty();
+
+        /** The first safe easier variation that is not already in the session. */
+        Optional<ExercisePublished> easier(Set<String> inSession) {
+            return candidates.stream().filter(e -> !inSession.contains(e.exerciseId().toString())).findFirst();
+        }
     }
 
     private static Plan.Item swap(Plan.Item planned, ExercisePublished easier, String reason) {
@@ -295,7 +369,7 @@ public class SessionRecordService {
                 prescription == null ? null : prescription.bandPlacement(), planned.bandResistance(),
                 planned.loadGuidance(), planned.targetRpe(),
                 "Easier variation of " + planned.name() + "." + (easier.evidence() == null ? "" : " Evidence: " + easier.evidence()),
-                easier.sourceKeys(), "regressed to " + easier.slug() + ": " + reason, 0);
+                easier.sourceKeys(), "regressed to " + easier.slug() + ": " + reason, 0, planned.painMonitoring());
         return swapped.withEstimatedMinutes(SessionTime.minutes(swapped));
     }
 

@@ -11,42 +11,80 @@ import dev.medius.events.routine.SessionCompleted.PerformedSet;
 
 class AdaptationTest {
 
-    /** Two sets of 10-12 per side. */
-    private static final Plan.Item BAND_WALK = new Plan.Item("id-1", "lateral-band-walk", "Lateral band walk",
+    /** Two sets of 10 (range 10-12) per side. */
+    static final Plan.Item BAND_WALK = new Plan.Item("id-1", "lateral-band-walk", "Lateral band walk",
             "hip-abduction", List.of("gluteus-medius"), 2, 10, 12, 10, null, true, 45, null, "ankles", "light", null,
-            6.0, "why", List.of("lewis-2019"), null, 0);
+            6.0, "why", List.of("lewis-2019"), null, 0, null);
+    /** Two holds of 30 s. */
+    static final Plan.Item PLANK = new Plan.Item("id-2", "side-plank", "Side plank", "plank", List.of("gluteus-medius"),
+            2, null, null, null, 30, true, 45, null, null, null, null, 6.0, "why", List.of(), null, 0, null);
 
     private static List<PerformedSet> sets(int count, int reps, Double rpe) {
         return Collections.nCopies(count, new PerformedSet(reps, null, "left", null, "light", rpe, null));
     }
 
     @Test
-    void allSetsAtTheTopAtModerateEffortAndLowPainProgress() {
-        var decision = Adaptation.decide(BAND_WALK, sets(2, 12, 7.0), null, 2, null);
-        assertThat(decision.kind()).isEqualTo(Adaptation.Kind.PROGRESS);
-        assertThat(decision.reason()).contains("top of the range").contains("RPE 7.0");
-        assertThat(DoseLadder.stepUp(BAND_WALK, 5, "x").targetReps()).isEqualTo(12);
+    void aboveTargetTwiceInARowProgressesOnceIsOnlyNoted() {
+        var first = Adaptation.decide(BAND_WALK, sets(2, 11, 7.0), null, 2, null, false);
+        assertThat(first.kind()).isEqualTo(Adaptation.Kind.HOLD);
+        assertThat(first.aboveTarget()).isTrue();
+        assertThat(first.reason()).contains("two-for-two");
+
+        var second = Adaptation.decide(BAND_WALK, sets(2, 11, 7.0), null, 2, null, true);
+        assertThat(second.kind()).isEqualTo(Adaptation.Kind.PROGRESS);
+        assertThat(second.aboveTarget()).isTrue();
+        assertThat(second.reason()).contains("second session in a row").contains("RPE 7.0");
     }
 
     @Test
-    void oneSetShortOfTheTopOrEffortAboveSevenHolds() {
+    void atTheTargetButNotBeyondOrAboveModerateEffortOrWithPainHolds() {
+        var atTarget = Adaptation.decide(BAND_WALK, sets(2, 10, 6.0), null, 0, null, true);
+        assertThat(atTarget.kind()).isEqualTo(Adaptation.Kind.HOLD);
+        assertThat(atTarget.aboveTarget()).isFalse();
         assertThat(Adaptation.decide(BAND_WALK, List.of(new PerformedSet(12, null, "left", null, null, 6.0, null),
-                new PerformedSet(11, null, "right", null, null, 6.0, null)), null, 0, null).kind())
+                new PerformedSet(10, null, "right", null, null, 6.0, null)), null, 0, null, true).kind())
                 .isEqualTo(Adaptation.Kind.HOLD);
-        assertThat(Adaptation.decide(BAND_WALK, sets(2, 12, 8.0), null, 0, null).kind()).isEqualTo(Adaptation.Kind.HOLD);
-        assertThat(Adaptation.decide(BAND_WALK, sets(2, 12, 6.0), null, 3, "knee").kind()).isEqualTo(Adaptation.Kind.HOLD);
-        assertThat(Adaptation.decide(BAND_WALK, sets(1, 12, 6.0), null, 0, null).kind()).isEqualTo(Adaptation.Kind.HOLD);
+        assertThat(Adaptation.decide(BAND_WALK, sets(2, 12, 7.5), null, 0, null, true).kind()).isEqualTo(Adaptation.Kind.HOLD);
+        assertThat(Adaptation.decide(BAND_WALK, sets(2, 12, 6.0), null, 3, "knee", true).kind()).isEqualTo(Adaptation.Kind.HOLD);
+        assertThat(Adaptation.decide(BAND_WALK, sets(1, 12, 6.0), null, 0, null, true).kind()).isEqualTo(Adaptation.Kind.HOLD);
+        assertThat(Adaptation.decide(BAND_WALK, List.of(), 5.0, 0, null, true).kind()).isEqualTo(Adaptation.Kind.HOLD);
+        var noEffort = Adaptation.decide(BAND_WALK, sets(2, 12, null), null, 0, null, true);
+        assertThat(noEffort.kind()).isEqualTo(Adaptation.Kind.HOLD);
+        assertThat(noEffort.reason()).contains("no effort reported");
     }
 
     @Test
-    void painOfFiveOrNearMaximalEffortRegresses() {
-        var pain = Adaptation.decide(BAND_WALK, sets(2, 12, 5.0), null, 5, "knee");
+    void holdsCountWhenTheFullHoldIsDone() {
+        PerformedSet full = new PerformedSet(null, 30, "left", null, null, 6.0, null);
+        PerformedSet short_ = new PerformedSet(null, 29, "left", null, null, 6.0, null);
+        assertThat(Adaptation.atTop(PLANK, full)).isTrue();
+        assertThat(Adaptation.atTop(PLANK, short_)).isFalse();
+        assertThat(Adaptation.atTop(PLANK, new PerformedSet(12, null, "left", null, null, 6.0, null))).isFalse();
+        assertThat(Adaptation.atTop(BAND_WALK, new PerformedSet(null, 60, "left", null, null, 6.0, null))).isFalse();
+    }
+
+    @Test
+    void painOfFiveRegressesAndNearMaximalEffortEasesTheDose() {
+        var pain = Adaptation.decide(BAND_WALK, sets(2, 12, 5.0), null, 5, "knee", true);
         assertThat(pain.kind()).isEqualTo(Adaptation.Kind.REGRESS);
         assertThat(pain.reason()).contains("pain 5/10 (knee)");
-        assertThat(Adaptation.decide(BAND_WALK, sets(2, 8, null), 9.0, 0, null).kind()).isEqualTo(Adaptation.Kind.REGRESS);
+        assertThat(Adaptation.decide(BAND_WALK, sets(2, 12, 5.0), null, 4, "knee", true).kind())
+                .isNotEqualTo(Adaptation.Kind.REGRESS);
+        var effort = Adaptation.decide(BAND_WALK, sets(2, 8, null), 9.0, 0, null, false);
+        assertThat(effort.kind()).isEqualTo(Adaptation.Kind.EASE);
+        assertThat(Adaptation.decide(BAND_WALK, sets(2, 8, null), 8.9, 0, null, false).kind())
+                .isEqualTo(Adaptation.Kind.HOLD);
         // reps in reserve count as effort: none left is RPE 10
         assertThat(Adaptation.decide(BAND_WALK, List.of(new PerformedSet(12, null, "left", null, null, null, 0)), null, 0,
-                null).kind()).isEqualTo(Adaptation.Kind.REGRESS);
-        assertThat(DoseLadder.stepDown(BAND_WALK, "x").sets()).isEqualTo(1);
+                null, false).kind()).isEqualTo(Adaptation.Kind.EASE);
+    }
+
+    @Test
+    void effortIsTheHardestSetThenRepsInReserveThenTheSessionRating() {
+        assertThat(Adaptation.effort(List.of(new PerformedSet(10, null, null, null, null, 6.0, null),
+                new PerformedSet(10, null, null, null, null, 8.0, null)), 3.0)).isEqualTo(8.0);
+        assertThat(Adaptation.effort(List.of(new PerformedSet(10, null, null, null, null, null, 3)), 9.0)).isEqualTo(7.0);
+        assertThat(Adaptation.effort(List.of(new PerformedSet(10, null, null, null, null, null, null)), 5.0)).isEqualTo(5.0);
+        assertThat(Adaptation.effort(List.of(), null)).isNull();
     }
 }

@@ -57,7 +57,8 @@ public final class ExerciseLibrary {
             int revision) {
         return new ExercisePublished(id, tenant, slug, name, e.summary(), e.category(), e.pattern(), e.level(),
                 e.equipment(), e.laterality(), e.prescription(), e.muscles(), e.conditions(), e.contraindications(),
-                e.painAreasToAvoid(), e.easier(), e.harder(), e.evidence(), e.sourceKeys(), revision, PUBLISHED_AT);
+                e.painAreasToAvoid(), e.easier(), e.harder(), e.evidence(), e.sourceKeys(), revision, PUBLISHED_AT,
+                e.contraindicationRules(), e.findings());
     }
 
     private static void load() {
