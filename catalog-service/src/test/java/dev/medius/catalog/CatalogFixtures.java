@@ -56,6 +56,13 @@ final class CatalogFixtures {
         body.put("muscles", muscles);
         body.put("conditions", List.of("patellofemoral-pain"));
         body.put("contraindications", List.of("acute hip pain"));
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("area", "hip");
+        rule.put("acuity", "acute");
+        rule.put("position", "single-leg-loading");
+        rule.put("note", "acute hip pain");
+        body.put("contraindicationRules", new ArrayList<>(List.of(rule)));
+        body.put("painAreasToAvoid", List.of("lateral-hip"));
         body.put("harder", List.of("lateral-band-walk"));
         body.put("sourceKeys", List.of("lewis-2019"));
         body.put("license", "CC-BY-4.0");

@@ -102,6 +102,9 @@ class ExerciseEventsTest {
             assertThat(data.path("prescription").path("bandPlacement").asText()).isEqualTo("knees");
             assertThat(data.path("muscles").get(0).path("muscle").asText()).isEqualTo("gluteus-medius");
             assertThat(data.path("harder").get(0).asText()).isEqualTo("lateral-band-walk");
+            assertThat(data.path("contraindicationRules").get(0).path("area").asText()).isEqualTo("hip");
+            assertThat(data.path("contraindicationRules").get(0).path("position").asText()).isEqualTo("single-leg-loading");
+            assertThat(data.path("findings").isArray()).isTrue();
 
             given().auth().oauth2(editor).when().post("/api/v1/exercises/" + id + "/retire")
                     .then().statusCode(200).body("status", equalTo("retired"));
@@ -124,12 +127,21 @@ class ExerciseEventsTest {
             Map<String, ConsumerRecord<String, String>> events = readUntil(consumer, new HashSet<>(ids),
                     "exercise.published.v1");
             List<String> slugs = new ArrayList<>();
+            Map<String, JsonNode> bySlug = new HashMap<>();
             for (ConsumerRecord<String, String> record : events.values()) {
                 assertValidCloudEvent(record, "exercise.published.v1", "global");
                 JsonNode data = JSON.readTree(record.value());
                 assertThat(data.path("tenant").isNull()).isTrue();
+                assertThat(data.path("contraindicationRules")).as(data.path("slug").asText()).isNotEmpty();
                 slugs.add(data.path("slug").asText());
+                bySlug.put(data.path("slug").asText(), data);
             }
+            // routine reads the rules and findings as published, in English
+            JsonNode sideLying = bySlug.get("side-lying-hip-abduction");
+            assertThat(sideLying.path("contraindicationRules")).anyMatch(r -> r.path("area").asText().equals("lateral-hip")
+                    && r.path("position").asText().equals("lying-on-side") && r.path("note").asText().startsWith("pain on"));
+            assertThat(sideLying.path("findings")).anyMatch(f -> f.path("sourceKey").asText().equals("distefano-2009")
+                    && f.path("value").asDouble() == 81);
             assertThat(slugs).contains("lateral-band-walk", "banded-glute-bridge-abduction", "squat-with-lateral-leg-raise");
             // ids are derived from slugs, so every database agrees on them
             assertThat(events).containsKey(UUID.nameUUIDFromBytes("medius:exercise:lateral-band-walk"
