@@ -2,95 +2,568 @@ package dev.medius.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.medius.progress.config.FlagThresholds;
 import dev.medius.progress.domain.AdherenceWindow;
 import dev.medius.progress.domain.AthleteFacts;
+import dev.medius.progress.domain.FlagFinding;
 import dev.medius.progress.domain.FlagKind;
 import dev.medius.progress.domain.FlagRules;
+import dev.medius.progress.domain.ScheduleDays;
 import dev.medius.progress.domain.SessionPoint;
+import dev.medius.progress.domain.SkippedSession;
+import io.smallrye.config.WithDefault;
 
 class FlagRulesTest {
 
+    /** A Wednesday. */
     static final LocalDate TODAY = LocalDate.of(2026, 6, 17);
 
-    static FlagThresholds thresholds(int pain, int inactiveDays) {
-        return new FlagThresholds() {
-            public int painThreshold() { return pain; }
-            public int painRisingSessions() { return 3; }
-            public int adherenceDropPoints() { return 20; }
-            public int inactiveDays() { return inactiveDays; }
-            public double effortRpe() { return 9; }
-            public int effortSessions() { return 3; }
-            public String evaluationInterval() { return "60s"; }
-            public String evaluationDelay() { return "5s"; }
-        };
+    /** The thresholds as deployed (their {@code @WithDefault}s), with some replaced. */
+    static FlagThresholds thresholds(Map<String, Object> overrides) {
+        return (FlagThresholds) Proxy.newProxyInstance(FlagThresholds.class.getClassLoader(),
+                new Class<?>[] { FlagThresholds.class }, (proxy, method, args) -> {
+                    if (overrides.containsKey(method.getName())) {
+                        return overrides.get(method.getName());
+                    }
+                    String value = method.getAnnotation(WithDefault.class).value();
+                    return method.getReturnType() == int.class ? Integer.valueOf(value)
+                            : method.getReturnType() == double.class ? Double.valueOf(value) : value;
+                });
     }
 
-    static AthleteFacts facts(AdherenceWindow last7, AdherenceWindow previous30, double[] rpe, int[] pain) {
-        List<SessionPoint> sessions = new ArrayList<>();
-        for (int i = 0; i < pain.length; i++) {
-            LocalDate day = TODAY.minusDays(pain.length - 1 - i);
-            sessions.add(new SessionPoint("s" + i, day, day.atTime(18, 0).atOffset(ZoneOffset.UTC), rpe[i], pain[i], null));
+    static FlagRules rules() {
+        return new FlagRules(thresholds(Map.of()));
+    }
+
+    static FlagRules rules(String name, Object value) {
+        return new FlagRules(thresholds(Map.of(name, value)));
+    }
+
+    /** An athlete as the rules see them; by default on a running plan, with nothing due and nothing logged. */
+    static final class Athlete {
+        AdherenceWindow last7 = AdherenceWindow.of(7, 0, 0);
+        AdherenceWindow previous30 = AdherenceWindow.of(30, 0, 0);
+        AdherenceWindow last30 = AdherenceWindow.of(30, 0, 0);
+        LocalDate lastActivity;
+        boolean lastActivitySet;
+        LocalDate firstScheduled = TODAY.minusDays(60);
+        LocalDate lastScheduled = TODAY.plusDays(30);
+        int missed;
+        final List<SessionPoint> sessions = new ArrayList<>();
+        final List<SkippedSession> skips = new ArrayList<>();
+
+        Athlete session(int daysAgo, Double rpe, Integer pain) {
+            LocalDate day = TODAY.minusDays(daysAgo);
+            sessions.add(new SessionPoint("s" + sessions.size(), day, day.atTime(18, 0).atOffset(java.time.ZoneOffset.UTC),
+                    rpe, pain, pain == null ? null : "knee"));
+            return this;
         }
-        OffsetDateTime last = sessions.isEmpty() ? null : sessions.get(sessions.size() - 1).completedAt();
-        return new AthleteFacts("a", last7, previous30, last, null, sessions);
+
+        Athlete pain(int daysAgo, Integer pain) {
+            return session(daysAgo, 5.0, pain);
+        }
+
+        Athlete lastActivity(LocalDate day) {
+            lastActivity = day;
+            lastActivitySet = true;
+            return this;
+        }
+
+        Athlete skip(LocalDate scheduled, LocalDate recorded, String reason) {
+            skips.add(new SkippedSession("k" + skips.size(), scheduled, recorded, reason));
+            return this;
+        }
+
+        AthleteFacts facts() {
+            LocalDate last = lastActivitySet ? lastActivity
+                    : sessions.isEmpty() ? null : sessions.get(sessions.size() - 1).date();
+            return new AthleteFacts("a", last7, previous30, last30, last, firstScheduled, lastScheduled, missed,
+                    sessions, skips);
+        }
     }
 
-    static final AdherenceWindow NONE = AdherenceWindow.of(7, 0, 0);
+    static Map<FlagKind, FlagFinding> evaluate(FlagRules rules, Athlete athlete) {
+        return rules.evaluate(athlete.facts(), TODAY);
+    }
+
+    static Map<FlagKind, FlagFinding> evaluate(Athlete athlete) {
+        return evaluate(rules(), athlete);
+    }
+
+    // pain at or above the ceiling
 
     @Test
-    void painAtTheThresholdRaisesAndJustBelowDoesNot() {
-        FlagRules rules = new FlagRules(thresholds(6, 7));
-        assertThat(rules.evaluate(facts(NONE, NONE, new double[] { 5 }, new int[] { 6 }), TODAY)).containsKey(FlagKind.PAIN_HIGH);
-        assertThat(rules.evaluate(facts(NONE, NONE, new double[] { 5 }, new int[] { 5 }), TODAY)).isEmpty();
+    void painAtTheCeilingOfFiveRaisesAndOneBelowDoesNot() {
+        FlagFinding high = evaluate(new Athlete().pain(1, 5)).get(FlagKind.PAIN_HIGH);
+        assertThat(high.value()).isEqualTo(5.0);
+        assertThat(high.threshold()).isEqualTo(5.0);
+        assertThat(high.reason()).isEqualTo("pain 5/10 (knee) reported on 2026-06-16, at or above the ceiling of 5/10");
+        assertThat(evaluate(new Athlete().pain(1, 4))).isEmpty();
     }
 
     @Test
-    void thresholdsComeFromConfiguration() {
-        assertThat(new FlagRules(thresholds(4, 7)).evaluate(facts(NONE, NONE, new double[] { 5 }, new int[] { 5 }), TODAY))
+    void theCeilingComesFromConfiguration() {
+        assertThat(evaluate(rules("painThreshold", 3), new Athlete().pain(0, 3))).containsOnlyKeys(FlagKind.PAIN_HIGH);
+        assertThat(evaluate(rules("painThreshold", 7), new Athlete().pain(0, 6))).isEmpty();
+    }
+
+    @Test
+    void severePainIsNotHiddenByALaterPainFreeSessionOfTheSameWeek() {
+        Athlete athlete = new Athlete().pain(5, 9).pain(3, 0).pain(1, 0);
+        FlagFinding high = evaluate(athlete).get(FlagKind.PAIN_HIGH);
+        assertThat(high.value()).isEqualTo(9.0);
+        assertThat(high.reason()).startsWith("pain 9/10 (knee) reported on 2026-06-12");
+    }
+
+    @Test
+    void painCountsForSevenDaysOfTrainingEndingWithTheLatestSession() {
+        // the recent days are the latest session's day and the six before it
+        assertThat(evaluate(new Athlete().pain(7, 9).pain(1, 0))).containsKey(FlagKind.PAIN_HIGH);
+        assertThat(evaluate(new Athlete().pain(8, 9).pain(1, 0))).doesNotContainKey(FlagKind.PAIN_HIGH);
+        assertThat(evaluate(rules("painRecentDays", 8), new Athlete().pain(8, 9).pain(1, 0)))
                 .containsKey(FlagKind.PAIN_HIGH);
     }
 
     @Test
-    void painMustRiseStrictlyOverThreeSessions() {
-        FlagRules rules = new FlagRules(thresholds(6, 7));
-        assertThat(rules.evaluate(facts(NONE, NONE, new double[] { 5, 5, 5 }, new int[] { 1, 2, 3 }), TODAY))
-                .containsOnlyKeys(FlagKind.PAIN_RISING);
-        assertThat(rules.evaluate(facts(NONE, NONE, new double[] { 5, 5, 5 }, new int[] { 1, 2, 2 }), TODAY)).isEmpty();
+    void silenceAfterSeverePainDoesNotClearIt() {
+        FlagFinding high = evaluate(new Athlete().pain(20, 8)).get(FlagKind.PAIN_HIGH);
+        assertThat(high.value()).isEqualTo(8.0);
     }
+
+    @Test
+    void theLatestOfEquallySeverePainIsTheOneReported() {
+        assertThat(evaluate(new Athlete().pain(4, 6).pain(2, 6).pain(1, 5)).get(FlagKind.PAIN_HIGH).reason())
+                .contains("reported on 2026-06-15");
+        assertThat(evaluate(new Athlete().pain(4, 7).pain(2, 6)).get(FlagKind.PAIN_HIGH).reason())
+                .contains("7/10 (knee) reported on 2026-06-13");
+    }
+
+    @Test
+    void sessionsWithoutAPainReportNeitherRaiseNorHidePain() {
+        assertThat(evaluate(new Athlete().pain(2, null).pain(1, null))).isEmpty();
+        assertThat(evaluate(new Athlete().pain(2, 6).pain(1, null))).containsKey(FlagKind.PAIN_HIGH);
+        assertThat(evaluate(new Athlete().session(1, 5.0, 6)).get(FlagKind.PAIN_HIGH).reason()).contains("6/10 (knee)");
+        Athlete noArea = new Athlete();
+        noArea.sessions.add(new SessionPoint("s", TODAY, null, 5.0, 6, null));
+        assertThat(evaluate(noArea).get(FlagKind.PAIN_HIGH).reason()).startsWith("pain 6/10 reported on 2026-06-17,");
+    }
+
+    // pain above the athlete's own baseline
+
+    static Athlete withEarlierPain(int... pains) {
+        Athlete athlete = new Athlete();
+        for (int i = 0; i < pains.length; i++) {
+            athlete.pain(30 - i, pains[i]);
+        }
+        return athlete;
+    }
+
+    @Test
+    void painTwoPointsAboveTheAthletesMedianRaisesAndOnePointDoesNot() {
+        FlagFinding rising = evaluate(withEarlierPain(1, 2, 1).pain(2, 3)).get(FlagKind.PAIN_RISING);
+        assertThat(rising.value()).isEqualTo(3.0);
+        assertThat(rising.threshold()).isEqualTo(3.0);
+        assertThat(rising.reason()).isEqualTo("pain 3/10 (knee) reported on 2026-06-15 against a usual 1/10 "
+                + "(median of 3 earlier reports), 2 points above");
+        assertThat(evaluate(withEarlierPain(1, 2, 1).pain(2, 2))).isEmpty();
+    }
+
+    @Test
+    void theBaselineIsTheMedianOfTheEarlierReports() {
+        // sorted 1, 2, 2, 3: median 2
+        assertThat(evaluate(withEarlierPain(3, 2, 1, 2).pain(1, 4)).get(FlagKind.PAIN_RISING).threshold()).isEqualTo(4.0);
+        assertThat(evaluate(withEarlierPain(3, 2, 1, 2).pain(1, 3))).isEmpty();
+        // sorted 0, 1, 2, 4: median 1.5
+        FlagFinding half = evaluate(withEarlierPain(4, 0, 2, 1).pain(1, 4)).get(FlagKind.PAIN_RISING);
+        assertThat(half.threshold()).isEqualTo(3.5);
+        assertThat(half.reason()).contains("against a usual 1.5/10 (median of 4 earlier reports), 2.5 points above");
+        // sorted 0, 0, 4: median 0, whatever the order
+        assertThat(evaluate(withEarlierPain(4, 0, 0).pain(1, 2)).get(FlagKind.PAIN_RISING).threshold()).isEqualTo(2.0);
+        // sorted 1, 3, 5: the middle one
+        assertThat(evaluate(withEarlierPain(5, 1, 3).pain(1, 4))).isEmpty();
+        assertThat(evaluate(withEarlierPain(5, 1, 3).pain(1, 5)).get(FlagKind.PAIN_RISING).threshold()).isEqualTo(5.0);
+        // sorted 0, 4, 4: median 4, not the middle of the order they came in
+        assertThat(evaluate(withEarlierPain(4, 0, 4).pain(1, 3))).isEmpty();
+    }
+
+    @Test
+    void aBaselineNeedsThreeEarlierReports() {
+        assertThat(evaluate(withEarlierPain(0, 0).pain(1, 4))).isEmpty();
+        assertThat(evaluate(withEarlierPain(0, 0).pain(10, null).pain(1, 4))).isEmpty();
+        assertThat(evaluate(withEarlierPain(0, 0, 0).pain(1, 4))).containsOnlyKeys(FlagKind.PAIN_RISING);
+        assertThat(evaluate(rules("painBaselineReports", 2), withEarlierPain(0, 0).pain(1, 4)))
+                .containsOnlyKeys(FlagKind.PAIN_RISING);
+    }
+
+    @Test
+    void recentReportsAreNotPartOfTheBaseline() {
+        // three reports of 4 in the recent days: no earlier reports, no baseline
+        assertThat(evaluate(new Athlete().pain(5, 0).pain(3, 0).pain(1, 4))).isEmpty();
+    }
+
+    @Test
+    void theRiseAboveTheBaselineComesFromConfiguration() {
+        assertThat(evaluate(rules("painBaselineRise", 3), withEarlierPain(1, 1, 1).pain(1, 3))).isEmpty();
+        assertThat(evaluate(rules("painBaselineRise", 3), withEarlierPain(1, 1, 1).pain(1, 4)))
+                .containsOnlyKeys(FlagKind.PAIN_RISING);
+    }
+
+    // pain that persists
+
+    @Test
+    void painOfThreeInEachOfThreeConsecutiveSessionsRaises() {
+        FlagFinding persisting = evaluate(new Athlete().pain(5, 3).pain(3, 4).pain(1, 3)).get(FlagKind.PAIN_PERSISTING);
+        assertThat(persisting.reason()).isEqualTo("pain at or above 3/10 in each of the last 3 sessions: 3/10, 4/10, 3/10");
+        assertThat(persisting.value()).isEqualTo(3.0);
+        assertThat(persisting.threshold()).isEqualTo(3.0);
+    }
+
+    @Test
+    void painThatEasesOnceOrIsUnreportedDoesNotPersist() {
+        assertThat(evaluate(new Athlete().pain(5, 3).pain(3, 2).pain(1, 3))).isEmpty();
+        assertThat(evaluate(new Athlete().pain(5, 3).pain(3, null).pain(1, 3))).isEmpty();
+        assertThat(evaluate(new Athlete().pain(3, 4).pain(1, 4))).isEmpty();
+        // an earlier run of pain is over once the latest session is pain-free
+        assertThat(evaluate(new Athlete().pain(5, 3).pain(4, 3).pain(3, 3).pain(1, 0)))
+                .doesNotContainKey(FlagKind.PAIN_PERSISTING);
+    }
+
+    @Test
+    void persistingPainLevelAndSessionsComeFromConfiguration() {
+        assertThat(evaluate(rules("painPersistLevel", 2), new Athlete().pain(5, 2).pain(3, 2).pain(1, 2)))
+                .containsOnlyKeys(FlagKind.PAIN_PERSISTING);
+        assertThat(evaluate(rules("painPersistSessions", 2), new Athlete().pain(3, 3).pain(1, 3)))
+                .containsOnlyKeys(FlagKind.PAIN_PERSISTING);
+        assertThat(evaluate(rules("painPersistSessions", 1), new Athlete().pain(1, 3)))
+                .containsOnlyKeys(FlagKind.PAIN_PERSISTING);
+        assertThat(evaluate(rules("painPersistSessions", 0), new Athlete().pain(1, 3))).isEmpty();
+    }
+
+    // effort
 
     @Test
     void effortNeedsThreeVeryHardSessionsInARow() {
-        FlagRules rules = new FlagRules(thresholds(6, 7));
-        assertThat(rules.evaluate(facts(NONE, NONE, new double[] { 9, 9, 9 }, new int[] { 0, 0, 0 }), TODAY))
+        FlagFinding effort = evaluate(new Athlete().session(3, 9.0, 0).session(2, 9.5, 0).session(1, 9.0, 0))
+                .get(FlagKind.EFFORT_HIGH);
+        assertThat(effort.reason()).isEqualTo("session RPE at or above 9 in the last 3 sessions");
+        assertThat(effort.value()).isEqualTo(9.0);
+        assertThat(effort.threshold()).isEqualTo(9.0);
+        assertThat(evaluate(new Athlete().session(3, 9.0, 0).session(2, 8.5, 0).session(1, 9.0, 0))).isEmpty();
+        assertThat(evaluate(new Athlete().session(3, 9.0, 0).session(2, null, 0).session(1, 9.0, 0))).isEmpty();
+        assertThat(evaluate(new Athlete().session(2, 9.0, 0).session(1, 9.0, 0))).isEmpty();
+        assertThat(evaluate(rules("effortRpe", 8.5), new Athlete().session(3, 9.0, 0).session(2, 8.5, 0).session(1, 9.0, 0))
+                .get(FlagKind.EFFORT_HIGH).reason()).startsWith("session RPE at or above 8.5 ");
+        assertThat(evaluate(rules("effortSessions", 1), new Athlete().session(1, 10.0, 0)))
                 .containsOnlyKeys(FlagKind.EFFORT_HIGH);
-        assertThat(rules.evaluate(facts(NONE, NONE, new double[] { 9, 8.5, 9 }, new int[] { 0, 0, 0 }), TODAY)).isEmpty();
+        assertThat(evaluate(rules("effortSessions", 0), new Athlete().session(1, 10.0, 0))).isEmpty();
+    }
+
+    // adherence
+
+    @Test
+    void anAthleteWhoDidEverythingIsNotFlaggedOnATrainingMorningBeforeLogging() {
+        // Monday, Wednesday and Friday for six weeks, each completed, and this Wednesday's session not yet logged
+        List<LocalDate> days = new ArrayList<>();
+        List<Integer> scheduled = new ArrayList<>();
+        List<Integer> completed = new ArrayList<>();
+        Athlete athlete = new Athlete();
+        for (LocalDate day = TODAY.minusWeeks(6); !day.isAfter(TODAY.plusWeeks(2)); day = day.plusDays(1)) {
+            if (day.getDayOfWeek().getValue() % 2 == 1 && day.getDayOfWeek().getValue() < 6) {
+                days.add(day);
+                scheduled.add(1);
+                completed.add(day.isBefore(TODAY) ? 1 : 0);
+                if (day.isBefore(TODAY)) {
+                    athlete.session((int) java.time.temporal.ChronoUnit.DAYS.between(day, TODAY), 6.0, 1);
+                }
+            }
+        }
+        ScheduleDays schedule = new ScheduleDays(days, scheduled, completed);
+        athlete.last7 = schedule.lastDays(7, TODAY);
+        athlete.previous30 = schedule.window(30, TODAY.minusDays(36), TODAY.minusDays(7), TODAY);
+        athlete.last30 = schedule.lastDays(30, TODAY);
+        athlete.firstScheduled = days.get(0);
+        athlete.lastScheduled = days.get(days.size() - 1);
+        assertThat(athlete.last7.percent()).isEqualTo(100.0);
+        assertThat(evaluate(athlete)).isEmpty();
+
+        // the next morning, the Wednesday session still not logged: now it was missed
+        LocalDate tomorrow = TODAY.plusDays(1);
+        athlete.last7 = schedule.lastDays(7, tomorrow);
+        athlete.previous30 = schedule.window(30, tomorrow.minusDays(36), tomorrow.minusDays(7), tomorrow);
+        athlete.last30 = schedule.lastDays(30, tomorrow);
+        assertThat(rules().evaluate(athlete.facts(), tomorrow)).containsOnlyKeys(FlagKind.ADHERENCE_DROP);
     }
 
     @Test
-    void adherenceDropOfExactlyTwentyPointsRaises() {
-        FlagRules rules = new FlagRules(thresholds(6, 7));
-        assertThat(rules.evaluate(facts(AdherenceWindow.of(7, 5, 3), AdherenceWindow.of(30, 10, 8),
-                new double[] { 5 }, new int[] { 0 }), TODAY)).containsOnlyKeys(FlagKind.ADHERENCE_DROP);
-        assertThat(rules.evaluate(facts(AdherenceWindow.of(7, 5, 3), AdherenceWindow.of(30, 20, 15),
-                new double[] { 5 }, new int[] { 0 }), TODAY)).isEmpty();
+    void adherenceDropOfExactlyTwentyPointsRaisesAndNineteenDoesNot() {
+        Athlete athlete = new Athlete();
+        athlete.last7 = AdherenceWindow.of(7, 5, 4);
+        athlete.previous30 = AdherenceWindow.of(30, 10, 10);
+        FlagFinding drop = evaluate(athlete).get(FlagKind.ADHERENCE_DROP);
+        assertThat(drop.value()).isEqualTo(20.0);
+        assertThat(drop.threshold()).isEqualTo(20.0);
+        assertThat(drop.reason()).isEqualTo("adherence 80% in the last 7 days against 100% in the 30 days before");
+        athlete.previous30 = AdherenceWindow.of(30, 100, 99);
+        assertThat(evaluate(athlete)).isEmpty();
+        athlete.last7 = AdherenceWindow.of(7, 3, 2);
+        athlete.previous30 = AdherenceWindow.of(30, 9, 8);
+        assertThat(evaluate(athlete).get(FlagKind.ADHERENCE_DROP).value()).isEqualTo(22.2);
     }
 
     @Test
-    void inactivityCountsFromTheLastCompletedSessionOrTheFirstScheduledDay() {
-        FlagRules rules = new FlagRules(thresholds(6, 7));
-        AthleteFacts idle = new AthleteFacts("a", NONE, NONE, TODAY.minusDays(7).atTime(9, 0).atOffset(ZoneOffset.UTC),
-                null, List.of());
-        assertThat(rules.evaluate(idle, TODAY)).containsOnlyKeys(FlagKind.INACTIVE);
-        AthleteFacts neverStarted = new AthleteFacts("a", NONE, NONE, null, TODAY.minusDays(6), List.of());
-        assertThat(rules.evaluate(neverStarted, TODAY)).isEmpty();
+    void adherenceDropNeedsSessionsDueInBothWindows() {
+        Athlete athlete = new Athlete();
+        athlete.last7 = AdherenceWindow.of(7, 0, 0);
+        athlete.previous30 = AdherenceWindow.of(30, 10, 10);
+        assertThat(evaluate(athlete)).isEmpty();
+        athlete.last7 = AdherenceWindow.of(7, 3, 0);
+        athlete.previous30 = AdherenceWindow.of(30, 0, 0);
+        assertThat(evaluate(athlete)).isEmpty();
+    }
+
+    @Test
+    void thirtyDayAdherenceBelowHalfWithFourSessionsDueRaises() {
+        Athlete athlete = new Athlete();
+        athlete.last30 = AdherenceWindow.of(30, 4, 1);
+        FlagFinding low = evaluate(athlete).get(FlagKind.ADHERENCE_LOW);
+        assertThat(low.value()).isEqualTo(25.0);
+        assertThat(low.threshold()).isEqualTo(50.0);
+        assertThat(low.reason()).isEqualTo("1 of 4 sessions due in the last 30 days completed (25%), below 50%");
+        athlete.last30 = AdherenceWindow.of(30, 100, 49);
+        assertThat(evaluate(athlete)).containsOnlyKeys(FlagKind.ADHERENCE_LOW);
+    }
+
+    @Test
+    void thirtyDayAdherenceOfHalfOrWithFewerThanFourSessionsDueDoesNotRaise() {
+        Athlete athlete = new Athlete();
+        athlete.last30 = AdherenceWindow.of(30, 4, 2);
+        assertThat(evaluate(athlete)).isEmpty();
+        athlete.last30 = AdherenceWindow.of(30, 3, 0);
+        assertThat(evaluate(athlete)).isEmpty();
+        athlete.last30 = AdherenceWindow.of(30, 0, 0);
+        assertThat(evaluate(athlete)).isEmpty();
+        athlete.last30 = AdherenceWindow.of(30, 3, 0);
+        assertThat(evaluate(rules("adherenceLowMinSessions", 3), athlete)).containsOnlyKeys(FlagKind.ADHERENCE_LOW);
+        athlete.last30 = AdherenceWindow.of(30, 10, 6);
+        assertThat(evaluate(rules("adherenceLowPercent", 70), athlete)).containsOnlyKeys(FlagKind.ADHERENCE_LOW);
+    }
+
+    // inactivity
+
+    static Athlete idleSince(int daysAgo, int missed) {
+        Athlete athlete = new Athlete().lastActivity(TODAY.minusDays(daysAgo));
+        athlete.missed = missed;
+        return athlete;
+    }
+
+    @Test
+    void sevenDaysWithoutACompletionWhileTwoSessionsWentByRaises() {
+        FlagFinding inactive = evaluate(idleSince(7, 2)).get(FlagKind.INACTIVE);
+        assertThat(inactive.value()).isEqualTo(7.0);
+        assertThat(inactive.threshold()).isEqualTo(7.0);
+        assertThat(inactive.reason()).isEqualTo("no completed session for 7 days (last on 2026-06-10); 2 scheduled sessions missed");
+        assertThat(evaluate(idleSince(6, 3))).isEmpty();
+        assertThat(evaluate(idleSince(7, 1))).isEmpty();
+    }
+
+    @Test
+    void aOnceAWeekAthleteIsNotInactiveAfterThreeDaysNorAfterOneMissedWeek() {
+        assertThat(evaluate(idleSince(3, 0))).isEmpty();
+        assertThat(evaluate(idleSince(8, 1))).isEmpty();
+        assertThat(evaluate(idleSince(14, 2))).containsOnlyKeys(FlagKind.INACTIVE);
+    }
+
+    @Test
+    void anAthleteWhosePlanEndedIsNotInactive() {
+        Athlete ended = idleSince(20, 5);
+        ended.lastScheduled = TODAY.minusDays(1);
+        assertThat(evaluate(ended)).isEmpty();
+        ended.lastScheduled = TODAY;
+        assertThat(evaluate(ended)).containsOnlyKeys(FlagKind.INACTIVE);
+    }
+
+    @Test
+    void nobodyIsInactiveWithoutAPlanOrBeforeItStarts() {
+        Athlete noPlan = idleSince(30, 0);
+        noPlan.lastScheduled = null;
+        noPlan.firstScheduled = null;
+        assertThat(evaluate(noPlan)).isEmpty();
+        Athlete notStarted = new Athlete();
+        notStarted.firstScheduled = null;
+        notStarted.lastScheduled = TODAY.plusDays(7);
+        notStarted.missed = 3;
+        assertThat(evaluate(notStarted)).isEmpty();
+    }
+
+    @Test
+    void aRestWeekBetweenPlansIsNotInactivity() {
+        Athlete between = idleSince(10, 0);
+        between.lastScheduled = TODAY.plusDays(5);
+        assertThat(evaluate(between)).isEmpty();
+    }
+
+    @Test
+    void anAthleteWhoNeverStartedIsCountedFromTheFirstScheduledDay() {
+        Athlete never = new Athlete();
+        never.firstScheduled = TODAY.minusDays(7);
+        never.missed = 3;
+        FlagFinding inactive = evaluate(never).get(FlagKind.INACTIVE);
+        assertThat(inactive.reason()).isEqualTo("no completed session since the plan started on 2026-06-10 (7 days); "
+                + "3 scheduled sessions missed");
+        never.firstScheduled = TODAY.minusDays(6);
+        assertThat(evaluate(never)).isEmpty();
+    }
+
+    @Test
+    void activityBeforeThePlanStartedCountsFromThePlanStart() {
+        Athlete earlier = idleSince(100, 2);
+        earlier.firstScheduled = TODAY.minusDays(5);
+        assertThat(evaluate(earlier)).isEmpty();
+        earlier.firstScheduled = TODAY.minusDays(8);
+        assertThat(evaluate(earlier).get(FlagKind.INACTIVE).reason()).startsWith("no completed session since the plan started");
+        Athlete sameDay = idleSince(8, 2);
+        sameDay.firstScheduled = TODAY.minusDays(8);
+        assertThat(evaluate(sameDay).get(FlagKind.INACTIVE).reason()).startsWith("no completed session for 8 days");
+    }
+
+    @Test
+    void inactivityThresholdsComeFromConfiguration() {
+        assertThat(evaluate(rules("inactiveDays", 14), idleSince(13, 4))).isEmpty();
+        assertThat(evaluate(rules("inactiveMissedSessions", 1), idleSince(8, 1))).containsOnlyKeys(FlagKind.INACTIVE);
+    }
+
+    // skips for injury or illness
+
+    @Test
+    void aSkipForInjuryRaisesForSevenDays() {
+        FlagFinding skip = evaluate(new Athlete().skip(TODAY.minusDays(6), TODAY.minusDays(6), "Knee hurts after the match"))
+                .get(FlagKind.INJURY_OR_ILLNESS);
+        assertThat(skip.reason()).isEqualTo("skipped the session of 2026-06-11 for injury: \"Knee hurts after the match\"");
+        assertThat(skip.value()).isNull();
+        assertThat(skip.threshold()).isNull();
+        assertThat(evaluate(new Athlete().skip(TODAY.minusDays(7), TODAY.minusDays(7), "knee hurts"))).isEmpty();
+        assertThat(evaluate(rules("injurySkipDays", 8), new Athlete().skip(TODAY.minusDays(7), TODAY.minusDays(7),
+                "knee hurts"))).containsOnlyKeys(FlagKind.INJURY_OR_ILLNESS);
+    }
+
+    @Test
+    void aSkipForIllnessRaisesAndOtherReasonsDoNot() {
+        assertThat(evaluate(new Athlete().skip(TODAY, TODAY, "Flu, staying in bed")).get(FlagKind.INJURY_OR_ILLNESS)
+                .reason()).isEqualTo("skipped the session of 2026-06-17 for illness: \"Flu, staying in bed\"");
+        assertThat(evaluate(new Athlete().skip(TODAY, TODAY, "exam week"))).isEmpty();
+        assertThat(evaluate(new Athlete().skip(TODAY, TODAY, null))).isEmpty();
+    }
+
+    @Test
+    void theLatestSkipForInjuryOrIllnessIsTheOneReported() {
+        Athlete athlete = new Athlete().skip(TODAY.minusDays(3), TODAY.minusDays(3), "sprained ankle")
+                .skip(TODAY.minusDays(1), TODAY.minusDays(1), "fever").skip(TODAY, TODAY, "travelling")
+                .skip(TODAY.minusDays(2), TODAY.minusDays(2), "still sprained");
+        assertThat(evaluate(athlete).get(FlagKind.INJURY_OR_ILLNESS).reason()).contains("for illness: \"fever\"");
+        Athlete sameDay = new Athlete().skip(TODAY, TODAY, "sprained ankle").skip(TODAY, TODAY, "a cold");
+        assertThat(evaluate(sameDay).get(FlagKind.INJURY_OR_ILLNESS).reason()).contains("for illness: \"a cold\"");
+    }
+
+    @Test
+    void aSkipRecordedAfterTodayOrWithoutAScheduledDay() {
+        assertThat(evaluate(new Athlete().skip(TODAY.plusDays(1), TODAY.plusDays(1), "injured"))).isEmpty();
+        assertThat(evaluate(new Athlete().skip(null, TODAY.minusDays(2), "injured")).get(FlagKind.INJURY_OR_ILLNESS)
+                .reason()).isEqualTo("skipped the session of 2026-06-15 for injury: \"injured\"");
+    }
+
+    @Test
+    void aLongReasonIsShortenedAndItsSpacesFolded() {
+        String reason = "  hamstring   strain\n" + "x".repeat(300);
+        String flagged = evaluate(new Athlete().skip(TODAY, TODAY, reason)).get(FlagKind.INJURY_OR_ILLNESS).reason();
+        assertThat(flagged).startsWith("skipped the session of 2026-06-17 for injury: \"hamstring strain x")
+                .endsWith("x…\"");
+        assertThat(flagged.length()).isEqualTo("skipped the session of 2026-06-17 for injury: \"".length() + 200 + 1);
+        String exactly = "injured " + "x".repeat(192);
+        assertThat(evaluate(new Athlete().skip(TODAY, TODAY, exactly)).get(FlagKind.INJURY_OR_ILLNESS).reason())
+                .endsWith(exactly + "\"");
+    }
+
+    // what the evaluation reads
+
+    /** Sessions every other day, the last six days ago, with these pain reports: the first two before the recent days. */
+    static List<SessionPoint> everyOtherDay(Integer... pains) {
+        Athlete athlete = new Athlete();
+        for (int i = 0; i < pains.length; i++) {
+            athlete.pain(6 + 2 * (pains.length - 1 - i), pains[i]);
+        }
+        return athlete.sessions;
+    }
+
+    /** Sessions on consecutive days, the first {@code firstDaysAgo} days ago. */
+    static List<SessionPoint> daily(int count, int firstDaysAgo) {
+        Athlete athlete = new Athlete();
+        for (int i = 0; i < count; i++) {
+            athlete.pain(firstDaysAgo - i, 0);
+        }
+        return athlete.sessions;
+    }
+
+    @Test
+    void longerHistoryIsReadOnlyWhenTheLatestSessionsMayLeaveSomethingOut() {
+        FlagRules rules = rules();
+        // fewer than were kept: they are all there is
+        assertThat(rules.needsLongerHistory(everyOtherDay(9, 9, 9, 9, 9), 6)).isFalse();
+        // six sessions within the recent days: those days may reach back further
+        assertThat(rules.needsLongerHistory(daily(6, 6), 6)).isTrue();
+        List<SessionPoint> week = new ArrayList<>(daily(1, 7));
+        week.addAll(daily(5, 5));
+        assertThat(rules.needsLongerHistory(week, 6)).isTrue();
+        List<SessionPoint> longer = new ArrayList<>(daily(1, 8));
+        longer.addAll(daily(5, 5));
+        assertThat(rules.needsLongerHistory(longer, 6)).isFalse();
+        // a recent report of 2 may stand 2 above a baseline of 0 that only earlier sessions give
+        assertThat(rules.needsLongerHistory(everyOtherDay(0, 0, 0, 0, 0, 2), 6)).isTrue();
+        assertThat(rules.needsLongerHistory(everyOtherDay(0, 0, 2, 0, 0, 0), 6)).isTrue();
+        assertThat(rules.needsLongerHistory(everyOtherDay(0, 0, 1, 1, 1, 1), 6)).isFalse();
+        assertThat(rules.needsLongerHistory(everyOtherDay(null, null, null, null, null, null), 6)).isFalse();
+        assertThat(rules.needsLongerHistory(everyOtherDay(8, 8, 0, 0, 0, 0), 6)).isFalse();
+        // rules over more sessions than were kept
+        assertThat(rules("effortSessions", 7).needsLongerHistory(everyOtherDay(0, 0, 0, 0, 0, 0), 6)).isTrue();
+        assertThat(rules("painPersistSessions", 7).needsLongerHistory(everyOtherDay(0, 0, 0, 0, 0, 0), 6)).isTrue();
+        assertThat(rules("effortSessions", 6).needsLongerHistory(everyOtherDay(0, 0, 0, 0, 0, 0), 6)).isFalse();
+        assertThat(rules("painPersistSessions", 6).needsLongerHistory(everyOtherDay(0, 0, 0, 0, 0, 0), 6)).isFalse();
+    }
+
+    @Test
+    void historyReadIsLongEnoughForEveryRule() {
+        assertThat(rules().historySessions()).isEqualTo(12);
+        assertThat(rules("effortSessions", 15).historySessions()).isEqualTo(15);
+        assertThat(rules("painPersistSessions", 14).historySessions()).isEqualTo(14);
+    }
+
+    @Test
+    void aQuietAthleteRaisesNothing() {
+        assertThat(evaluate(new Athlete())).isEmpty();
+        assertThat(evaluate(new Athlete().session(2, 6.0, 0).session(1, 7.0, 1))).isEmpty();
+    }
+
+    @Test
+    void severalRulesHoldAtOnce() {
+        Athlete athlete = withEarlierPain(1, 1, 1).session(3, 9.0, 4).session(2, 9.0, 5).session(1, 9.0, 6);
+        athlete.skip(TODAY, TODAY, "injured");
+        assertThat(evaluate(athlete)).containsOnlyKeys(FlagKind.PAIN_HIGH, FlagKind.PAIN_RISING,
+                FlagKind.PAIN_PERSISTING, FlagKind.EFFORT_HIGH, FlagKind.INJURY_OR_ILLNESS);
+    }
+
+    @Test
+    void theTestThresholdsAreTheDeployedDefaults() {
+        FlagThresholds defaults = thresholds(new HashMap<>());
+        assertThat(defaults.painThreshold()).isEqualTo(5);
+        assertThat(defaults.adherenceDropPoints()).isEqualTo(20);
+        assertThat(defaults.inactiveDays()).isEqualTo(7);
     }
 }

@@ -25,6 +25,7 @@ import dev.medius.events.EventSchemas;
 import dev.medius.events.EventTypes;
 import dev.medius.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class FlagsIT {
@@ -39,6 +40,11 @@ class FlagsIT {
         return given().auth().oauth2(DevTokens.mint(coach, TENANT, "coach"))
                 .when().get("/api/v1/athletes/{id}/progress", athlete)
                 .then().extract().jsonPath().getList("summary.flags.kind", String.class);
+    }
+
+    JsonPath progress() {
+        return given().auth().oauth2(DevTokens.mint(coach, TENANT, "coach"))
+                .when().get("/api/v1/athletes/{id}/progress", athlete).then().extract().jsonPath();
     }
 
     void complete(LocalDate day, Double rpe, Integer pain) {
@@ -81,30 +87,92 @@ class FlagsIT {
     }
 
     @Test
-    void painAtOrAboveThresholdRaisesAndLowerPainClears() throws Exception {
-        complete(TODAY.minusDays(1), 6.0, 7);
+    void painAtTheCeilingStaysRaisedThroughAPainFreeSessionOfTheSameWeek() throws Exception {
+        complete(TODAY.minusDays(9), 6.0, 7);
         await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).contains("pain-high"));
         JsonNode raised = alerts("pain-high").get(0);
         assertThat(raised.get("tenant").asText()).isEqualTo(TENANT);
         assertThat(raised.get("data").get("severity").asText()).isEqualTo("high");
         assertThat(raised.get("data").get("value").asDouble()).isEqualTo(7.0);
-        assertThat(raised.get("data").get("threshold").asDouble()).isEqualTo(6.0);
+        assertThat(raised.get("data").get("threshold").asDouble()).isEqualTo(5.0);
 
-        complete(TODAY, 6.0, 1);
+        // two days later, pain-free: the 7/10 of the same week still stands
+        complete(TODAY.minusDays(7), 6.0, 0);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(progress().getList("summary.pain.points")).hasSize(2));
+        await().during(Duration.ofSeconds(3)).atMost(WAIT).untilAsserted(() -> assertThat(flags()).contains("pain-high"));
+
+        // a week of training later the report is no longer recent
+        complete(TODAY, 6.0, 0);
         await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).doesNotContain("pain-high"));
         assertRaisedThenCleared("pain-high");
     }
 
     @Test
-    void painRisingOverThreeSessionsRaisesAndFallingPainClears() throws Exception {
-        complete(TODAY.minusDays(3), 5.0, 2);
-        complete(TODAY.minusDays(2), 5.0, 3);
-        complete(TODAY.minusDays(1), 5.0, 4);
+    void painTwoPointsAboveTheAthletesOwnBaselineRaisesAndClearsOnceItSettles() throws Exception {
+        complete(TODAY.minusDays(30), 5.0, 1);
+        complete(TODAY.minusDays(28), 5.0, 1);
+        complete(TODAY.minusDays(26), 5.0, 1);
+        complete(TODAY.minusDays(12), 5.0, 3);
         await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).containsExactly("pain-rising"));
+        assertThat(alerts("pain-rising").get(0).get("data").get("reason").asText())
+                .contains("against a usual 1/10 (median of 3 earlier reports)");
 
-        complete(TODAY, 5.0, 1);
+        complete(TODAY.minusDays(1), 5.0, 1);
         await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).isEmpty());
         assertRaisedThenCleared("pain-rising");
+    }
+
+    @Test
+    void painOfThreeOverThreeSessionsRaisesAndAPainFreeSessionClears() throws Exception {
+        complete(TODAY.minusDays(20), 5.0, 3);
+        complete(TODAY.minusDays(18), 5.0, 4);
+        complete(TODAY.minusDays(16), 5.0, 3);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).containsExactly("pain-persisting"));
+
+        complete(TODAY.minusDays(14), 5.0, 0);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).isEmpty());
+        assertRaisedThenCleared("pain-persisting");
+    }
+
+    @Test
+    void aSkipForIllnessRaisesForAWeekAndOtherReasonsDoNot() throws Exception {
+        ObjectNode plan = planAssigned(uuid(), athlete, coach, TODAY.minusDays(2), TODAY.minusDays(1), TODAY.plusDays(2));
+        send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, athlete, plan);
+        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_SKIPPED, athlete,
+                RoutineEvents.skipped(sessionId(plan, 0), athlete, coach, TODAY.minusDays(2)));
+        ObjectNode flu = RoutineEvents.skipped(sessionId(plan, 1), athlete, coach, TODAY.minusDays(1));
+        flu.put("reason", "Gripe, en cama");
+        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_SKIPPED, athlete, flu);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).contains("injury-or-illness"));
+        JsonNode raised = alerts("injury-or-illness").get(0).get("data");
+        assertThat(raised.get("severity").asText()).isEqualTo("high");
+        assertThat(raised.get("reason").asText())
+                .isEqualTo("skipped the session of " + TODAY.minusDays(1) + " for illness: \"Gripe, en cama\"");
+        try {
+            FixedClock.advance(7);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).doesNotContain("injury-or-illness"));
+            assertRaisedThenCleared("injury-or-illness");
+        } finally {
+            FixedClock.reset();
+        }
+    }
+
+    @Test
+    void anAthleteWhoDidEverythingIsNotFlaggedOnATrainingMorningBeforeLogging() {
+        ObjectNode plan = planAssigned(uuid(), athlete, coach, TODAY.minusDays(19), TODAY.minusDays(16),
+                TODAY.minusDays(12), TODAY.minusDays(9), TODAY.minusDays(5), TODAY.minusDays(2), TODAY, TODAY.plusDays(2));
+        send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, athlete, plan);
+        for (int i = 0; i < 6; i++) {
+            send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, completed(sessionId(plan, i),
+                    athlete, coach, LocalDate.parse(plan.get("sessions").get(i).get("scheduledDate").asText()), 6.0, 1));
+        }
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(
+                () -> assertThat(progress().getInt("summary.adherence.days30.completed")).isEqualTo(6));
+        // this morning's session is not due yet: nothing was missed
+        assertThat(progress().getInt("summary.adherence.days7.scheduled")).isEqualTo(2);
+        assertThat(progress().getDouble("summary.adherence.days7.percent")).isEqualTo(100.0);
+        assertThat(progress().getDouble("summary.adherence.days30.percent")).isEqualTo(100.0);
+        await().during(Duration.ofSeconds(3)).atMost(WAIT).untilAsserted(() -> assertThat(flags()).isEmpty());
     }
 
     @Test
@@ -147,30 +215,61 @@ class FlagsIT {
         assertRaisedThenCleared("adherence-drop");
     }
 
-    @Test
-    void noActivityForSevenDaysRaisesAndANewSessionClears() throws Exception {
-        complete(TODAY.minusDays(9), 5.0, 0);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).containsExactly("inactive"));
-        assertThat(alerts("inactive").get(0).get("data").get("value").asDouble()).isEqualTo(9.0);
-        assertThat(alerts("inactive").get(0).get("data").get("severity").asText()).isEqualTo("low");
+    /** A plan of a session every three days from twelve days ago, the first of them completed. */
+    ObjectNode everyThreeDaysFirstDone() {
+        ObjectNode plan = planAssigned(uuid(), athlete, coach, TODAY.minusDays(12), TODAY.minusDays(9),
+                TODAY.minusDays(6), TODAY.minusDays(3), TODAY, TODAY.plusDays(3));
+        send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, athlete, plan);
+        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete,
+                completed(sessionId(plan, 0), athlete, coach, TODAY.minusDays(12), 5.0, 0));
+        return plan;
+    }
 
-        complete(TODAY, 5.0, 0);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).isEmpty());
+    @Test
+    void scheduledSessionsGoneByWithoutACompletionRaiseInactivityAndANewSessionClears() throws Exception {
+        ObjectNode plan = everyThreeDaysFirstDone();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).contains("inactive"));
+        JsonNode raised = alerts("inactive").get(0).get("data");
+        assertThat(raised.get("value").asDouble()).isEqualTo(12.0);
+        assertThat(raised.get("severity").asText()).isEqualTo("low");
+        assertThat(raised.get("reason").asText()).isEqualTo("no completed session for 12 days (last on "
+                + TODAY.minusDays(12) + "); 3 scheduled sessions missed");
+
+        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete,
+                completed(sessionId(plan, 4), athlete, coach, TODAY, 5.0, 0));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).doesNotContain("inactive"));
         assertRaisedThenCleared("inactive");
     }
 
     @Test
+    void anAthleteWhosePlanEndedIsNotInactive() {
+        ObjectNode plan = planAssigned(uuid(), athlete, coach, TODAY.minusDays(40), TODAY.minusDays(37),
+                TODAY.minusDays(34), TODAY.minusDays(31), TODAY.minusDays(20), TODAY.minusDays(17));
+        send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, athlete, plan);
+        for (int i = 0; i < 4; i++) {
+            send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, completed(sessionId(plan, i),
+                    athlete, coach, LocalDate.parse(plan.get("sessions").get(i).get("scheduledDate").asText()), 5.0, 0));
+        }
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(
+                () -> assertThat(progress().getInt("summary.adherence.days90.completed")).isEqualTo(4));
+        await().during(Duration.ofSeconds(3)).atMost(WAIT).untilAsserted(() -> assertThat(flags()).isEmpty());
+    }
+
+    @Test
     void inactivityIsRaisedByThePeriodicEvaluationWhenDaysPassWithoutEvents() throws Exception {
-        complete(TODAY, 5.0, 0);
+        ObjectNode plan = planAssigned(uuid(), athlete, coach, TODAY, TODAY.plusDays(3), TODAY.plusDays(6),
+                TODAY.plusDays(9));
+        send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, athlete, plan);
+        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete,
+                completed(sessionId(plan, 0), athlete, coach, TODAY, 5.0, 0));
         // until the session is ingested the athlete is not found and the answer has no summary to read
-        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(given().auth().oauth2(DevTokens.mint(coach, TENANT, "coach"))
-                .when().get("/api/v1/athletes/{id}/progress", athlete).then().extract().jsonPath()
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(progress()
                 .<Integer>get("summary.daysSinceActivity")).isEqualTo(0));
         assertThat(flags()).isEmpty();
         try {
             FixedClock.advance(8);
-            // no event arrives: only the timer can notice
-            await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).containsExactly("inactive"));
+            // no event arrives: only the timer can notice two sessions going by
+            await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).contains("inactive"));
         } finally {
             FixedClock.reset();
         }
@@ -180,14 +279,22 @@ class FlagsIT {
 
     @Test
     void flagsAreSortedByUrgencyOnTheDashboard() {
-        complete(TODAY.minusDays(12), 9.0, 3);
-        complete(TODAY.minusDays(11), 9.0, 4);
-        complete(TODAY.minusDays(10), 9.0, 8);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(flags())
-                .containsExactly("pain-high", "pain-rising", "effort-high", "inactive"));
+        ObjectNode plan = planAssigned(uuid(), athlete, coach, TODAY.minusDays(12), TODAY.minusDays(11),
+                TODAY.minusDays(10), TODAY.minusDays(6), TODAY.minusDays(3), TODAY.plusDays(2));
+        send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, athlete, plan);
+        int[] pain = { 3, 4, 8 };
+        for (int i = 0; i < 3; i++) {
+            send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, completed(sessionId(plan, i),
+                    athlete, coach, TODAY.minusDays(12 - i), 9.0, pain[i]));
+        }
+        ObjectNode sprain = RoutineEvents.skipped(sessionId(plan, 5), athlete, coach, TODAY.plusDays(2));
+        sprain.put("reason", "sprained ankle").put("recordedAt", TODAY + "T07:00:00Z");
+        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_SKIPPED, athlete, sprain);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).containsExactly("pain-high", "injury-or-illness",
+                "pain-persisting", "effort-high", "adherence-drop", "inactive"));
         List<String> severities = given().auth().oauth2(DevTokens.mint(coach, TENANT, "coach"))
                 .when().get("/api/v1/dashboard").then().statusCode(200).extract().jsonPath()
                 .getList("athletes[0].flags.severity", String.class);
-        assertThat(severities).containsExactly("high", "medium", "medium", "low");
+        assertThat(severities).containsExactly("high", "high", "medium", "medium", "medium", "low");
     }
 }

@@ -1,13 +1,22 @@
 package dev.medius.progress.domain;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * What the flag rules read about one athlete: adherence of the last 7 days and of the 30 days
- * before them, last activity, the first scheduled day, and the latest completed sessions (oldest first).
+ * What the flag rules read about one athlete: the schedule as of today, the latest completed sessions (oldest
+ * first) and the skips recorded recently.
+ *
+ * @param last7 adherence over the last 7 days, counting only sessions already due
+ * @param previous30 adherence over the 30 days before the last 7
+ * @param last30 adherence over the last 30 days, counting only sessions already due
+ * @param lastActivity the day of the latest completed session, or null
+ * @param firstScheduled the first scheduled day up to today, or null
+ * @param lastScheduled the last scheduled day of any plan (the plan's end), or null
+ * @param missedSinceActivity scheduled sessions already due, after the last activity (or since the first scheduled
+ *        day), that were not completed
  */
-public record AthleteFacts(String athleteId, AdherenceWindow last7, AdherenceWindow previous30,
-        OffsetDateTime lastActivity, LocalDate firstScheduled, List<SessionPoint> recentSessions) {
+public record AthleteFacts(String athleteId, AdherenceWindow last7, AdherenceWindow previous30, AdherenceWindow last30,
+        LocalDate lastActivity, LocalDate firstScheduled, LocalDate lastScheduled, int missedSinceActivity,
+        List<SessionPoint> recentSessions, List<SkippedSession> recentSkips) {
 }

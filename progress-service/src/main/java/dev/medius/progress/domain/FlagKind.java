@@ -5,8 +5,11 @@ import java.util.Arrays;
 /** What a flag is about, with its severity; declaration order is the urgency order within a severity. */
 public enum FlagKind {
     PAIN_HIGH("pain-high", Severity.HIGH),
+    INJURY_OR_ILLNESS("injury-or-illness", Severity.HIGH),
+    PAIN_PERSISTING("pain-persisting", Severity.MEDIUM),
     PAIN_RISING("pain-rising", Severity.MEDIUM),
     EFFORT_HIGH("effort-high", Severity.MEDIUM),
+    ADHERENCE_LOW("adherence-low", Severity.MEDIUM),
     ADHERENCE_DROP("adherence-drop", Severity.MEDIUM),
     INACTIVE("inactive", Severity.LOW);
 

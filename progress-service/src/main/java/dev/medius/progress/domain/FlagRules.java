@@ -5,11 +5,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.medius.progress.config.FlagThresholds;
 
-/** The rules that decide which flags hold for an athlete on a given day; pure, so they are tested directly. */
+/**
+ * The rules that decide which flags hold for an athlete on a given day; pure, so they are tested directly. Each
+ * rule, its threshold and its source are listed in progress-service's README ("Flags").
+ */
 public final class FlagRules {
 
     private final FlagThresholds thresholds;
@@ -20,35 +24,88 @@ public final class FlagRules {
 
     public Map<FlagKind, FlagFinding> evaluate(AthleteFacts facts, LocalDate today) {
         Map<FlagKind, FlagFinding> found = new EnumMap<>(FlagKind.class);
-        List<SessionPoint> sessions = facts.recentSessions();
+        pain(facts.recentSessions(), found);
+        effort(facts.recentSessions(), found);
+        adherence(facts, found);
+        inactivity(facts, today, found);
+        skips(facts.recentSkips(), today, found);
+        return found;
+    }
 
-        List<SessionPoint> withPain = sessions.stream().filter(s -> s.pain() != null).collect(Collectors.toList());
-        if (!withPain.isEmpty()) {
-            SessionPoint latest = withPain.get(withPain.size() - 1);
-            if (latest.pain() >= thresholds.painThreshold()) {
-                found.put(FlagKind.PAIN_HIGH, new FlagFinding(FlagKind.PAIN_HIGH,
-                        "pain " + latest.pain() + "/10" + (latest.painArea() == null ? "" : " (" + latest.painArea() + ")")
-                                + " reported on " + latest.date(),
-                        latest.pain().doubleValue(), (double) thresholds.painThreshold()));
+    /**
+     * Whether the latest {@code kept} sessions read for an athlete may leave out sessions the pain and effort rules
+     * need: the recent days reach back past the oldest of them, or a recent report is high enough to be compared
+     * with the athlete's baseline, which the earlier sessions give. Fewer sessions than kept are all there are.
+     */
+    public boolean needsLongerHistory(List<SessionPoint> latest, int kept) {
+        if (latest.size() < kept) {
+            return false;
+        }
+        if (thresholds.effortSessions() > kept || thresholds.painPersistSessions() > kept) {
+            return true;
+        }
+        LocalDate from = recentFrom(latest);
+        return !latest.get(0).date().isBefore(from) || latest.stream().anyMatch(
+                s -> s.pain() != null && s.pain() >= thresholds.painBaselineRise() && !s.date().isBefore(from));
+    }
+
+    /** How many sessions to read for an athlete whose latest sessions leave some out. */
+    public int historySessions() {
+        return Math.max(thresholds.painHistorySessions(), Math.max(thresholds.effortSessions(), thresholds.painPersistSessions()));
+    }
+
+    /** The first day whose pain reports are recent: the recent days end with the latest session, so silence clears nothing. */
+    private LocalDate recentFrom(List<SessionPoint> sessions) {
+        return sessions.get(sessions.size() - 1).date().minusDays(thresholds.painRecentDays() - 1L);
+    }
+
+    private void pain(List<SessionPoint> sessions, Map<FlagKind, FlagFinding> found) {
+        if (sessions.isEmpty()) {
+            return;
+        }
+        LocalDate from = recentFrom(sessions);
+        SessionPoint worst = null;
+        List<Integer> earlier = new java.util.ArrayList<>();
+        for (SessionPoint s : sessions) {
+            if (s.pain() == null) {
+                continue;
+            }
+            if (s.date().isBefore(from)) {
+                earlier.add(s.pain());
+            } else if (worst == null || s.pain() >= worst.pain()) {
+                worst = s;
             }
         }
-        int rising = thresholds.painRisingSessions();
-        if (withPain.size() >= rising && rising >= 2) {
-            List<SessionPoint> tail = withPain.subList(withPain.size() - rising, withPain.size());
-            boolean strictlyRising = true;
-            for (int i = 1; i < tail.size(); i++) {
-                strictlyRising &= tail.get(i).pain() > tail.get(i - 1).pain();
-            }
-            if (strictlyRising) {
-                String values = tail.stream().map(s -> String.valueOf(s.pain())).collect(Collectors.joining(" → "));
-                found.put(FlagKind.PAIN_RISING, new FlagFinding(FlagKind.PAIN_RISING,
-                        "pain rising over the last " + rising + " sessions: " + values,
-                        tail.get(tail.size() - 1).pain().doubleValue(), null));
+        if (worst != null && worst.pain() >= thresholds.painThreshold()) {
+            found.put(FlagKind.PAIN_HIGH, new FlagFinding(FlagKind.PAIN_HIGH, "pain " + painOf(worst) + " reported on "
+                    + worst.date() + ", at or above the ceiling of " + thresholds.painThreshold() + "/10",
+                    worst.pain().doubleValue(), (double) thresholds.painThreshold()));
+        }
+        if (worst != null && earlier.size() >= thresholds.painBaselineReports()) {
+            double baseline = median(earlier);
+            double limit = baseline + thresholds.painBaselineRise();
+            if (worst.pain() >= limit) {
+                found.put(FlagKind.PAIN_RISING, new FlagFinding(FlagKind.PAIN_RISING, "pain " + painOf(worst)
+                        + " reported on " + worst.date() + " against a usual " + trim(baseline) + "/10 (median of "
+                        + earlier.size() + " earlier reports), " + trim(worst.pain() - baseline) + " points above",
+                        worst.pain().doubleValue(), limit));
             }
         }
+        int run = thresholds.painPersistSessions();
+        if (run >= 1 && sessions.size() >= run) {
+            List<SessionPoint> tail = sessions.subList(sessions.size() - run, sessions.size());
+            if (tail.stream().allMatch(s -> s.pain() != null && s.pain() >= thresholds.painPersistLevel())) {
+                found.put(FlagKind.PAIN_PERSISTING, new FlagFinding(FlagKind.PAIN_PERSISTING, "pain at or above "
+                        + thresholds.painPersistLevel() + "/10 in each of the last " + run + " sessions: "
+                        + tail.stream().map(s -> s.pain() + "/10").collect(Collectors.joining(", ")),
+                        tail.get(tail.size() - 1).pain().doubleValue(), (double) thresholds.painPersistLevel()));
+            }
+        }
+    }
 
+    private void effort(List<SessionPoint> sessions, Map<FlagKind, FlagFinding> found) {
         int hard = thresholds.effortSessions();
-        if (sessions.size() >= hard && hard >= 1) {
+        if (hard >= 1 && sessions.size() >= hard) {
             List<SessionPoint> tail = sessions.subList(sessions.size() - hard, sessions.size());
             if (tail.stream().allMatch(s -> s.rpe() != null && s.rpe() >= thresholds.effortRpe())) {
                 found.put(FlagKind.EFFORT_HIGH, new FlagFinding(FlagKind.EFFORT_HIGH,
@@ -56,29 +113,79 @@ public final class FlagRules {
                         tail.get(tail.size() - 1).rpe(), thresholds.effortRpe()));
             }
         }
+    }
 
-        if (facts.last7().percent() != null && facts.previous30().percent() != null) {
-            double drop = facts.previous30().percent() - facts.last7().percent();
+    private void adherence(AthleteFacts facts, Map<FlagKind, FlagFinding> found) {
+        AdherenceWindow last7 = facts.last7();
+        AdherenceWindow before = facts.previous30();
+        if (last7.percent() != null && before.percent() != null) {
+            double drop = before.percent() - last7.percent();
             if (drop >= thresholds.adherenceDropPoints()) {
                 found.put(FlagKind.ADHERENCE_DROP, new FlagFinding(FlagKind.ADHERENCE_DROP,
-                        "adherence " + trim(facts.last7().percent()) + "% in the last 7 days against "
-                                + trim(facts.previous30().percent()) + "% in the 30 days before",
+                        "adherence " + trim(last7.percent()) + "% in the last 7 days against "
+                                + trim(before.percent()) + "% in the 30 days before",
                         Math.round(drop * 10) / 10.0, (double) thresholds.adherenceDropPoints()));
             }
         }
+        AdherenceWindow last30 = facts.last30();
+        if (last30.scheduled() >= thresholds.adherenceLowMinSessions() && last30.percent() < thresholds.adherenceLowPercent()) {
+            found.put(FlagKind.ADHERENCE_LOW, new FlagFinding(FlagKind.ADHERENCE_LOW, last30.completed() + " of "
+                    + last30.scheduled() + " sessions due in the last 30 days completed (" + trim(last30.percent())
+                    + "%), below " + thresholds.adherenceLowPercent() + "%",
+                    last30.percent(), (double) thresholds.adherenceLowPercent()));
+        }
+    }
 
-        // an athlete who never completed anything is measured from the first day they had work scheduled
-        LocalDate since = facts.lastActivity() != null ? facts.lastActivity().toLocalDate() : facts.firstScheduled();
-        if (since != null && !since.isAfter(today)) {
-            long idle = ChronoUnit.DAYS.between(since, today);
-            if (idle >= thresholds.inactiveDays()) {
-                found.put(FlagKind.INACTIVE, new FlagFinding(FlagKind.INACTIVE,
-                        facts.lastActivity() != null ? "no completed session for " + idle + " days (last on " + since + ")"
-                                : "no completed session since the plan started on " + since,
-                        (double) idle, (double) thresholds.inactiveDays()));
+    private void inactivity(AthleteFacts facts, LocalDate today, Map<FlagKind, FlagFinding> found) {
+        // nothing scheduled from today on: no plan, or the plan has ended, and nobody is inactive against it
+        if (facts.lastScheduled() == null || facts.lastScheduled().isBefore(today) || facts.firstScheduled() == null) {
+            return;
+        }
+        boolean sincePlanStart = facts.lastActivity() == null || facts.lastActivity().isBefore(facts.firstScheduled());
+        LocalDate since = sincePlanStart ? facts.firstScheduled() : facts.lastActivity();
+        long idle = ChronoUnit.DAYS.between(since, today);
+        if (idle >= thresholds.inactiveDays() && facts.missedSinceActivity() >= thresholds.inactiveMissedSessions()) {
+            found.put(FlagKind.INACTIVE, new FlagFinding(FlagKind.INACTIVE, (sincePlanStart
+                    ? "no completed session since the plan started on " + since + " (" + idle + " days)"
+                    : "no completed session for " + idle + " days (last on " + since + ")")
+                    + "; " + facts.missedSinceActivity() + " scheduled sessions missed",
+                    (double) idle, (double) thresholds.inactiveDays()));
+        }
+    }
+
+    private void skips(List<SkippedSession> skips, LocalDate today, Map<FlagKind, FlagFinding> found) {
+        LocalDate from = today.minusDays(thresholds.injurySkipDays() - 1L);
+        SkippedSession latest = null;
+        SkipReasons.Cause latestCause = null;
+        for (SkippedSession skip : skips) {
+            Optional<SkipReasons.Cause> cause = SkipReasons.cause(skip.reason());
+            if (cause.isPresent() && !skip.recordedOn().isBefore(from) && !skip.recordedOn().isAfter(today)
+                    && (latest == null || !skip.recordedOn().isBefore(latest.recordedOn()))) {
+                latest = skip;
+                latestCause = cause.get();
             }
         }
-        return found;
+        if (latest != null) {
+            LocalDate day = latest.scheduledDate() != null ? latest.scheduledDate() : latest.recordedOn();
+            found.put(FlagKind.INJURY_OR_ILLNESS, new FlagFinding(FlagKind.INJURY_OR_ILLNESS, "skipped the session of "
+                    + day + " for " + latestCause.kind() + ": \"" + abbreviate(latest.reason()) + "\"", null, null));
+        }
+    }
+
+    static double median(List<Integer> values) {
+        List<Integer> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
+    }
+
+    private static String painOf(SessionPoint s) {
+        return s.pain() + "/10" + (s.painArea() == null ? "" : " (" + s.painArea() + ")");
+    }
+
+    /** The reason as the athlete wrote it, short enough for a flag's reason. */
+    private static String abbreviate(String reason) {
+        String line = reason.strip().replaceAll("\\s+", " ");
+        return line.length() <= 200 ? line : line.substring(0, 199) + "…";
     }
 
     private static String trim(double value) {

@@ -35,9 +35,9 @@ public class FactRepository {
     @Inject
     DataSource dataSource;
 
-    /** A session completed or skipped, as stored. */
+    /** A session completed or skipped, as stored; a skip keeps the reason the athlete gave. */
     public record SessionFact(String tenant, String sessionId, String athleteId, String status, LocalDate scheduledDate,
-            OffsetDateTime occurredAt, Double rpe, Integer pain, String painArea) {
+            OffsetDateTime occurredAt, Double rpe, Integer pain, String painArea, String skipReason) {
     }
 
     /** The volume of one exercise in one completed session. */
@@ -128,14 +128,15 @@ public class FactRepository {
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement("WITH saved AS (INSERT INTO session_fact (tenant_id, session_id, "
-                        + "athlete_id, status, scheduled_date, occurred_at, activity_date, session_rpe, pain_score, pain_area) "
-                        + "SELECT t, s, a, st, sd::date, oa::timestamptz, ad::date, rpe::numeric, pain::integer, area "
+                        + "athlete_id, status, scheduled_date, occurred_at, activity_date, session_rpe, pain_score, pain_area, skip_reason) "
+                        + "SELECT t, s, a, st, sd::date, oa::timestamptz, ad::date, rpe::numeric, pain::integer, area, why "
                         + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-                        + "?::text[], ?::text[], ?::text[]) AS u(t, s, a, st, sd, oa, ad, rpe, pain, area) "
+                        + "?::text[], ?::text[], ?::text[], ?::text[]) AS u(t, s, a, st, sd, oa, ad, rpe, pain, area, why) "
                         + "ON CONFLICT (tenant_id, session_id) DO UPDATE SET "
                         + "athlete_id = EXCLUDED.athlete_id, status = EXCLUDED.status, scheduled_date = EXCLUDED.scheduled_date, "
                         + "occurred_at = EXCLUDED.occurred_at, activity_date = EXCLUDED.activity_date, "
-                        + "session_rpe = EXCLUDED.session_rpe, pain_score = EXCLUDED.pain_score, pain_area = EXCLUDED.pain_area "
+                        + "session_rpe = EXCLUDED.session_rpe, pain_score = EXCLUDED.pain_score, pain_area = EXCLUDED.pain_area, "
+                        + "skip_reason = EXCLUDED.skip_reason "
                         + "WHERE EXCLUDED.status = 'completed' OR session_fact.status <> 'completed' "
                         // a row written by this INSERT has no xmax; one that existed carries the updating transaction's
                         + "RETURNING tenant_id, session_id, status, xmax <> 0 AS existed), "
@@ -161,6 +162,7 @@ public class FactRepository {
             st.setArray(8, texts(c, facts, SessionFact::rpe));
             st.setArray(9, texts(c, facts, SessionFact::pain));
             st.setArray(10, texts(c, facts, SessionFact::painArea));
+            st.setArray(11, texts(c, facts, SessionFact::skipReason));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     if (rs.getBoolean(3)) {

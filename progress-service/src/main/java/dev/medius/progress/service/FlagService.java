@@ -36,6 +36,7 @@ import dev.medius.progress.domain.FlagFinding;
 import dev.medius.progress.domain.FlagKind;
 import dev.medius.progress.domain.FlagRules;
 import dev.medius.progress.domain.SessionPoint;
+import dev.medius.progress.domain.SkippedSession;
 import dev.medius.progress.repository.FactRepository;
 import dev.medius.progress.repository.FactRepository.TenantKey;
 import dev.medius.progress.repository.ProgressRepository;
@@ -85,22 +86,22 @@ public class FlagService {
         FlagRules rules = new FlagRules(thresholds);
         Map<String, List<String>> byTenant = athletes.stream().collect(Collectors.groupingBy(TenantKey::tenant,
                 Collectors.mapping(TenantKey::id, Collectors.toList())));
-        int window = Math.max(6, Math.max(thresholds.painRisingSessions(), thresholds.effortSessions()));
+        LocalDate skipsSince = today.minusDays(thresholds.injurySkipDays() - 1L);
         for (Map.Entry<String, List<String>> entry : byTenant.entrySet()) {
             String tenant = entry.getKey();
             List<String> ids = entry.getValue();
             Map<String, ScheduleSummary> schedules = progress.scheduleSummaries(tenant, ids, today);
-            // the recent row kept at ingestion holds enough sessions for the default rules; longer windows read the facts
-            Map<String, List<SessionPoint>> recent = window <= FactRepository.RECENT_SESSIONS
-                    ? progress.recentFromRollup(tenant, ids) : progress.recentSessions(tenant, ids, window);
+            Map<String, List<SessionPoint>> recent = recentSessions(rules, tenant, ids);
+            Map<String, List<SkippedSession>> skips = progress.skipsWithReasonSince(tenant, ids, skipsSince);
             Map<String, List<FlagRow>> raised = progress.flags(tenant, ids);
             List<String> changedHere = new ArrayList<>();
             for (String athlete : ids) {
                 ScheduleSummary schedule = schedules.getOrDefault(athlete, ScheduleSummary.NONE);
                 List<SessionPoint> sessions = recent.getOrDefault(athlete, List.of());
-                AthleteFacts facts = new AthleteFacts(athlete, schedule.days7(), schedule.previous30(),
-                        sessions.isEmpty() ? null : sessions.get(sessions.size() - 1).completedAt(),
-                        schedule.firstScheduled(), sessions);
+                AthleteFacts facts = new AthleteFacts(athlete, schedule.days7(), schedule.previous30(), schedule.days30(),
+                        sessions.isEmpty() ? null : sessions.get(sessions.size() - 1).date(), schedule.firstScheduled(),
+                        schedule.lastScheduled(), schedule.missedSinceActivity(), sessions,
+                        skips.getOrDefault(athlete, List.of()));
                 Map<FlagKind, FlagFinding> found = rules.evaluate(facts, today);
                 if (reconcile(tenant, athlete, found, raised.getOrDefault(athlete, List.of()))) {
                     changedHere.add(athlete);
@@ -122,6 +123,21 @@ public class FlagService {
             throw new IllegalStateException("recording changed flags failed: " + e.getMessage(), e);
         }
         return changed;
+    }
+
+    /**
+     * The latest sessions of each athlete from the recent rows kept at ingestion; those whose pain rules need more
+     * (a busy recent week, or a report to compare with their baseline) read them from the facts.
+     */
+    private Map<String, List<SessionPoint>> recentSessions(FlagRules rules, String tenant, List<String> ids) {
+        Map<String, List<SessionPoint>> recent = progress.recentFromRollup(tenant, ids);
+        List<String> longer = ids.stream()
+                .filter(id -> rules.needsLongerHistory(recent.getOrDefault(id, List.of()), FactRepository.RECENT_SESSIONS))
+                .toList();
+        if (!longer.isEmpty()) {
+            recent.putAll(progress.recentSessions(tenant, longer, rules.historySessions()));
+        }
+        return recent;
     }
 
     private boolean reconcile(String tenant, String athlete, Map<FlagKind, FlagFinding> found, List<FlagRow> raised) {

@@ -188,13 +188,13 @@ public class IngestionService {
                 SessionFact fact = new SessionFact(tenant, sessionId, athlete, "completed", date(d, "scheduledDate"),
                         time(d, "completedAt"), d.hasNonNull("sessionRpe") ? d.get("sessionRpe").asDouble() : null,
                         pain != null && pain.hasNonNull("score") ? pain.get("score").asInt() : null,
-                        pain == null ? null : text(pain, "area"));
+                        pain == null ? null : text(pain, "area"), null);
                 return new Contribution(event.id(), event.type(), tenant, athleteKey, coach, fact,
                         volumeRows(tenant, athlete, sessionId, fact.occurredAt().toLocalDate(), d), null);
             }
             case EventTypes.SESSION_SKIPPED -> {
                 SessionFact fact = new SessionFact(tenant, d.get("sessionId").asText(), athlete, "skipped",
-                        date(d, "scheduledDate"), time(d, "recordedAt"), null, null, null);
+                        date(d, "scheduledDate"), time(d, "recordedAt"), null, null, null, text(d, "reason"));
                 return new Contribution(event.id(), event.type(), tenant, athleteKey, coach, fact, List.of(), null);
             }
             default -> {

@@ -185,7 +185,7 @@ public class ProgressService {
         ScheduleDays schedule = progress.schedules(tenant, List.of(athlete)).getOrDefault(athlete,
                 ScheduleDays.NONE);
         for (LocalDate w : weekStarts) {
-            AdherenceWindow week = schedule.window(7, w, w.plusDays(6).isAfter(today) ? today : w.plusDays(6));
+            AdherenceWindow week = schedule.window(7, w, w.plusDays(6), today);
             plan.put(w, new int[] { week.scheduled(), week.completed() });
         }
         Map<LocalDate, List<SessionPoint>> done = new HashMap<>();
