@@ -72,6 +72,13 @@ class FlagRulesTest {
             return session(daysAgo, 5.0, pain);
         }
 
+        Athlete plan(LocalDate first, LocalDate last, int missedSinceActivity) {
+            firstScheduled = first;
+            lastScheduled = last;
+            missed = missedSinceActivity;
+            return this;
+        }
+
         Athlete lastActivity(LocalDate day) {
             lastActivity = day;
             lastActivitySet = true;
@@ -91,6 +98,12 @@ class FlagRulesTest {
         }
     }
 
+    static void assertFinding(FlagFinding finding, String reason, Double value, Double threshold) {
+        assertThat(finding.reason()).isEqualTo(reason);
+        assertThat(finding.value()).isEqualTo(value);
+        assertThat(finding.threshold()).isEqualTo(threshold);
+    }
+
     static Map<FlagKind, FlagFinding> evaluate(FlagRules rules, Athlete athlete) {
         return rules.evaluate(athlete.facts(), TODAY);
     }
@@ -104,9 +117,7 @@ class FlagRulesTest {
     @Test
     void painAtTheCeilingOfFiveRaisesAndOneBelowDoesNot() {
         FlagFinding high = evaluate(new Athlete().pain(1, 5)).get(FlagKind.PAIN_HIGH);
-        assertThat(high.value()).isEqualTo(5.0);
-        assertThat(high.threshold()).isEqualTo(5.0);
-        assertThat(high.reason()).isEqualTo("pain 5/10 (knee) reported on 2026-06-16, at or above the ceiling of 5/10");
+        assertFinding(high, "pain 5/10 (knee) reported on 2026-06-16, at or above the ceiling of 5/10", 5.0, 5.0);
         assertThat(evaluate(new Athlete().pain(1, 4))).isEmpty();
     }
 
@@ -170,10 +181,8 @@ class FlagRulesTest {
     @Test
     void painTwoPointsAboveTheAthletesMedianRaisesAndOnePointDoesNot() {
         FlagFinding rising = evaluate(withEarlierPain(1, 2, 1).pain(2, 3)).get(FlagKind.PAIN_RISING);
-        assertThat(rising.value()).isEqualTo(3.0);
-        assertThat(rising.threshold()).isEqualTo(3.0);
-        assertThat(rising.reason()).isEqualTo("pain 3/10 (knee) reported on 2026-06-15 against a usual 1/10 "
-                + "(median of 3 earlier reports), 2 points above");
+        assertFinding(rising, "pain 3/10 (knee) reported on 2026-06-15 against a usual 1/10 "
+                + "(median of 3 earlier reports), 2 points above", 3.0, 3.0);
         assertThat(evaluate(withEarlierPain(1, 2, 1).pain(2, 2))).isEmpty();
     }
 
@@ -222,9 +231,7 @@ class FlagRulesTest {
     @Test
     void painOfThreeInEachOfThreeConsecutiveSessionsRaises() {
         FlagFinding persisting = evaluate(new Athlete().pain(5, 3).pain(3, 4).pain(1, 3)).get(FlagKind.PAIN_PERSISTING);
-        assertThat(persisting.reason()).isEqualTo("pain at or above 3/10 in each of the last 3 sessions: 3/10, 4/10, 3/10");
-        assertThat(persisting.value()).isEqualTo(3.0);
-        assertThat(persisting.threshold()).isEqualTo(3.0);
+        assertFinding(persisting, "pain at or above 3/10 in each of the last 3 sessions: 3/10, 4/10, 3/10", 3.0, 3.0);
     }
 
     @Test
@@ -254,9 +261,7 @@ class FlagRulesTest {
     void effortNeedsThreeVeryHardSessionsInARow() {
         FlagFinding effort = evaluate(new Athlete().session(3, 9.0, 0).session(2, 9.5, 0).session(1, 9.0, 0))
                 .get(FlagKind.EFFORT_HIGH);
-        assertThat(effort.reason()).isEqualTo("session RPE at or above 9 in the last 3 sessions");
-        assertThat(effort.value()).isEqualTo(9.0);
-        assertThat(effort.threshold()).isEqualTo(9.0);
+        assertFinding(effort, "session RPE at or above 9 in the last 3 sessions", 9.0, 9.0);
         assertThat(evaluate(new Athlete().session(3, 9.0, 0).session(2, 8.5, 0).session(1, 9.0, 0))).isEmpty();
         assertThat(evaluate(new Athlete().session(3, 9.0, 0).session(2, null, 0).session(1, 9.0, 0))).isEmpty();
         assertThat(evaluate(new Athlete().session(2, 9.0, 0).session(1, 9.0, 0))).isEmpty();
@@ -309,9 +314,7 @@ class FlagRulesTest {
         athlete.last7 = AdherenceWindow.of(7, 5, 4);
         athlete.previous30 = AdherenceWindow.of(30, 10, 10);
         FlagFinding drop = evaluate(athlete).get(FlagKind.ADHERENCE_DROP);
-        assertThat(drop.value()).isEqualTo(20.0);
-        assertThat(drop.threshold()).isEqualTo(20.0);
-        assertThat(drop.reason()).isEqualTo("adherence 80% in the last 7 days against 100% in the 30 days before");
+        assertFinding(drop, "adherence 80% in the last 7 days against 100% in the 30 days before", 20.0, 20.0);
         athlete.previous30 = AdherenceWindow.of(30, 100, 99);
         assertThat(evaluate(athlete)).isEmpty();
         athlete.last7 = AdherenceWindow.of(7, 3, 2);
@@ -335,9 +338,7 @@ class FlagRulesTest {
         Athlete athlete = new Athlete();
         athlete.last30 = AdherenceWindow.of(30, 4, 1);
         FlagFinding low = evaluate(athlete).get(FlagKind.ADHERENCE_LOW);
-        assertThat(low.value()).isEqualTo(25.0);
-        assertThat(low.threshold()).isEqualTo(50.0);
-        assertThat(low.reason()).isEqualTo("1 of 4 sessions due in the last 30 days completed (25%), below 50%");
+        assertFinding(low, "1 of 4 sessions due in the last 30 days completed (25%), below 50%", 25.0, 50.0);
         athlete.last30 = AdherenceWindow.of(30, 100, 49);
         assertThat(evaluate(athlete)).containsOnlyKeys(FlagKind.ADHERENCE_LOW);
     }
@@ -360,9 +361,7 @@ class FlagRulesTest {
     // inactivity
 
     static Athlete idleSince(int daysAgo, int missed) {
-        Athlete athlete = new Athlete().lastActivity(TODAY.minusDays(daysAgo));
-        athlete.missed = missed;
-        return athlete;
+        return new Athlete().lastActivity(TODAY.minusDays(daysAgo)).plan(TODAY.minusDays(60), TODAY.plusDays(30), missed);
     }
 
     @Test
@@ -385,54 +384,36 @@ class FlagRulesTest {
     @Test
     void anAthleteWhosePlanEndedIsNotInactive() {
         Athlete ended = idleSince(20, 5);
-        ended.lastScheduled = TODAY.minusDays(1);
-        assertThat(evaluate(ended)).isEmpty();
-        ended.lastScheduled = TODAY;
-        assertThat(evaluate(ended)).containsOnlyKeys(FlagKind.INACTIVE);
+        assertThat(evaluate(ended.plan(TODAY.minusDays(60), TODAY.minusDays(1), 5))).isEmpty();
+        assertThat(evaluate(ended.plan(TODAY.minusDays(60), TODAY, 5))).containsOnlyKeys(FlagKind.INACTIVE);
     }
 
     @Test
     void nobodyIsInactiveWithoutAPlanOrBeforeItStarts() {
-        Athlete noPlan = idleSince(30, 0);
-        noPlan.lastScheduled = null;
-        noPlan.firstScheduled = null;
-        assertThat(evaluate(noPlan)).isEmpty();
-        Athlete notStarted = new Athlete();
-        notStarted.firstScheduled = null;
-        notStarted.lastScheduled = TODAY.plusDays(7);
-        notStarted.missed = 3;
-        assertThat(evaluate(notStarted)).isEmpty();
-    }
-
-    @Test
-    void aRestWeekBetweenPlansIsNotInactivity() {
-        Athlete between = idleSince(10, 0);
-        between.lastScheduled = TODAY.plusDays(5);
-        assertThat(evaluate(between)).isEmpty();
+        assertThat(evaluate(idleSince(30, 0).plan(null, null, 0))).isEmpty();
+        // a plan starting next week: nothing scheduled up to today
+        assertThat(evaluate(new Athlete().plan(null, TODAY.plusDays(7), 3))).isEmpty();
+        // a rest week before the next plan, after completing the last one
+        assertThat(evaluate(idleSince(10, 0).plan(TODAY.minusDays(60), TODAY.plusDays(5), 0))).isEmpty();
     }
 
     @Test
     void anAthleteWhoNeverStartedIsCountedFromTheFirstScheduledDay() {
-        Athlete never = new Athlete();
-        never.firstScheduled = TODAY.minusDays(7);
-        never.missed = 3;
-        FlagFinding inactive = evaluate(never).get(FlagKind.INACTIVE);
+        FlagFinding inactive = evaluate(new Athlete().plan(TODAY.minusDays(7), TODAY.plusDays(30), 3))
+                .get(FlagKind.INACTIVE);
         assertThat(inactive.reason()).isEqualTo("no completed session since the plan started on 2026-06-10 (7 days); "
                 + "3 scheduled sessions missed");
-        never.firstScheduled = TODAY.minusDays(6);
-        assertThat(evaluate(never)).isEmpty();
+        assertThat(evaluate(new Athlete().plan(TODAY.minusDays(6), TODAY.plusDays(30), 3))).isEmpty();
     }
 
     @Test
     void activityBeforeThePlanStartedCountsFromThePlanStart() {
         Athlete earlier = idleSince(100, 2);
-        earlier.firstScheduled = TODAY.minusDays(5);
-        assertThat(evaluate(earlier)).isEmpty();
-        earlier.firstScheduled = TODAY.minusDays(8);
-        assertThat(evaluate(earlier).get(FlagKind.INACTIVE).reason()).startsWith("no completed session since the plan started");
-        Athlete sameDay = idleSince(8, 2);
-        sameDay.firstScheduled = TODAY.minusDays(8);
-        assertThat(evaluate(sameDay).get(FlagKind.INACTIVE).reason()).startsWith("no completed session for 8 days");
+        assertThat(evaluate(earlier.plan(TODAY.minusDays(5), TODAY.plusDays(30), 2))).isEmpty();
+        assertThat(evaluate(earlier.plan(TODAY.minusDays(8), TODAY.plusDays(30), 2)).get(FlagKind.INACTIVE).reason())
+                .startsWith("no completed session since the plan started");
+        assertThat(evaluate(idleSince(8, 2).plan(TODAY.minusDays(8), TODAY.plusDays(30), 2)).get(FlagKind.INACTIVE)
+                .reason()).startsWith("no completed session for 8 days");
     }
 
     @Test

@@ -47,6 +47,22 @@ class FlagsIT {
                 .when().get("/api/v1/athletes/{id}/progress", athlete).then().extract().jsonPath();
     }
 
+    /** Assigns a plan of one session on each date; returns its plan.assigned.v1 data. */
+    ObjectNode assign(LocalDate... dates) {
+        ObjectNode plan = planAssigned(uuid(), athlete, coach, dates);
+        send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, athlete, plan);
+        return plan;
+    }
+
+    /** Completes the plan's sessions {@code from} (included) to {@code to} (excluded) on their scheduled days. */
+    void completeAsScheduled(ObjectNode plan, int from, int to, Double rpe, int... pain) {
+        for (int i = from; i < to; i++) {
+            send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, completed(sessionId(plan, i),
+                    athlete, coach, LocalDate.parse(plan.get("sessions").get(i).get("scheduledDate").asText()), rpe,
+                    pain[Math.min(i - from, pain.length - 1)]));
+        }
+    }
+
     void complete(LocalDate day, Double rpe, Integer pain) {
         send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete,
                 completed(uuid(), athlete, coach, day, rpe, pain));
@@ -136,8 +152,7 @@ class FlagsIT {
 
     @Test
     void aSkipForIllnessRaisesForAWeekAndOtherReasonsDoNot() throws Exception {
-        ObjectNode plan = planAssigned(uuid(), athlete, coach, TODAY.minusDays(2), TODAY.minusDays(1), TODAY.plusDays(2));
-        send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, athlete, plan);
+        ObjectNode plan = assign(TODAY.minusDays(2), TODAY.minusDays(1), TODAY.plusDays(2));
         send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_SKIPPED, athlete,
                 RoutineEvents.skipped(sessionId(plan, 0), athlete, coach, TODAY.minusDays(2)));
         ObjectNode flu = RoutineEvents.skipped(sessionId(plan, 1), athlete, coach, TODAY.minusDays(1));
@@ -159,13 +174,9 @@ class FlagsIT {
 
     @Test
     void anAthleteWhoDidEverythingIsNotFlaggedOnATrainingMorningBeforeLogging() {
-        ObjectNode plan = planAssigned(uuid(), athlete, coach, TODAY.minusDays(19), TODAY.minusDays(16),
-                TODAY.minusDays(12), TODAY.minusDays(9), TODAY.minusDays(5), TODAY.minusDays(2), TODAY, TODAY.plusDays(2));
-        send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, athlete, plan);
-        for (int i = 0; i < 6; i++) {
-            send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, completed(sessionId(plan, i),
-                    athlete, coach, LocalDate.parse(plan.get("sessions").get(i).get("scheduledDate").asText()), 6.0, 1));
-        }
+        ObjectNode plan = assign(TODAY.minusDays(19), TODAY.minusDays(16), TODAY.minusDays(12), TODAY.minusDays(9),
+                TODAY.minusDays(5), TODAY.minusDays(2), TODAY, TODAY.plusDays(2));
+        completeAsScheduled(plan, 0, 6, 6.0, 1);
         await().atMost(WAIT).ignoreExceptions().untilAsserted(
                 () -> assertThat(progress().getInt("summary.adherence.days30.completed")).isEqualTo(6));
         // this morning's session is not due yet: nothing was missed
@@ -193,13 +204,9 @@ class FlagsIT {
 
     @Test
     void adherenceDownTwentyPointsRaisesAndCatchingUpClears() throws Exception {
-        ObjectNode plan = planAssigned(uuid(), athlete, coach, TODAY.minusDays(30), TODAY.minusDays(20),
-                TODAY.minusDays(10), TODAY.minusDays(5), TODAY.minusDays(3));
-        send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, athlete, plan);
-        for (int i = 0; i < 3; i++) {
-            send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, completed(sessionId(plan, i),
-                    athlete, coach, LocalDate.parse(plan.get("sessions").get(i).get("scheduledDate").asText()), 5.0, 0));
-        }
+        ObjectNode plan = assign(TODAY.minusDays(30), TODAY.minusDays(20), TODAY.minusDays(10), TODAY.minusDays(5),
+                TODAY.minusDays(3));
+        completeAsScheduled(plan, 0, 3, 5.0, 0);
         // 100% in the 30 days before the last 7, 0% in the last 7: down 100 points. Flags are evaluated a moment
         // after ingestion, so the athlete may be visible with no such flag yet (the value is then missing)
         await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(given().auth().oauth2(DevTokens.mint(coach, TENANT, "coach"))
@@ -207,21 +214,16 @@ class FlagsIT {
                 .getDouble("summary.flags.find { it.kind == 'adherence-drop' }.value")).isEqualTo(100.0));
         assertThat(alerts("adherence-drop").get(0).get("data").get("value").asDouble()).isGreaterThanOrEqualTo(20.0);
 
-        for (int i = 3; i < 5; i++) {
-            send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, completed(sessionId(plan, i),
-                    athlete, coach, LocalDate.parse(plan.get("sessions").get(i).get("scheduledDate").asText()), 5.0, 0));
-        }
+        completeAsScheduled(plan, 3, 5, 5.0, 0);
         await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).isEmpty());
         assertRaisedThenCleared("adherence-drop");
     }
 
     /** A plan of a session every three days from twelve days ago, the first of them completed. */
     ObjectNode everyThreeDaysFirstDone() {
-        ObjectNode plan = planAssigned(uuid(), athlete, coach, TODAY.minusDays(12), TODAY.minusDays(9),
-                TODAY.minusDays(6), TODAY.minusDays(3), TODAY, TODAY.plusDays(3));
-        send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, athlete, plan);
-        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete,
-                completed(sessionId(plan, 0), athlete, coach, TODAY.minusDays(12), 5.0, 0));
+        ObjectNode plan = assign(TODAY.minusDays(12), TODAY.minusDays(9), TODAY.minusDays(6), TODAY.minusDays(3), TODAY,
+                TODAY.plusDays(3));
+        completeAsScheduled(plan, 0, 1, 5.0, 0);
         return plan;
     }
 
@@ -235,21 +237,16 @@ class FlagsIT {
         assertThat(raised.get("reason").asText()).isEqualTo("no completed session for 12 days (last on "
                 + TODAY.minusDays(12) + "); 3 scheduled sessions missed");
 
-        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete,
-                completed(sessionId(plan, 4), athlete, coach, TODAY, 5.0, 0));
+        completeAsScheduled(plan, 4, 5, 5.0, 0);
         await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).doesNotContain("inactive"));
         assertRaisedThenCleared("inactive");
     }
 
     @Test
     void anAthleteWhosePlanEndedIsNotInactive() {
-        ObjectNode plan = planAssigned(uuid(), athlete, coach, TODAY.minusDays(40), TODAY.minusDays(37),
-                TODAY.minusDays(34), TODAY.minusDays(31), TODAY.minusDays(20), TODAY.minusDays(17));
-        send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, athlete, plan);
-        for (int i = 0; i < 4; i++) {
-            send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, completed(sessionId(plan, i),
-                    athlete, coach, LocalDate.parse(plan.get("sessions").get(i).get("scheduledDate").asText()), 5.0, 0));
-        }
+        ObjectNode plan = assign(TODAY.minusDays(40), TODAY.minusDays(37), TODAY.minusDays(34), TODAY.minusDays(31),
+                TODAY.minusDays(20), TODAY.minusDays(17));
+        completeAsScheduled(plan, 0, 4, 5.0, 0);
         await().atMost(WAIT).ignoreExceptions().untilAsserted(
                 () -> assertThat(progress().getInt("summary.adherence.days90.completed")).isEqualTo(4));
         await().during(Duration.ofSeconds(3)).atMost(WAIT).untilAsserted(() -> assertThat(flags()).isEmpty());
@@ -257,11 +254,8 @@ class FlagsIT {
 
     @Test
     void inactivityIsRaisedByThePeriodicEvaluationWhenDaysPassWithoutEvents() throws Exception {
-        ObjectNode plan = planAssigned(uuid(), athlete, coach, TODAY, TODAY.plusDays(3), TODAY.plusDays(6),
-                TODAY.plusDays(9));
-        send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, athlete, plan);
-        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete,
-                completed(sessionId(plan, 0), athlete, coach, TODAY, 5.0, 0));
+        ObjectNode plan = assign(TODAY, TODAY.plusDays(3), TODAY.plusDays(6), TODAY.plusDays(9));
+        completeAsScheduled(plan, 0, 1, 5.0, 0);
         // until the session is ingested the athlete is not found and the answer has no summary to read
         await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(progress()
                 .<Integer>get("summary.daysSinceActivity")).isEqualTo(0));
@@ -279,14 +273,9 @@ class FlagsIT {
 
     @Test
     void flagsAreSortedByUrgencyOnTheDashboard() {
-        ObjectNode plan = planAssigned(uuid(), athlete, coach, TODAY.minusDays(12), TODAY.minusDays(11),
-                TODAY.minusDays(10), TODAY.minusDays(6), TODAY.minusDays(3), TODAY.plusDays(2));
-        send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, athlete, plan);
-        int[] pain = { 3, 4, 8 };
-        for (int i = 0; i < 3; i++) {
-            send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, completed(sessionId(plan, i),
-                    athlete, coach, TODAY.minusDays(12 - i), 9.0, pain[i]));
-        }
+        ObjectNode plan = assign(TODAY.minusDays(12), TODAY.minusDays(11), TODAY.minusDays(10), TODAY.minusDays(6),
+                TODAY.minusDays(3), TODAY.plusDays(2));
+        completeAsScheduled(plan, 0, 3, 9.0, 3, 4, 8);
         ObjectNode sprain = RoutineEvents.skipped(sessionId(plan, 5), athlete, coach, TODAY.plusDays(2));
         sprain.put("reason", "sprained ankle").put("recordedAt", TODAY + "T07:00:00Z");
         send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_SKIPPED, athlete, sprain);
