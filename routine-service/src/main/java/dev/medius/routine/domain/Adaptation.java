@@ -23,7 +23,10 @@ public final class Adaptation {
         PROGRESS, HOLD, EASE, REGRESS
     }
 
-    /** The decision, its reason, and whether this session was above target (the first half of two-for-two). */
+    /**
+     * The decision, its reason, and whether this session counts as the first of two above target: a step up
+     * uses the pair, so the next step needs two sessions above the new dose.
+     */
     public record Decision(Kind kind, String reason, boolean aboveTarget) {
     }
 
@@ -51,7 +54,7 @@ public final class Adaptation {
             }
             return new Decision(Kind.PROGRESS, String.format(Locale.ROOT,
                     "all %d sets of %s above target at RPE %.1f with pain %d/10, the second session in a row: next step",
-                    sets.size(), item.slug(), effort, pain), true);
+                    sets.size(), item.slug(), effort, pain), false);
         }
         return new Decision(Kind.HOLD, String.format(Locale.ROOT, "%s: dose held (%s)", item.slug(),
                 !allAtTop ? "not every set went beyond the target"

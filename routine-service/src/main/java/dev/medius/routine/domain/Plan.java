@@ -8,12 +8,30 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** A training plan: weeks of dated sessions, each made of blocks of prescribed exercises. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Plan(String title, LocalDate startDate, List<Week> weeks, List<String> notes, List<String> safety) {
+public record Plan(String title, LocalDate startDate, List<Week> weeks, List<String> notes, List<String> safety,
+        Limits limits) {
 
     public Plan {
         weeks = weeks == null ? List.of() : List.copyOf(weeks);
         notes = notes == null ? List.of() : List.copyOf(notes);
         safety = safety == null ? List.of() : List.copyOf(safety);
+    }
+
+    /**
+     * What a generated plan was built for, which adaptation keeps to: the level's ceiling, the session's
+     * minutes, the athlete's equipment and pain. A hand-made plan has none.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Limits(String level, int minutesPerSession, List<String> equipment, List<AthleteProfile.Pain> pain) {
+        public Limits {
+            equipment = equipment == null ? List.of() : List.copyOf(equipment);
+            pain = pain == null ? List.of() : List.copyOf(pain);
+        }
+
+        public static Limits of(AthleteProfile profile) {
+            return new Limits(profile.level().label(), profile.minutesPerSession(),
+                    profile.equipment().stream().sorted().toList(), profile.pain());
+        }
     }
 
     /** Every session of the plan in date order. */

@@ -112,7 +112,7 @@ public final class PlanGenerator {
                 capitalise(profile.level().label()), profile.sport() == null ? "general" : profile.sport(),
                 profile.weeks(), profile.sessionsPerWeek(), profile.minutesPerSession());
         return new Plan(title, profile.startDate(), weeks, notes(profile, strengthDay, deloadEvery),
-                SafetyText.plan(language));
+                SafetyText.plan(language), Plan.Limits.of(profile));
     }
 
     private static List<String> notes(AthleteProfile profile, boolean[] strengthDay, int deloadEvery) {

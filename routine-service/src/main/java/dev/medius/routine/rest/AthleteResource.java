@@ -14,11 +14,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dev.medius.routine.domain.SafetyText;
 import dev.medius.routine.rest.SessionReports.CompletionRequest;
 import dev.medius.routine.rest.SessionReports.SkipRequest;
 import dev.medius.routine.service.PlanDocuments;
@@ -58,8 +60,10 @@ public class AthleteResource {
     @Path("/plan.ics")
     @Produces("text/calendar")
     @Operation(summary = "The athlete's sessions as an iCalendar feed, one event per session")
-    public Response calendar(@PathParam("athleteId") String athleteId) {
-        String body = ICalendar.render(athleteId, templates.planOf(athleteId), documents::session);
+    public Response calendar(@PathParam("athleteId") String athleteId,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        String body = ICalendar.render(athleteId, templates.planOf(athleteId), documents::session,
+                SafetyText.language(language));
         return Response.ok(body, "text/calendar; charset=utf-8").build();
     }
 

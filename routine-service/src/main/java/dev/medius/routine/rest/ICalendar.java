@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.medius.routine.domain.Plan;
+import dev.medius.routine.domain.SafetyText;
 import dev.medius.routine.domain.ScheduledSession;
 import dev.medius.routine.service.TemplateService;
 
@@ -22,7 +23,8 @@ final class ICalendar {
     }
 
     static String render(String athleteId, List<TemplateService.AssignmentView> assignments,
-            Function<String, Plan.Session> reader) {
+            Function<String, Plan.Session> reader, String language) {
+        String safety = String.join("\n", SafetyText.plan(language));
         StringBuilder out = new StringBuilder();
         line(out, "BEGIN:VCALENDAR");
         line(out, "VERSION:2.0");
@@ -39,7 +41,8 @@ final class ICalendar {
                 String exercises = content.items()
                         .map(item -> item.name() + ": " + item.sets() + " x "
                                 + (item.targetReps() != null ? item.targetReps() + " reps" : item.holdSeconds() + " s")
-                                + (item.perSide() ? " per side" : ""))
+                                + (item.perSide() ? " per side" : "")
+                                + (item.painMonitoring() == null ? "" : " (" + item.painMonitoring() + ")"))
                         .collect(Collectors.joining("\n"));
                 line(out, "BEGIN:VEVENT");
                 line(out, "UID:" + session.id + "@medius.dev");
@@ -47,7 +50,8 @@ final class ICalendar {
                 line(out, "DTSTART;VALUE=DATE:" + session.scheduledDate.format(DATE));
                 line(out, "DTEND;VALUE=DATE:" + session.scheduledDate.plusDays(1).format(DATE));
                 line(out, "SUMMARY:" + escape(view.assignment().title + " - " + session.title));
-                line(out, "DESCRIPTION:" + escape("About " + Math.round(content.estimatedMinutes()) + " min\n" + exercises));
+                line(out, "DESCRIPTION:" + escape("About " + Math.round(content.estimatedMinutes()) + " min\n" + exercises
+                        + "\n\n" + safety));
                 line(out, "STATUS:" + (session.isRecorded() ? "CONFIRMED" : "TENTATIVE"));
                 line(out, "END:VEVENT");
             }

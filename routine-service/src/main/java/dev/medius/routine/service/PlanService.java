@@ -94,7 +94,7 @@ public class PlanService {
             weeks.add(new Plan.Week(week.number() > 0 ? week.number() : w + 1, week.deload(), sessions));
         }
         String title = plan.title() == null || plan.title().isBlank() ? "Training plan" : plan.title();
-        return new Plan(title, plan.startDate(), weeks, plan.notes(), plan.safety().isEmpty() ? SafetyText.plan("en") : plan.safety());
+        return new Plan(title, plan.startDate(), weeks, plan.notes(), plan.safety().isEmpty() ? SafetyText.plan("en") : plan.safety(), plan.limits());
     }
 
     private Plan.Session completeSession(Plan.Session session, String path, int weekNumber) {

@@ -13,24 +13,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import dev.medius.events.catalog.ExercisePublished;
 import dev.medius.events.routine.SessionCompleted;
 import dev.medius.events.routine.SessionSkipped;
 import dev.medius.routine.domain.Adaptation;
-import dev.medius.routine.domain.AthleteProfile;
-import dev.medius.routine.domain.Contraindications;
 import dev.medius.routine.domain.Assignment;
-import dev.medius.routine.domain.DoseLadder;
 import dev.medius.routine.domain.Plan;
-import dev.medius.routine.domain.PlanGenerator;
+import dev.medius.routine.domain.PlanAdapter;
 import dev.medius.routine.domain.ScheduledSession;
 import dev.medius.routine.domain.SessionRecord;
-import dev.medius.routine.domain.SessionTime;
 import dev.medius.routine.domain.Terms;
 import dev.medius.routine.messaging.RoutineEvents;
 import dev.medius.routine.repository.AssignmentRepository;
 import dev.medius.routine.repository.ScheduledSessionRepository;
 import dev.medius.routine.repository.SessionRecordRepository;
+import dev.medius.routine.repository.TemplateRepository;
 import dev.medius.routine.rest.SessionReports.CompletionRequest;
 import dev.medius.routine.rest.SessionReports.ExerciseReport;
 import dev.medius.routine.rest.SessionReports.SetReport;
@@ -46,8 +42,6 @@ public class SessionRecordService {
 
     public static final String COMPLETED = "completed";
     public static final String SKIPPED = "skipped";
-    /** Ceiling for sets added by adaptation, above any generated plan's own. */
-    static final int ADAPTATION_MAX_SETS = 5;
 
     @Inject
     ScheduledSessionRepository sessions;
@@ -66,6 +60,9 @@ public class SessionRecordService {
 
     @Inject
     RoutineEvents events;
+
+    @Inject
+    TemplateRepository templates;
 
     @Inject
     Caller caller;
@@ -98,6 +95,7 @@ public class SessionRecordService {
         requireOpen(session);
         Assignment assignment = assignments.findById(session.assignmentId);
         Plan.Session planned = documents.session(session.content);
+        Plan.Limits limits = limitsOf(assignment);
         List<Plan.Item> items = planned.items().toList();
 
         Set<String> reported = new HashSet<>();
@@ -147,7 +145,7 @@ public class SessionRecordService {
                 if (decision.kind() != Adaptation.Kind.HOLD) {
                     loadUpcoming.run();
                 }
-                changes.add(adapt(item, decision, upcoming, planned.week(), items, pain, painArea));
+                changes.add(adapt(item, decision, upcoming, planned.week(), limits, pain, painArea));
             }
         }
 
@@ -239,67 +237,33 @@ public class SessionRecordService {
         return false;
     }
 
-    /**
-     * Applies a decision to the upcoming sessions that prescribe the exercise. A step up is the plan's next
-     * weekly step brought forward into the rest of this week, once: the weeks after already hold it.
-     */
+    /** Applies a decision to the upcoming sessions that prescribe the exercise, within the plan's limits. */
     private Change adapt(Plan.Item item, Adaptation.Decision decision, List<ScheduledSession> upcoming, int week,
-            List<Plan.Item> sessionItems, int pain, String painArea) {
+            Plan.Limits limits, int pain, String painArea) {
         String kind = decision.kind().name().toLowerCase(java.util.Locale.ROOT);
         if (decision.kind() == Adaptation.Kind.HOLD) {
             return new Change(item.exerciseId(), item.slug(), kind, decision.reason(), item.slug(), 0,
                     decision.aboveTarget());
         }
-        Substitution substitution = decision.kind() == Adaptation.Kind.REGRESS
-                ? new Substitution(item, sessionItems, upcoming, pain, painArea) : null;
-        int changed = 0;
-        String next = item.slug();
-        for (ScheduledSession later : upcoming) {
-            Plan.Session content = documents.session(later.content);
-            if (decision.kind() == Adaptation.Kind.PROGRESS && (content.week() != week || deloadWeek(content))) {
-                continue;
-            }
-            Set<String> inSession = content.items().map(Plan.Item::exerciseId).collect(java.util.stream.Collectors.toSet());
-            boolean touched = false;
-            List<Plan.Block> blocks = new ArrayList<>();
-            for (Plan.Block block : content.blocks()) {
-                List<Plan.Item> adapted = new ArrayList<>();
-                for (Plan.Item planned : block.items()) {
-                    if (!planned.exerciseId().equals(item.exerciseId())) {
-                        adapted.add(planned);
-                        continue;
-                    }
-                    Plan.Item replacement = switch (decision.kind()) {
-                        case PROGRESS -> progressed(planned)
-                                ? planned : DoseLadder.stepUp(planned, ADAPTATION_MAX_SETS, "progressed: " + decision.reason());
-                        case EASE -> DoseLadder.stepDown(planned, "eased: " + decision.reason());
-                        case REGRESS -> substitution.easier(inSession)
-                                .map(e -> swap(planned, e, decision.reason()))
-                                .orElseGet(() -> DoseLadder.stepDown(planned, "regressed: " + decision.reason()));
-                        default -> planned;
-                    };
-                    touched |= replacement != planned;
-                    next = replacement.slug();
-                    adapted.add(replacement);
-                }
-                blocks.add(new Plan.Block(block.kind(), adapted));
-            }
-            if (touched) {
-                List<Plan.Item> all = blocks.stream().flatMap(b -> b.items().stream()).toList();
-                later.content = documents.write(new Plan.Session(content.week(), content.dayOffset(), content.date(),
-                        content.title(), SessionTime.minutes(all), blocks));
-                changed++;
+        List<Plan.Session> contents = upcoming.stream().map(later -> documents.session(later.content)).toList();
+        PlanAdapter.Outcome outcome = PlanAdapter.apply(item, week, decision, contents, limits, pain, painArea,
+                reference -> catalog.find(caller.tenant(), reference));
+        for (int i = 0; i < upcoming.size(); i++) {
+            if (outcome.sessions().get(i) != contents.get(i)) {
+                upcoming.get(i).content = documents.write(outcome.sessions().get(i));
             }
         }
-        return new Change(item.exerciseId(), item.slug(), kind, decision.reason(), next, changed, decision.aboveTarget());
+        return new Change(item.exerciseId(), item.slug(), kind, decision.reason(), outcome.nextSlug(), outcome.changed(),
+                decision.aboveTarget());
     }
 
-    private static boolean progressed(Plan.Item planned) {
-        return planned.adjustment() != null && planned.adjustment().startsWith("progressed");
-    }
-
-    private static boolean deloadWeek(Plan.Session session) {
-        return session.title() != null && session.title().contains("lighter week");
+    /** What the assigned plan was generated for, or null for a hand-made plan or a deleted template. */
+    private Plan.Limits limitsOf(Assignment assignment) {
+        if (assignment.templateId == null) {
+            return null;
+        }
+        return templates.findByIdOptional(assignment.templateId)
+                .map(template -> documents.plan(template.plan).limits()).orElse(null);
     }
 
     /** A reported pain area in its canonical word; a word outside the vocabulary is refused. */
@@ -313,64 +277,6 @@ public class SessionRecordService {
                     + String.join(", ", Terms.values(Terms.Kind.PAIN_AREA)));
         }
         return area.get(0);
-    }
-
-    /**
-     * The easier variations an exercise may step back to: the athlete has the equipment (what the plan already
-     * uses, bodyweight and a wall), and none is contraindicated for the pain just reported or loads its area.
-     */
-    private final class Substitution {
-
-        private final List<ExercisePublished> candidates = new ArrayList<>();
-
-        Substitution(Plan.Item item, List<Plan.Item> sessionItems, List<ScheduledSession> upcoming, int pain,
-                String painArea) {
-            Optional<ExercisePublished> current = catalog.find(caller.tenant(), item.exerciseId());
-            if (current.isEmpty() || current.get().easier() == null) {
-                return;
-            }
-            Set<String> equipment = new HashSet<>();
-            List<Plan.Item> planned = new ArrayList<>(sessionItems);
-            upcoming.forEach(later -> documents.session(later.content).items().forEach(planned::add));
-            for (Plan.Item p : planned) {
-                catalog.find(caller.tenant(), p.exerciseId()).ifPresent(e -> equipment.addAll(e.equipment()));
-            }
-            AthleteProfile athlete = new AthleteProfile(AthleteProfile.Level.ADVANCED, null, null, equipment, 1, 10, 1,
-                    null, painArea == null ? List.of() : List.of(new AthleteProfile.Pain(painArea, pain, AthleteProfile.Pain.ACUTE)),
-                    null, null);
-            for (String slug : current.get().easier()) {
-                catalog.find(caller.tenant(), slug)
-                        .filter(e -> PlanGenerator.hasEquipment(athlete, e))
-                        .filter(e -> Contraindications.allowed(athlete, e))
-                        .ifPresent(candidates::add);
-            }
-        }
-
-        /** The first safe easier variation that is not already in the session. */
-        Optional<ExercisePublished> easier(Set<String> inSession) {
-            return candidates.stream().filter(e -> !inSession.contains(e.exerciseId().toString())).findFirst();
-        }
-    }
-
-    private static Plan.Item swap(Plan.Item planned, ExercisePublished easier, String reason) {
-        var prescription = easier.prescription();
-        Integer repsMin = prescription == null ? null : prescription.repsMin();
-        Integer repsMax = prescription == null ? null : prescription.repsMax() == null ? repsMin : prescription.repsMax();
-        Integer hold = repsMin == null && prescription != null ? prescription.holdSeconds() : null;
-        if (repsMin == null && hold == null) {
-            repsMin = 10;
-            repsMax = 12;
-        }
-        Plan.Item swapped = new Plan.Item(easier.exerciseId().toString(), easier.slug(), easier.name(), easier.pattern(),
-                easier.muscles() == null ? List.of() : easier.muscles().stream().map(ExercisePublished.MuscleWork::muscle).toList(),
-                Math.max(1, planned.sets() - 1), repsMin, repsMax, repsMin, hold,
-                "per-side".equals(easier.laterality()), planned.restSeconds(),
-                prescription == null ? null : prescription.tempo(),
-                prescription == null ? null : prescription.bandPlacement(), planned.bandResistance(),
-                planned.loadGuidance(), planned.targetRpe(),
-                "Easier variation of " + planned.name() + "." + (easier.evidence() == null ? "" : " Evidence: " + easier.evidence()),
-                easier.sourceKeys(), "regressed to " + easier.slug() + ": " + reason, 0, planned.painMonitoring());
-        return swapped.withEstimatedMinutes(SessionTime.minutes(swapped));
     }
 
     private static Optional<Plan.Item> find(List<Plan.Item> items, String reference) {

@@ -32,7 +32,7 @@ class AdaptationTest {
 
         var second = Adaptation.decide(BAND_WALK, sets(2, 11, 7.0), null, 2, null, true);
         assertThat(second.kind()).isEqualTo(Adaptation.Kind.PROGRESS);
-        assertThat(second.aboveTarget()).isTrue();
+        assertThat(second.aboveTarget()).isFalse();
         assertThat(second.reason()).contains("second session in a row").contains("RPE 7.0");
     }
 

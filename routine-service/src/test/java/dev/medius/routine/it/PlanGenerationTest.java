@@ -40,7 +40,8 @@ class PlanGenerationTest {
         JsonPath plan = Fixtures.generate(coach, Fixtures.deskWorkerProfile(LocalDate.of(2026, 12, 7)));
 
         List<String> slugs = plan.getList("weeks.sessions.blocks.items.slug.flatten()");
-        assertThat(slugs).containsAll(ExerciseLibrary.seedSlugs());
+        // the knee hurts: of the founding article's exercises only the bridge spares it
+        assertThat(slugs).contains("banded-glute-bridge-abduction").doesNotContain("squat-with-lateral-leg-raise");
         assertThat(slugs).allSatisfy(slug -> assertThat(ExerciseLibrary.bySlug(slug).equipment()).isSubsetOf("mini-band"));
         assertThat(plan.getList("weeks.sessions.date.flatten()")).hasSize(12).first().isEqualTo("2026-12-07");
         assertThat(plan.getList("weeks.sessions.blocks.items.rationale.flatten()", String.class)).allMatch(r -> !r.isBlank());
@@ -60,11 +61,15 @@ class PlanGenerationTest {
         String coach = Fixtures.coach(Fixtures.newTenant());
         Map<String, Object> profile = new HashMap<>(Fixtures.deskWorkerProfile(LocalDate.of(2026, 12, 7)));
         profile.put("sessionsPerWeek", 0);
-        profile.put("level", "expert");
         given().auth().oauth2(coach).contentType(ContentType.JSON).body(profile)
                 .when().post("/api/v1/plans/generate")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("sessionsPerWeek"))
+                .body("errors.field", hasItem("sessionsPerWeek"));
+        profile.put("sessionsPerWeek", 3);
+        profile.put("level", "expret");
+        given().auth().oauth2(coach).contentType(ContentType.JSON).body(profile)
+                .when().post("/api/v1/plans/generate")
+                .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("level"));
 
         profile = new HashMap<>(Fixtures.deskWorkerProfile(LocalDate.of(2026, 12, 7)));

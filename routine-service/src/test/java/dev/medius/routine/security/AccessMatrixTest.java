@@ -63,6 +63,9 @@ class AccessMatrixTest extends OrganisationWithTemplate {
         AccessMatrix matrix = new AccessMatrix(api)
                 // the caller's own identity, whoever shares their name elsewhere
                 .row("GET /api/v1/me", "401 200 200 200 200", "401 200 200 200 200", () -> on("/api/v1/me").hiding())
+                // the words a profile accepts are no one's data: every role reads them
+                .row("GET /api/v1/vocabularies", "401 200 200 200 200", "401 200 200 200 200",
+                        () -> on("/api/v1/vocabularies").hiding())
                 .row("POST /api/v1/plans/generate", PLANNERS, PLANNERS,
                         () -> on("/api/v1/plans/generate").body(json(Fixtures.deskWorkerProfile(today()))))
                 .row("GET /api/v1/templates", PLANNERS, PLANNERS, () -> on("/api/v1/templates"))
