@@ -87,4 +87,67 @@ class AdaptationTest {
         assertThat(Adaptation.effort(List.of(new PerformedSet(10, null, null, null, null, null, null)), 5.0)).isEqualTo(5.0);
         assertThat(Adaptation.effort(List.of(), null)).isNull();
     }
+
+    @Test
+    void moreSetsThanPrescribedAllAboveTargetCountAsAboveTarget() {
+        assertThat(Adaptation.decide(BAND_WALK, sets(3, 11, 6.0), null, 0, null, true).kind())
+                .isEqualTo(Adaptation.Kind.PROGRESS);
+    }
+
+    @Test
+    void effortOfExactlySevenAndPainOfExactlyTwoStillProgressButOneMoreHolds() {
+        assertThat(Adaptation.decide(BAND_WALK, sets(2, 11, 7.0), null, 2, "knee", true).kind())
+                .isEqualTo(Adaptation.Kind.PROGRESS);
+        var effort = Adaptation.decide(BAND_WALK, sets(2, 11, 8.0), null, 0, null, true);
+        assertThat(effort.kind()).isEqualTo(Adaptation.Kind.HOLD);
+        assertThat(effort.reason()).isEqualTo("lateral-band-walk: dose held (effort or pain above the progression threshold)");
+        var pain = Adaptation.decide(BAND_WALK, sets(2, 11, 6.0), null, 3, "knee", false);
+        assertThat(pain.kind()).isEqualTo(Adaptation.Kind.HOLD);
+        assertThat(pain.aboveTarget()).isFalse();
+    }
+
+    @Test
+    void theCoachReadsWhyEachDecisionWasTaken() {
+        assertThat(Adaptation.decide(BAND_WALK, sets(2, 10, 6.0), null, 0, null, false).reason())
+                .isEqualTo("lateral-band-walk: dose held (not every set went beyond the target)");
+        assertThat(Adaptation.decide(BAND_WALK, sets(2, 11, 6.5), null, 1, null, false).reason()).isEqualTo(
+                "lateral-band-walk: all 2 sets above target at RPE 6.5; one more such session before the load goes up (two-for-two)");
+        assertThat(Adaptation.decide(BAND_WALK, sets(2, 11, 6.5), null, 1, null, true).reason()).isEqualTo(
+                "all 2 sets of lateral-band-walk above target at RPE 6.5 with pain 1/10, the second session in a row: next step");
+        assertThat(Adaptation.decide(BAND_WALK, sets(2, 8, 9.5), null, 0, null, false).reason())
+                .isEqualTo("effort RPE 9.5 on lateral-band-walk is near maximal: easing the dose");
+        assertThat(Adaptation.decide(BAND_WALK, sets(2, 8, 6.0), null, 6, " ", false).reason())
+                .isEqualTo("pain 6/10 reported after lateral-band-walk: stepping back");
+        assertThat(Adaptation.decide(BAND_WALK, sets(2, 8, 6.0), null, 6, null, false).reason())
+                .isEqualTo("pain 6/10 reported after lateral-band-walk: stepping back");
+    }
+
+    @Test
+    void painOfFiveStepsBackEvenWhenTheEffortWasAlsoNearMaximal() {
+        var both = Adaptation.decide(BAND_WALK, sets(2, 8, 10.0), null, 5, "hip", true);
+        assertThat(both.kind()).isEqualTo(Adaptation.Kind.REGRESS);
+        assertThat(both.aboveTarget()).isFalse();
+        assertThat(Adaptation.decide(BAND_WALK, sets(2, 8, 10.0), null, 0, null, true).aboveTarget()).isFalse();
+    }
+
+    @Test
+    void aSetsOwnRatingWinsOverItsRepsInReserveAndTheHardestSetCountsWhereverItIs() {
+        assertThat(Adaptation.effort(List.of(new PerformedSet(10, null, null, null, null, 6.0, 0)), null)).isEqualTo(6.0);
+        assertThat(Adaptation.effort(List.of(new PerformedSet(10, null, null, null, null, 8.0, null),
+                new PerformedSet(10, null, null, null, null, 6.0, null)), null)).isEqualTo(8.0);
+        assertThat(Adaptation.effort(List.of(new PerformedSet(10, null, null, null, null, null, null),
+                new PerformedSet(10, null, null, null, null, null, 2)), 4.0)).isEqualTo(8.0);
+    }
+
+    @Test
+    void withoutATargetTheTopOfTheRangeMustBePassedAndAHoldNeedsItsSecondsLogged() {
+        Plan.Item range = BAND_WALK.withDose(2, null, null, "light", null);
+        assertThat(Adaptation.atTop(range, new PerformedSet(13, null, null, null, null, 6.0, null))).isTrue();
+        assertThat(Adaptation.atTop(range, new PerformedSet(12, null, null, null, null, 6.0, null))).isFalse();
+        assertThat(Adaptation.atTop(BAND_WALK, new PerformedSet(null, null, null, null, null, 6.0, null))).isFalse();
+        assertThat(Adaptation.atTop(PLANK, new PerformedSet(null, null, null, null, null, 6.0, null))).isFalse();
+        assertThat(Adaptation.atTop(PLANK, new PerformedSet(null, 31, null, null, null, 6.0, null))).isTrue();
+        Plan.Item nothing = PLANK.withDose(2, null, null, null, null);
+        assertThat(Adaptation.atTop(nothing, new PerformedSet(null, 30, null, null, null, 6.0, null))).isFalse();
+    }
 }

@@ -71,4 +71,61 @@ class DoseLadderTest {
         assertThat(DoseLadder.stepDown(PLANK.withDose(1, null, 5, null, null), "x").holdSeconds()).isEqualTo(5);
         assertThat(DoseLadder.stepDown(WALK, "why").adjustment()).isEqualTo("why");
     }
+
+    @Test
+    void withoutATopOfTheRangeTheTargetIsTheTopAndTheNextStepIsASet() {
+        Plan.Item fixedReps = new Plan.Item("id-3", "squat", "Squat", "squat", java.util.List.of(), 2, 10, null, 10, null,
+                false, 60, null, null, null, null, 6.0, "why", java.util.List.of(), null, 0, null);
+        Plan.Item next = DoseLadder.stepUp(fixedReps, 3, "week 3");
+        assertThat(next.targetReps()).isEqualTo(10);
+        assertThat(next.sets()).isEqualTo(3);
+        assertThat(next.adjustment()).isEqualTo("week 3: top of the range reached, sets 2 -> 3");
+    }
+
+    @Test
+    void everyStepSaysWhatChangedInTheCoachsWords() {
+        assertThat(DoseLadder.stepUp(PLANK, 3, "week 2").adjustment()).isEqualTo("week 2: hold 30 s -> 35 s");
+        Plan.Item ceiling = WALK.withDose(3, 12, null, "light", null);
+        assertThat(DoseLadder.stepUp(ceiling, 3, "week 4").adjustment())
+                .isEqualTo("week 4: sets and reps at their ceiling, band light -> medium");
+    }
+
+    @Test
+    void aHoldOneSecondShortOfAMinuteStepsToTheMinuteAndAFullMinuteAddsASet() {
+        Plan.Item fiftyNine = PLANK.withDose(2, null, 59, null, null);
+        assertThat(DoseLadder.stepUp(fiftyNine, 3, "w").holdSeconds()).isEqualTo(60);
+        assertThat(DoseLadder.stepUp(fiftyNine, 3, "w").sets()).isEqualTo(2);
+        Plan.Item minuteAtCeiling = PLANK.withDose(3, null, 60, null, null);
+        assertThat(DoseLadder.stepUp(minuteAtCeiling, 3, "w")).isSameAs(minuteAtCeiling);
+    }
+
+    @Test
+    void aBandOutsideTheLadderIsNotStrengthened() {
+        Plan.Item odd = WALK.withDose(3, 12, null, "extra-heavy", null);
+        assertThat(DoseLadder.stepUp(odd, 3, "w")).isSameAs(odd);
+    }
+
+    @Test
+    void aLighterWeekIsMarkedAsSuchAndKeepsATargetBelowTheRangeOrWithoutOne() {
+        assertThat(DoseLadder.deload(WALK).adjustment()).startsWith("lighter week");
+        Plan.Item belowRange = WALK.withDose(2, 8, null, "light", null);
+        assertThat(DoseLadder.deload(belowRange).targetReps()).isEqualTo(8);
+        Plan.Item noRange = new Plan.Item("id-3", "squat", "Squat", "squat", java.util.List.of(), 3, null, null, 12, null,
+                false, 60, null, null, null, null, 6.0, "why", java.util.List.of(), null, 0, null);
+        assertThat(DoseLadder.deload(noRange).targetReps()).isEqualTo(12);
+        assertThat(DoseLadder.deload(noRange).holdSeconds()).isNull();
+        assertThat(DoseLadder.deload(PLANK.withDose(2, null, 16, null, null)).holdSeconds()).isEqualTo(6);
+        assertThat(DoseLadder.deload(PLANK).targetReps()).isNull();
+    }
+
+    @Test
+    void aStepDownAtOneSetWithRepsAboveTheBottomDropsToTheBottomAndAShortHoldToFiveSeconds() {
+        Plan.Item oneAbove = WALK.withDose(1, 11, null, "light", null);
+        Plan.Item down = DoseLadder.stepDown(oneAbove, "x");
+        assertThat(down.targetReps()).isEqualTo(10);
+        assertThat(down.sets()).isEqualTo(1);
+        assertThat(down.bandResistance()).isEqualTo("light");
+        assertThat(DoseLadder.stepDown(PLANK.withDose(1, null, 6, null, null), "x").holdSeconds()).isEqualTo(5);
+        assertThat(DoseLadder.stepDown(PLANK.withDose(2, null, 30, null, null), "x").holdSeconds()).isEqualTo(30);
+    }
 }
