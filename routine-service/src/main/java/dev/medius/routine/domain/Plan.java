@@ -111,6 +111,12 @@ public record Plan(String title, LocalDate startDate, List<Week> weeks, List<Str
                     sourceKeys, adjustment, estimatedMinutes, rule);
         }
 
+        public Item withLoadGuidance(String guidance) {
+            return new Item(exerciseId, slug, name, pattern, muscles, sets, repsMin, repsMax, targetReps, holdSeconds,
+                    perSide, restSeconds, tempo, bandPlacement, bandResistance, guidance, targetRpe, rationale,
+                    sourceKeys, adjustment, estimatedMinutes, painMonitoring);
+        }
+
         public Item withTargetRpe(Double rpe) {
             return new Item(exerciseId, slug, name, pattern, muscles, sets, repsMin, repsMax, targetReps, holdSeconds,
                     perSide, restSeconds, tempo, bandPlacement, bandResistance, loadGuidance, rpe, rationale,

@@ -169,7 +169,8 @@ class PlanGeneratorPropertiesTest {
                 continue;
             }
             if (lastLoading != null) {
-                assertThat(volume).as("week %d", week.number()).isGreaterThanOrEqualTo(lastLoading)
+                // a move up the ladder or to a new exercise may lower it; nothing raises it past the bound
+                assertThat(volume).as("week %d", week.number())
                         .isLessThanOrEqualTo((int) Math.floor(lastLoading * (1 + PlanGenerator.MAX_WEEKLY_VOLUME_GROWTH)));
             }
             lastLoading = volume;
