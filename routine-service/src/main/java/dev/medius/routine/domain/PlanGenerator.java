@@ -213,6 +213,16 @@ public final class PlanGenerator {
                 }
             }
         }
+        if (chosen.isEmpty() && !strengthDay) {
+            // nothing low-load to be had: a strength exercise done as one easy set is the recovery day's activation
+            for (ExercisePublished exercise : ranked) {
+                Plan.Item item = dose(profile, exercise, conditions, "activation", false, language);
+                if (SessionTime.seconds(item) <= budgetSeconds) {
+                    chosen.add(new Slot("activation", exercise, item));
+                    break;
+                }
+            }
+        }
         chosen.sort(Comparator.comparingInt(s -> BLOCKS.indexOf(s.block())));
         return chosen;
     }

@@ -152,6 +152,23 @@ class PlanGeneratorTest {
     }
 
     @Test
+    void aCatalogOfStrengthWorkAloneStillGivesRecoveryDaysOneEasySet() {
+        AthleteProfile profile = AthleteProfile.of(Level.BEGINNER, "general", List.of(), Set.of(), 7, 20, 1,
+                LocalDate.of(2026, 12, 7), Set.of(), Set.of());
+        Plan plan = generator.generate(profile, List.of(ExerciseLibrary.bySlug("bodyweight-squat")));
+
+        assertThat(plan.sessions()).hasSize(7).allSatisfy(session -> assertThat(session.items()).hasSize(1));
+        List<Plan.Session> week = plan.weeks().get(0).sessions();
+        for (int i = 1; i < week.size(); i += 2) {
+            assertThat(week.get(i).blocks()).extracting(Plan.Block::kind).containsExactly("activation");
+            assertThat(week.get(i).items()).allSatisfy(item -> {
+                assertThat(item.sets()).isEqualTo(1);
+                assertThat(item.targetRpe()).isEqualTo(PlanGenerator.RECOVERY_RPE);
+            });
+        }
+    }
+
+    @Test
     void catalogWithNothingThatFitsIsRefused() {
         AthleteProfile profile = AthleteProfile.of(Level.BEGINNER, "general", List.of(), Set.of(), 2, 30, 2,
                 LocalDate.of(2026, 12, 7), Set.of(), Set.of());
