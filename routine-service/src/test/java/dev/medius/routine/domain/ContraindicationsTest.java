@@ -82,4 +82,34 @@ class ContraindicationsTest {
         assertThat(Screening.concerns(flagged).get(0).reason()).startsWith("pain at night that does not ease");
         assertThat(Screening.concerns(painful("knee", "acute"))).isEmpty();
     }
+
+    @Test
+    void aRuleWithoutAnAcuityCoversEveryOnsetAndOneWithoutAnAreaCoversNone() {
+        ExercisePublished anyOnset = exercise("kneeling-lunge", List.of(),
+                List.of(new Contraindication(null, "any", "kneeling", "pad the knee"),
+                        new Contraindication("knee", null, "kneeling", null)));
+        assertThat(Contraindications.against(painful("knee", "history"), anyOnset))
+                .hasValue("kneeling-lunge is contraindicated with history knee pain");
+        assertThat(Contraindications.allowed(painful("ankle", "acute"), anyOnset)).isTrue();
+    }
+
+    @Test
+    void everyReportedPainIsCheckedNotOnlyTheFirst() {
+        AthleteProfile two = new AthleteProfile(AthleteProfile.Level.BEGINNER, "general", List.of(), Set.of(), 2, 30, 4,
+                LocalDate.of(2026, 12, 7), List.of(new AthleteProfile.Pain("shoulder", 3, "acute"),
+                        new AthleteProfile.Pain("knee", 3, "persistent")), Set.of(), Set.of());
+        assertThat(Contraindications.against(two, exercise("step-down", List.of("knee"), List.of())))
+                .hasValue("step-down loads the painful knee");
+        assertThat(Contraindications.against(two, SIDE_LYING)).isEmpty();
+    }
+
+    @Test
+    void theAreasAnExerciseLoadsAreReadInAnyCaseAndNarrowerPainCountsForThem() {
+        ExercisePublished loadsHip = exercise("hip-hinge", List.of(" Hip "), List.of());
+        assertThat(Contraindications.loads(loadsHip, "hip")).isTrue();
+        assertThat(Contraindications.loads(loadsHip, "lateral-hip")).isTrue();
+        assertThat(Contraindications.loads(loadsHip, "knee")).isFalse();
+        assertThat(Contraindications.loads(exercise("nothing", null, List.of()), "knee")).isFalse();
+        assertThat(Contraindications.against(painful("groin", "acute"), loadsHip)).hasValue("hip-hinge loads the painful groin");
+    }
 }

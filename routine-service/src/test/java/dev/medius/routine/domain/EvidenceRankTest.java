@@ -68,4 +68,71 @@ class EvidenceRankTest {
                 List.of(new AthleteProfile.Pain("shoulder", 1, "history"))));
         assertThat(elsewhere).isEqualTo(without);
     }
+
+    private static ExercisePublished named(String slug, UUID id, List<String> conditions) {
+        return new ExercisePublished(id, null, slug, slug, null, "strength", "squat", "beginner", List.of(), "bilateral",
+                null, List.of(), conditions, List.of(), List.of(), List.of(), List.of(), null, List.of(), 1, null, List.of(),
+                List.of());
+    }
+
+    @Test
+    void goalsAndSportAreReadInAnyCaseAndUnknownOnesAddNothing() {
+        assertThat(EvidenceRank.targetConditions(profile(List.of(" ACL "), " Running", List.of())))
+                .containsExactly("acl-injury", "patellofemoral-pain", "knee-injury");
+        assertThat(EvidenceRank.targetConditions(profile(List.of("juggling"), "chess", List.of()))).isEmpty();
+    }
+
+    @Test
+    void eachConditionAddressedAddsTenAndGluteusMediusAsAPrimeMoverTwentyOrAssistingFive() {
+        ExercisePublished twoConditions = exercise(List.of("Knee-Injury", "acl-injury", "ankle-sprain"),
+                List.of(new MuscleWork("gluteus-maximus", "primary", null)), List.of(), List.of(), List.of());
+        assertThat(EvidenceRank.score(twoConditions, Set.of("knee-injury", "acl-injury"))).isEqualTo(20);
+        ExercisePublished assisting = exercise(List.of(), List.of(new MuscleWork("gluteus-medius", "stabiliser", null)),
+                List.of(), List.of(), List.of());
+        assertThat(EvidenceRank.score(assisting, Set.of())).isEqualTo(5);
+        ExercisePublished empty = new ExercisePublished(UUID.randomUUID(), null, "e", "E", null, "strength", "squat",
+                "beginner", null, "bilateral", null, null, null, null, null, null, null, null, null, 1, null, List.of(),
+                List.of());
+        assertThat(EvidenceRank.score(empty, Set.of("knee-injury"))).isZero();
+    }
+
+    @Test
+    void activationCountsATenthOfItsStrongestMeasureUpTo120PercentAndEachMeasuringSourceOnce() {
+        ExercisePublished strong = exercise(List.of(), List.of(), List.of(), List.of(
+                new Finding("boren-2011", "gluteus-medius-mvic", 150.0, "%MVIC", null),
+                new Finding("boren-2011", "gluteus-medius-mvic", 90.0, "%MVIC", null),
+                new Finding("ekstrom-2007", "gluteus-medius-mvic", null, "%MVIC", null)), List.of());
+        // capped at 120 % -> 12, two distinct sources -> 4
+        assertThat(EvidenceRank.score(strong, Set.of())).isEqualTo(12 + 4);
+    }
+
+    @Test
+    void aFindingWithoutASourceOrAMeasureCountsForNothingAndAnUnknownMeasureOnlyForItsSource() {
+        ExercisePublished vague = exercise(List.of(), List.of(), List.of(), List.of(
+                new Finding(null, "injury-risk-reduction", 41.0, "%", null),
+                new Finding("haroy-2019", null, 41.0, "%", null),
+                new Finding("lewis-2019", "band-tension", 5.0, "N", null)), List.of());
+        assertThat(EvidenceRank.score(vague, Set.of())).isEqualTo(2);
+    }
+
+    @Test
+    void everyReportedPainAnExerciseLoadsLowersItAgainIncludingANarrowerArea() {
+        ExercisePublished loadsHipAndKnee = exercise(List.of(), List.of(), List.of(), List.of(), List.of("hip", "knee"));
+        double twoAreas = EvidenceRank.score(loadsHipAndKnee, Set.of(), profile(List.of(), "general",
+                List.of(new AthleteProfile.Pain("knee", 2, "history"), new AthleteProfile.Pain("lateral-hip", 2, "history"))));
+        assertThat(twoAreas).isEqualTo(-2 * EvidenceRank.PAINFUL_AREA_PENALTY);
+    }
+
+    @Test
+    void theBetterSupportedExerciseComesFirstAndTiesBreakOnSlugThenId() {
+        AthleteProfile athlete = profile(List.of("knee"), null, List.of());
+        var order = EvidenceRank.order(EvidenceRank.targetConditions(athlete), athlete);
+        ExercisePublished addressed = named("zz-addressed", UUID.fromString("00000000-0000-0000-0000-000000000009"),
+                List.of("knee-injury"));
+        ExercisePublished a = named("aa", UUID.fromString("00000000-0000-0000-0000-000000000002"), List.of());
+        ExercisePublished aAgain = named("aa", UUID.fromString("00000000-0000-0000-0000-000000000001"), List.of());
+        ExercisePublished b = named("bb", UUID.fromString("00000000-0000-0000-0000-000000000000"), List.of());
+        assertThat(java.util.stream.Stream.of(b, a, addressed, aAgain).sorted(order).toList())
+                .containsExactly(addressed, aAgain, a, b);
+    }
 }

@@ -326,4 +326,17 @@ class PlanAdapterTest {
         assertThat(PlanAdapter.safeEasier(item(GLUTE_BRIDGE, 2, 12, null, null), List.of(), null, 6, "knee", LOOKUP))
                 .isEmpty();
     }
+
+    @Test
+    void aVariationDoneOnEachSideIsDosedPerSideAndItsEvidenceJoinsTheRationale() {
+        ExercisePublished clam = new ExercisePublished(UUID.nameUUIDFromBytes("clam".getBytes()), null, "clam", "Clamshell",
+                null, "activation", "hip-abduction", "beginner", List.of(), "per-side", TWELVE, null, List.of(), List.of(),
+                List.of(), List.of(), List.of(), "DiStefano 2009: 40 %MVIC.", List.of("distefano-2009"), 1, null, List.of(),
+                List.of());
+        Plan.Item swapped = PlanAdapter.swap(squat(3, 12), clam, "pain");
+        assertThat(swapped.perSide()).isTrue();
+        assertThat(swapped.rationale()).isEqualTo("Easier variation of split-squat. Evidence: DiStefano 2009: 40 %MVIC.");
+        assertThat(swapped.sourceKeys()).containsExactly("distefano-2009");
+        assertThat(PlanAdapter.swap(squat(3, 12), GLUTE_BRIDGE, "pain").perSide()).isFalse();
+    }
 }

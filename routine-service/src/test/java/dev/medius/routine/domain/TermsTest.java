@@ -79,4 +79,41 @@ class TermsTest {
         List<String> values = Terms.canonical(kind, "zq" + word);
         assertThat(values).isEmpty();
     }
+
+    @Test
+    void eachVocabularyIsNamedAsTheProfileFieldThatUsesIt() {
+        assertThat(java.util.Arrays.stream(Terms.Kind.values()).map(Terms.Kind::field)).containsExactly("level", "sport",
+                "goals", "equipment", "pain.area", "pain.onset", "redFlags");
+    }
+
+    @Test
+    void aSuggestionIsAtMostTwoEditsAwayAndPointsToTheCanonicalValue() {
+        assertThat(Terms.nearest(Terms.Kind.PAIN_AREA, "ankel")).isEqualTo("ankle");
+        assertThat(Terms.nearest(Terms.Kind.PAIN_AREA, "Lowr Back")).isEqualTo("low-back");
+        assertThat(Terms.nearest(Terms.Kind.EQUIPMENT, "dumbel")).isEqualTo("dumbbell");
+        assertThat(Terms.nearest(Terms.Kind.LEVEL, "advnced")).isEqualTo("advanced");
+        // three edits away is a different word, not a typo
+        assertThat(Terms.nearest(Terms.Kind.PAIN_AREA, "thigh")).isNull();
+        assertThat(Terms.nearest(Terms.Kind.LEVEL, "adv")).isNull();
+    }
+
+    @Test
+    void wordsAreComparedWithoutCaseAccentsOrSeparators() {
+        assertThat(Terms.normalise("  Lower__Back  ")).isEqualTo("lower-back");
+        assertThat(Terms.normalise("Fútbol")).isEqualTo("futbol");
+        assertThat(Terms.normalise("--Runner's Knee--")).isEqualTo("runner's-knee");
+        assertThat(Terms.canonical(Terms.Kind.SPORT, "FÚTBOL")).containsExactly("soccer");
+        assertThat(Terms.canonical(Terms.Kind.EQUIPMENT, "Elastic bands")).containsExactly("mini-band", "long-band");
+        assertThat(Terms.canonical(Terms.Kind.EQUIPMENT, "band")).containsExactly("mini-band", "long-band");
+        assertThat(Terms.canonical(Terms.Kind.EQUIPMENT, "gomas")).containsExactly("mini-band", "long-band");
+    }
+
+    @Test
+    void aTermIsLabelledInSpanishOnlyWhenSpanishIsAsked() {
+        Terms.Term knee = Terms.terms(Terms.Kind.PAIN_AREA).stream().filter(t -> t.value().equals("knee")).findFirst()
+                .orElseThrow();
+        assertThat(knee.label("es")).isEqualTo("Rodilla");
+        assertThat(knee.label("en")).isEqualTo("Knee");
+        assertThat(knee.label("fr")).isEqualTo("Knee");
+    }
 }
