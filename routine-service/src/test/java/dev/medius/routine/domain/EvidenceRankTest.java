@@ -113,6 +113,10 @@ class EvidenceRankTest {
                 new Finding("haroy-2019", null, 41.0, "%", null),
                 new Finding("lewis-2019", "band-tension", 5.0, "N", null)), List.of());
         assertThat(EvidenceRank.score(vague, Set.of())).isEqualTo(2);
+        ExercisePublished otherDose = exercise(List.of(), List.of(), List.of(), List.of(
+                new Finding("lewis-2019", "prescribed-dose", null, null, "3 x 10")), List.of());
+        // only the founding article's own doses count; another source's dose is just a source that measured it
+        assertThat(EvidenceRank.score(otherDose, Set.of())).isEqualTo(2);
     }
 
     @Test

@@ -50,6 +50,12 @@ class PlanAdapterTest {
     private static final Function<String, Optional<ExercisePublished>> LOOKUP = reference -> CATALOG.stream()
             .filter(e -> e.slug().equals(reference) || e.exerciseId().toString().equals(reference)).findFirst();
 
+    private static final Plan.Limits INTERMEDIATE = new Plan.Limits("intermediate", 30, List.of(), List.of());
+
+    private static PlanAdapter.Outcome stepUp(Plan.Item logged, int week, List<Plan.Session> upcoming, Plan.Limits limits) {
+        return PlanAdapter.apply(logged, week, PROGRESS, upcoming, limits, 0, null, LOOKUP);
+    }
+
     private static Plan.Item item(ExercisePublished exercise, int sets, Integer reps, Integer hold, String band) {
         Prescription p = exercise.prescription();
         return new Plan.Item(exercise.exerciseId().toString(), exercise.slug(), exercise.slug(), exercise.pattern(),
@@ -78,7 +84,7 @@ class PlanAdapterTest {
     void aHeldDoseLeavesEveryUpcomingSessionAsItWas() {
         List<Plan.Session> upcoming = List.of(session(1, squat(2, 12)));
         var outcome = PlanAdapter.apply(squat(2, 12), 1, new Decision(Kind.HOLD, "held", true), upcoming,
-                limits("intermediate", 30, List.of(), List.of()), 0, null, LOOKUP);
+                INTERMEDIATE, 0, null, LOOKUP);
         assertThat(outcome.sessions()).isSameAs(upcoming);
         assertThat(outcome.changed()).isZero();
         assertThat(outcome.nextSlug()).isEqualTo("split-squat");
@@ -88,8 +94,7 @@ class PlanAdapterTest {
     void aStepUpTargetsOneStepAboveTheLoggedDoseAndSaysInWhichWeek() {
         Plan.Session other = session(2, item(MONSTER_WALK, 2, 12, null, "light"));
         List<Plan.Session> upcoming = List.of(session(1, squat(2, 12)), other, session(2, squat(2, 12)));
-        var outcome = PlanAdapter.apply(squat(2, 12), 1, PROGRESS, upcoming,
-                limits("intermediate", 30, List.of(), List.of()), 0, null, LOOKUP);
+        var outcome = stepUp(squat(2, 12), 1, upcoming, INTERMEDIATE);
         assertThat(outcome.changed()).isEqualTo(2);
         assertThat(outcome.nextSlug()).isEqualTo("split-squat");
         assertThat(outcome.sessions().get(1)).isSameAs(other);
@@ -106,8 +111,7 @@ class PlanAdapterTest {
         Plan.Item ahead = squat(2, 14);
         Plan.Item moreSets = squat(3, 12);
         List<Plan.Session> upcoming = List.of(session(2, ahead), session(2, moreSets));
-        var outcome = PlanAdapter.apply(squat(2, 12), 1, PROGRESS, upcoming,
-                limits("intermediate", 30, List.of(), List.of()), 0, null, LOOKUP);
+        var outcome = stepUp(squat(2, 12), 1, upcoming, INTERMEDIATE);
         // the plan's own next step already holds what the athlete earned: nothing steps twice
         assertThat(squatIn(outcome.sessions().get(0))).isSameAs(ahead);
         Plan.Item raised = squatIn(outcome.sessions().get(1));
@@ -140,12 +144,10 @@ class PlanAdapterTest {
         Plan.Item alreadyStepped = squat(2, 12).withDose(2, 12, null, null,
                 "progressed in week 3: two above target: reps 10 -> 12 toward the top of the range");
         List<Plan.Session> upcoming = List.of(session(3, squat(2, 12)));
-        var sameWeek = PlanAdapter.apply(alreadyStepped, 3, PROGRESS, upcoming,
-                limits("intermediate", 30, List.of(), List.of()), 0, null, LOOKUP);
+        var sameWeek = stepUp(alreadyStepped, 3, upcoming, INTERMEDIATE);
         assertThat(sameWeek.sessions()).isSameAs(upcoming);
         assertThat(sameWeek.changed()).isZero();
-        var nextWeek = PlanAdapter.apply(alreadyStepped, 4, PROGRESS, upcoming,
-                limits("intermediate", 30, List.of(), List.of()), 0, null, LOOKUP);
+        var nextWeek = stepUp(alreadyStepped, 4, upcoming, INTERMEDIATE);
         assertThat(nextWeek.changed()).isEqualTo(1);
     }
 
@@ -153,8 +155,7 @@ class PlanAdapterTest {
     void aLighterWeekIsNeverSteppedUp() {
         Plan.Item deload = DoseLadder.deload(squat(3, 14));
         List<Plan.Session> upcoming = List.of(session(5, deload));
-        var outcome = PlanAdapter.apply(squat(2, 12), 4, PROGRESS, upcoming,
-                limits("intermediate", 30, List.of(), List.of()), 0, null, LOOKUP);
+        var outcome = stepUp(squat(2, 12), 4, upcoming, INTERMEDIATE);
         assertThat(outcome.changed()).isZero();
         assertThat(squatIn(outcome.sessions().get(0))).isSameAs(deload);
     }
@@ -163,8 +164,7 @@ class PlanAdapterTest {
     void atTheTopOfTheLadderNothingChanges() {
         Plan.Item top = squat(4, 15);
         List<Plan.Session> upcoming = List.of(session(2, squat(2, 12)));
-        var outcome = PlanAdapter.apply(top, 1, PROGRESS, upcoming, limits("intermediate", 30, List.of(), List.of()), 0,
-                null, LOOKUP);
+        var outcome = stepUp(top, 1, upcoming, INTERMEDIATE);
         assertThat(outcome.sessions()).isSameAs(upcoming);
         assertThat(outcome.changed()).isZero();
     }
@@ -173,11 +173,9 @@ class PlanAdapterTest {
     void theLevelsCeilingOfSetsHoldsAndAnUnknownLevelClimbsToFive() {
         Plan.Item atTop = squat(3, 15);
         List<Plan.Session> upcoming = List.of(session(2, squat(3, 15)));
-        var beginner = PlanAdapter.apply(atTop, 1, PROGRESS, upcoming, limits("beginner", 30, List.of(), List.of()), 0,
-                null, LOOKUP);
+        var beginner = stepUp(atTop, 1, upcoming, limits("beginner", 30, List.of(), List.of()));
         assertThat(beginner.changed()).isZero();
-        var advanced = PlanAdapter.apply(atTop, 1, PROGRESS, upcoming, limits("advanced", 30, List.of(), List.of()), 0,
-                null, LOOKUP);
+        var advanced = stepUp(atTop, 1, upcoming, limits("advanced", 30, List.of(), List.of()));
         assertThat(squatIn(advanced.sessions().get(0)).sets()).isEqualTo(4);
         assertThat(PlanAdapter.maxSets(limits("beginner", 30, List.of(), List.of()))).isEqualTo(3);
         assertThat(PlanAdapter.maxSets(limits("elite", 30, List.of(), List.of()))).isEqualTo(5);
@@ -191,16 +189,15 @@ class PlanAdapterTest {
         Plan.Item filler = new Plan.Item(MONSTER_WALK.exerciseId().toString(), "monster-walk", "monster-walk", "walk",
                 List.of(), 1, 12, 15, 12, null, false, 30, null, null, null, null, 7.0, "why", List.of(), null, 0, null);
         assertThat(SessionTime.seconds(squat(2, 14)) + SessionTime.seconds(filler)).isEqualTo(300);
-        var fits = PlanAdapter.apply(squat(2, 12), 1, PROGRESS, List.of(session(2, squat(2, 12), filler)),
-                limits("intermediate", 5, List.of(), List.of()), 0, null, LOOKUP);
+        Plan.Limits fiveMinutes = limits("intermediate", 5, List.of(), List.of());
+        var fits = stepUp(squat(2, 12), 1, List.of(session(2, squat(2, 12), filler)), fiveMinutes);
         assertThat(fits.changed()).isEqualTo(1);
         Plan.Item longerFiller = filler.withDose(1, 13, null, null, null);
-        var overruns = PlanAdapter.apply(squat(2, 12), 1, PROGRESS, List.of(session(2, squat(2, 12), longerFiller)),
-                limits("intermediate", 5, List.of(), List.of()), 0, null, LOOKUP);
+        var overruns = stepUp(squat(2, 12), 1, List.of(session(2, squat(2, 12), longerFiller)), fiveMinutes);
         assertThat(overruns.changed()).isZero();
         // a hand-made plan sets no minutes
-        var unbounded = PlanAdapter.apply(squat(2, 12), 1, PROGRESS, List.of(session(2, squat(2, 12), longerFiller)),
-                limits("intermediate", 0, List.of(), List.of()), 0, null, LOOKUP);
+        var unbounded = stepUp(squat(2, 12), 1, List.of(session(2, squat(2, 12), longerFiller)),
+                limits("intermediate", 0, List.of(), List.of()));
         assertThat(unbounded.changed()).isEqualTo(1);
     }
 
@@ -221,7 +218,7 @@ class PlanAdapterTest {
         // goblet box squat needs a dumbbell, the wall sit loads the painful knee, the single-leg bridge is advanced
         List<Plan.Session> upcoming = List.of(session(2, squat(3, 12)));
         var outcome = PlanAdapter.apply(squat(3, 12), 1, REGRESS, upcoming,
-                limits("intermediate", 30, List.of(), List.of()), 6, "knee", LOOKUP);
+                INTERMEDIATE, 6, "knee", LOOKUP);
         assertThat(outcome.nextSlug()).isEqualTo("glute-bridge");
         assertThat(outcome.changed()).isEqualTo(1);
         Plan.Item swapped = outcome.sessions().get(0).items().findFirst().orElseThrow();
@@ -266,7 +263,7 @@ class PlanAdapterTest {
         Plan.Item bridge = item(GLUTE_BRIDGE, 2, 12, null, null);
         List<Plan.Session> upcoming = List.of(session(2, squat(3, 12), bridge), session(2, squat(3, 12)));
         var outcome = PlanAdapter.apply(squat(3, 12), 1, REGRESS, upcoming,
-                limits("intermediate", 30, List.of(), List.of()), 6, "knee", LOOKUP);
+                INTERMEDIATE, 6, "knee", LOOKUP);
         Plan.Session withBridge = outcome.sessions().get(0);
         assertThat(withBridge.items()).extracting(Plan.Item::slug).containsExactly("split-squat", "glute-bridge");
         Plan.Item steppedDown = withBridge.items().findFirst().orElseThrow();

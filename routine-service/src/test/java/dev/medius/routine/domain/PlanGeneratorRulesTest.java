@@ -176,6 +176,10 @@ class PlanGeneratorRulesTest {
         }
         assertThat(firstItem(athlete(Level.BEGINNER, 1, 60, 1), strength("squat", "beginner", reps(2, 8, 12, 60)))
                 .loadGuidance()).startsWith("Bodyweight");
+        ExercisePublished stepUp = exercise("step-up", "strength", "beginner", List.of("step"), "per-side",
+                reps(2, 8, 12, 60), List.of());
+        assertThat(firstItem(athlete(Level.BEGINNER, Set.of("step"), 1, 60, 1, List.of()), stepUp).loadGuidance())
+                .startsWith("Bodyweight");
     }
 
     @Test
@@ -193,6 +197,12 @@ class PlanGeneratorRulesTest {
                         + " Evidence: Measured in healthy adults. Sources: distefano-2009, boren-2011.");
         Plan.Item plain = firstItem(athlete(Level.BEGINNER, 1, 60, 1),
                 exercise("dead-bug", "stability", "beginner", List.of(), "per-side", reps(2, 8, 10, 45), List.of()));
+        ExercisePublished assisted = new ExercisePublished(UUID.nameUUIDFromBytes("bridge".getBytes()), null, "bridge",
+                "Bridge", null, "strength", "bridge", "beginner", List.of(), "bilateral", reps(2, 8, 10, 60),
+                List.of(new MuscleWork("gluteus-maximus", "primary", null), new MuscleWork("gluteus-medius", "secondary", null)),
+                List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of(), 1, null, List.of(), List.of());
+        assertThat(firstItem(athlete(Level.BEGINNER, 1, 60, 1), assisted).rationale())
+                .isEqualTo("Strength: the session's main loading; gluteus medius secondary. Dose for a beginner after ACSM 2009.");
         assertThat(plain.rationale()).isEqualTo(
                 "Stability: control of hip and trunk under a held or slow load. Dose for a beginner after ACSM 2009.");
         assertThat(firstItem(athlete(Level.BEGINNER, 1, 60, 1),
@@ -296,9 +306,10 @@ class PlanGeneratorRulesTest {
                     List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of(), 1, null, List.of(),
                     List.of()));
         }
+        squats.add(exercise("clam", "activation", "beginner", List.of(), "per-side", reps(1, 5, 8, 10), List.of()));
         Plan plan = generator.generate(athlete(Level.BEGINNER, 1, 60, 1), squats);
         assertThat(plan.sessions().findFirst().orElseThrow().items()).extracting(Plan.Item::slug)
-                .containsExactly("squat-a", "squat-b");
+                .containsExactly("clam", "squat-a", "squat-b");
     }
 
     @Test
@@ -326,6 +337,10 @@ class PlanGeneratorRulesTest {
         Plan plan = generator.generate(athlete(Level.BEGINNER, 1, 5, 1),
                 List.of(stretch, strength("squat", "beginner", reps(2, 10, 12, 61))));
         assertThat(plan.sessions().findFirst().orElseThrow().items()).extracting(Plan.Item::slug).containsExactly("squat");
+        // one set of 10 reps without rest is exactly a minute with its set-up
+        assertThat(generator.generate(athlete(Level.BEGINNER, 1, 1, 1), List.of(strength("squat", "beginner",
+                reps(2, 10, 12, 0)))).sessions().findFirst().orElseThrow().items()).extracting(Plan.Item::sets)
+                .containsExactly(1);
         // nothing fits a single minute at all
         assertThat(generator.generate(athlete(Level.BEGINNER, 1, 1, 1), List.of(strength("squat", "beginner",
                 reps(2, 10, 12, 61)))).sessions().findFirst().orElseThrow().items()).isEmpty();
@@ -382,7 +397,8 @@ class PlanGeneratorRulesTest {
                 }
             });
         });
-        assertThat(recovery.stream().flatMap(Plan.Session::items)).anyMatch(i -> "light".equals(i.bandResistance()));
+        assertThat(recovery.stream().flatMap(Plan.Session::items)).anyMatch(i -> "light".equals(i.bandResistance()))
+                .anyMatch(i -> i.bandResistance() == null);
         assertThat(plan.sessions().filter(s -> !s.title().contains("recovery")).flatMap(Plan.Session::items))
                 .allSatisfy(item -> assertThat(item.targetRpe()).isEqualTo(7.0))
                 .anyMatch(item -> "medium".equals(item.bandResistance()));
@@ -458,5 +474,13 @@ class PlanGeneratorRulesTest {
             assertThat(session.items().map(Plan.Item::exerciseId).toList()).doesNotHaveDuplicates();
             assertThat(session.items().count()).isLessThanOrEqualTo(7);
         });
+    }
+
+    @Test
+    void aLoadingWeekAfterTheFirstGrowsButByAtMostFifteenPercent() {
+        Plan plan = libraryPlan(Level.INTERMEDIATE, 3, 2);
+        int first = plan.weeks().get(0).sessions().stream().flatMap(Plan.Session::items).mapToInt(Plan.Item::volume).sum();
+        int second = plan.weeks().get(1).sessions().stream().flatMap(Plan.Session::items).mapToInt(Plan.Item::volume).sum();
+        assertThat(second).isGreaterThan(first).isLessThanOrEqualTo((int) Math.floor(first * 1.15));
     }
 }
