@@ -22,15 +22,16 @@ public record Plan(String title, LocalDate startDate, List<Week> weeks, List<Str
      * minutes, the athlete's equipment and pain. A hand-made plan has none.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Limits(String level, int minutesPerSession, List<String> equipment, List<AthleteProfile.Pain> pain) {
+    public record Limits(String level, int minutesPerSession, List<String> equipment, List<AthleteProfile.Pain> pain,
+            String language) {
         public Limits {
             equipment = equipment == null ? List.of() : List.copyOf(equipment);
             pain = pain == null ? List.of() : List.copyOf(pain);
         }
 
-        public static Limits of(AthleteProfile profile) {
+        public static Limits of(AthleteProfile profile, String language) {
             return new Limits(profile.level().label(), profile.minutesPerSession(),
-                    profile.equipment().stream().sorted().toList(), profile.pain());
+                    profile.equipment().stream().sorted().toList(), profile.pain(), language);
         }
     }
 

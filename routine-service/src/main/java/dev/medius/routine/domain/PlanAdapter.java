@@ -40,7 +40,8 @@ public final class PlanAdapter {
         return switch (decision.kind()) {
             case HOLD -> new Outcome(upcoming, logged.slug(), 0);
             case PROGRESS -> progress(logged, week, decision.reason(), upcoming, limits);
-            case EASE -> each(logged, upcoming, limits, planned -> DoseLadder.stepDown(planned, "eased: " + decision.reason()));
+            case EASE -> each(logged, upcoming, limits,
+                    (session, planned) -> DoseLadder.stepDown(planned, "eased: " + decision.reason()));
             case REGRESS -> regress(logged, decision.reason(), upcoming, limits, pain, painArea, catalog);
         };
     }
@@ -67,13 +68,18 @@ public final class PlanAdapter {
         if (stepped == logged) {
             return new Outcome(upcoming, logged.slug(), 0);
         }
-        return each(logged, upcoming, limits, planned -> {
-            if (deload(planned)) {
+        return each(logged, upcoming, limits, (session, planned) -> {
+            if (deload(planned) || recovery(session)) {
                 return planned;
             }
             Plan.Item target = atLeast(planned, stepped);
             return target.equals(planned) ? planned : target;
         });
+    }
+
+    /** A low-load day after a strength day: a step up would put strength work on consecutive days. */
+    private static boolean recovery(Plan.Session session) {
+        return session.title() != null && session.title().contains(PlanGenerator.RECOVERY);
     }
 
     private static boolean deload(Plan.Item planned) {
@@ -114,7 +120,7 @@ public final class PlanAdapter {
                 Optional<ExercisePublished> swap = easier.stream()
                         .filter(e -> !inSession.contains(e.exerciseId().toString())).findFirst();
                 if (swap.isPresent()) {
-                    Plan.Item swapped = swap(planned, swap.get(), reason);
+                    Plan.Item swapped = swap(planned, swap.get(), reason, limits);
                     if (fits(session, planned, swapped, limits)) {
                         next[0] = swapped.slug();
                         return swapped;
@@ -158,6 +164,16 @@ public final class PlanAdapter {
         return safe;
     }
 
+    /** The pain rule of the variation swapped in: its own for the plan's pain, or the planned one's when unknown. */
+    private static String painRule(Plan.Item planned, ExercisePublished easier, Plan.Limits limits) {
+        if (limits == null) {
+            return planned.painMonitoring();
+        }
+        AthleteProfile athlete = new AthleteProfile(level(limits), null, null, null, 1, 10, 1, null, limits.pain(), null,
+                null);
+        return SafetyText.item(PlanGenerator.loadedPainfulArea(athlete, easier), limits.language());
+    }
+
     private static AthleteProfile.Level level(Plan.Limits limits) {
         try {
             return limits == null || limits.level() == null ? AthleteProfile.Level.ADVANCED
@@ -168,12 +184,12 @@ public final class PlanAdapter {
     }
 
     private static Outcome each(Plan.Item logged, List<Plan.Session> upcoming, Plan.Limits limits,
-            Function<Plan.Item, Plan.Item> change) {
+            java.util.function.BiFunction<Plan.Session, Plan.Item, Plan.Item> change) {
         List<Plan.Session> out = new ArrayList<>();
         int changed = 0;
         for (Plan.Session session : upcoming) {
             Plan.Session adapted = replace(session, logged, planned -> {
-                Plan.Item replacement = change.apply(planned);
+                Plan.Item replacement = change.apply(session, planned);
                 return fits(session, planned, replacement, limits) ? replacement : planned;
             });
             changed += adapted != session ? 1 : 0;
@@ -213,7 +229,7 @@ public final class PlanAdapter {
                 SessionTime.minutes(all), blocks);
     }
 
-    static Plan.Item swap(Plan.Item planned, ExercisePublished easier, String reason) {
+    static Plan.Item swap(Plan.Item planned, ExercisePublished easier, String reason, Plan.Limits limits) {
         var prescription = easier.prescription();
         Integer repsMin = prescription == null ? null : prescription.repsMin();
         Integer repsMax = prescription == null ? null : prescription.repsMax() == null ? repsMin : prescription.repsMax();
@@ -232,7 +248,7 @@ public final class PlanAdapter {
                 planned.loadGuidance(), planned.targetRpe(),
                 "Easier variation of " + planned.name() + "." + (easier.evidence() == null ? "" : " Evidence: " + easier.evidence()),
                 easier.sourceKeys(), String.format(Locale.ROOT, "regressed to %s: %s", easier.slug(), reason), 0,
-                planned.painMonitoring());
+                painRule(planned, easier, limits));
         return swapped.withEstimatedMinutes(SessionTime.minutes(swapped));
     }
 }

@@ -38,6 +38,8 @@ public final class PlanGenerator {
     static final int MAX_ITEMS_PER_RECOVERY_SESSION = 4;
     /** Week-over-week growth of a loading week's volume (reps and seconds held, both sides) at most. */
     public static final double MAX_WEEKLY_VOLUME_GROWTH = 0.15;
+    /** How a recovery session's title names it, which adaptation reads to keep its load low. */
+    public static final String RECOVERY = "recovery: low-load activation, balance and mobility";
     /** Effort of a low-load recovery session: easy, far from fatigue. */
     static final double RECOVERY_RPE = 4;
     /** Below this many sessions a week strength hardly grows (ACSM 2009: 2-3 days a week for novices). */
@@ -114,11 +116,11 @@ public final class PlanGenerator {
             }
             weeks.add(new Plan.Week(week, deload, sessions));
         }
-        String title = String.format(Locale.ROOT, "%s %s plan: %d weeks, %d x %d min",
+        String title = String.format(Locale.ROOT, "%s %s plan: %d week%s, %d x %d min",
                 capitalise(profile.level().label()), profile.sport() == null ? "general" : profile.sport(),
-                profile.weeks(), profile.sessionsPerWeek(), profile.minutesPerSession());
+                profile.weeks(), profile.weeks() == 1 ? "" : "s", profile.sessionsPerWeek(), profile.minutesPerSession());
         return new Plan(title, profile.startDate(), weeks, notes(profile, strengthDay, deloadEvery),
-                SafetyText.plan(language), Plan.Limits.of(profile));
+                SafetyText.plan(language), Plan.Limits.of(profile, SafetyText.language(language)));
     }
 
     private static List<String> notes(AthleteProfile profile, boolean[] strengthDay, int deloadEvery) {
@@ -126,7 +128,7 @@ public final class PlanGenerator {
         notes.add("Dose by level after the ACSM 2009 position stand (acsm-2009); each week reps climb toward the top of the range, then a set is added, then the band gets stronger, while the week's volume grows by "
                 + Math.round(MAX_WEEKLY_VOLUME_GROWTH * 100) + "% at most.");
         notes.add("Every " + deloadEvery + "th week is lighter (one set fewer, reps at the bottom of the range): the end of a "
-                + deloadEvery + "-week block for a " + profile.level().label() + ".");
+                + deloadEvery + "-week block for " + article(profile.level()) + " " + profile.level().label() + ".");
         int recoveryDays = 0;
         for (boolean strength : strengthDay) {
             recoveryDays += strength ? 0 : 1;
@@ -280,13 +282,26 @@ public final class PlanGenerator {
     }
 
     /** The reported area (settled, since a current one excludes the exercise) that an exercise loads, if any. */
-    static SafetyText.ExerciseArea loadedPainfulArea(AthleteProfile profile, ExercisePublished exercise) {
+    /**
+     * The reported area whose pain rule an exercise carries: a settled area it loads, else an area that hurts
+     * now (any exercise may stir it), or none for an athlete without pain.
+     */
+    public static SafetyText.ExerciseArea loadedPainfulArea(AthleteProfile profile, ExercisePublished exercise) {
+        AthleteProfile.Pain current = null;
         for (AthleteProfile.Pain pain : profile.pain()) {
             if (Contraindications.loads(exercise, pain.area())) {
                 return new SafetyText.ExerciseArea(pain.area(), AthleteProfile.Pain.PERSISTENT.equals(pain.onset()));
             }
+            if (current == null && pain.current()) {
+                current = pain;
+            }
         }
-        return null;
+        return current == null ? null
+                : new SafetyText.ExerciseArea(current.area(), AthleteProfile.Pain.PERSISTENT.equals(current.onset()));
+    }
+
+    private static String article(Level level) {
+        return level == Level.INTERMEDIATE || level == Level.ADVANCED ? "an" : "a";
     }
 
     /**
@@ -383,7 +398,8 @@ public final class PlanGenerator {
         exercise.findings().stream().filter(f -> "gluteus-medius-mvic".equals(f.measure()) && f.value() != null)
                 .max(Comparator.comparingDouble(ExercisePublished.Finding::value))
                 .ifPresent(f -> why.append(String.format(Locale.ROOT, " (%.0f%% MVIC, %s)", f.value(), f.sourceKey())));
-        why.append(". Dose for a ").append(profile.level().label()).append(" after ACSM 2009.");
+        why.append(". Dose for ").append(article(profile.level())).append(' ').append(profile.level().label())
+                .append(" after ACSM 2009.");
         if (exercise.evidence() != null && !exercise.evidence().isBlank()) {
             why.append(" Evidence: ").append(exercise.evidence().trim());
         }
@@ -583,7 +599,7 @@ public final class PlanGenerator {
             }
         }
         String title = String.format(Locale.ROOT, "Week %d, session %c%s%s", week, (char) ('A' + slot),
-                strengthDay ? "" : " (recovery: low-load activation, balance and mobility)",
+                strengthDay ? "" : " (" + RECOVERY + ")",
                 deload && strengthDay ? " (lighter week)" : "");
         return new Plan.Session(week, dayOffset, date, title, SessionTime.minutes(items), blocks);
     }

@@ -44,9 +44,9 @@ public final class SafetyText {
                     : "Should be pain-free: if pain passes " + PAIN_CEILING + "/10, stop the set and log it.";
         }
         int ceiling = ceiling(loaded);
-        return es ? "Carga la zona dolorida (" + loaded.label("es") + "): dolor de hasta " + ceiling
+        return es ? "Vigila la zona dolorida (" + loaded.label("es") + "): dolor de hasta " + ceiling
                 + "/10 durante el ejercicio, calmado a la mañana siguiente y sin aumentar de semana en semana; si no, para y anótalo."
-                : "Loads the painful " + loaded.label("en") + ": pain up to " + ceiling
+                : "Watch the painful " + loaded.label("en") + ": pain up to " + ceiling
                         + "/10 during the exercise, settled by the next morning and not rising week to week; otherwise stop and log it.";
     }
 

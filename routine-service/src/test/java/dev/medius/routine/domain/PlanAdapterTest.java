@@ -50,7 +50,7 @@ class PlanAdapterTest {
     private static final Function<String, Optional<ExercisePublished>> LOOKUP = reference -> CATALOG.stream()
             .filter(e -> e.slug().equals(reference) || e.exerciseId().toString().equals(reference)).findFirst();
 
-    private static final Plan.Limits INTERMEDIATE = new Plan.Limits("intermediate", 30, List.of(), List.of());
+    private static final Plan.Limits INTERMEDIATE = new Plan.Limits("intermediate", 30, List.of(), List.of(), "en");
 
     private static PlanAdapter.Outcome stepUp(Plan.Item logged, int week, List<Plan.Session> upcoming, Plan.Limits limits) {
         return PlanAdapter.apply(logged, week, PROGRESS, upcoming, limits, 0, null, LOOKUP);
@@ -73,7 +73,7 @@ class PlanAdapterTest {
     }
 
     private static Plan.Limits limits(String level, int minutes, List<String> equipment, List<Pain> pain) {
-        return new Plan.Limits(level, minutes, equipment, pain);
+        return new Plan.Limits(level, minutes, equipment, pain, "en");
     }
 
     private static Plan.Item squatIn(Plan.Session session) {
@@ -230,7 +230,7 @@ class PlanAdapterTest {
         assertThat(swapped.bandResistance()).isNull();
         assertThat(swapped.adjustment()).isEqualTo("regressed to glute-bridge: pain 6/10");
         assertThat(swapped.rationale()).startsWith("Easier variation of split-squat.");
-        assertThat(swapped.painMonitoring()).isEqualTo("Should be pain-free");
+        assertThat(swapped.painMonitoring()).startsWith("Should be pain-free: if pain passes 3/10");
         assertThat(swapped.estimatedMinutes()).isEqualTo(SessionTime.minutes(swapped));
     }
 
@@ -276,29 +276,29 @@ class PlanAdapterTest {
     @Test
     void aBandedVariationKeepsTheBandAndAnUnbandedOneDropsIt() {
         Plan.Item banded = item(MONSTER_WALK, 3, 12, null, "medium");
-        Plan.Item toBand = PlanAdapter.swap(banded, BANDED_BRIDGE, "pain");
+        Plan.Item toBand = PlanAdapter.swap(banded, BANDED_BRIDGE, "pain", null);
         assertThat(toBand.bandResistance()).isEqualTo("medium");
         assertThat(toBand.targetReps()).isEqualTo(10);
         assertThat(toBand.repsMax()).isEqualTo(20);
-        assertThat(PlanAdapter.swap(banded, GLUTE_BRIDGE, "pain").bandResistance()).isNull();
+        assertThat(PlanAdapter.swap(banded, GLUTE_BRIDGE, "pain", null).bandResistance()).isNull();
         // one set fewer, never none
-        assertThat(PlanAdapter.swap(banded.withDose(1, 12, null, "medium", null), GLUTE_BRIDGE, "pain").sets()).isEqualTo(1);
+        assertThat(PlanAdapter.swap(banded.withDose(1, 12, null, "medium", null), GLUTE_BRIDGE, "pain", null).sets()).isEqualTo(1);
     }
 
     @Test
     void aHeldVariationIsDosedAsAHoldAndOneWithoutAPrescriptionAsTenToTwelveReps() {
-        Plan.Item wallSit = PlanAdapter.swap(squat(3, 12), WALL_SIT, "pain");
+        Plan.Item wallSit = PlanAdapter.swap(squat(3, 12), WALL_SIT, "pain", null);
         assertThat(wallSit.holdSeconds()).isEqualTo(30);
         assertThat(wallSit.targetReps()).isNull();
         ExercisePublished bare = exercise("bare", "beginner", List.of(), List.of(), List.of(), null, List.of());
-        Plan.Item fromBare = PlanAdapter.swap(squat(3, 12), bare, "pain");
+        Plan.Item fromBare = PlanAdapter.swap(squat(3, 12), bare, "pain", null);
         assertThat(fromBare.repsMin()).isEqualTo(10);
         assertThat(fromBare.repsMax()).isEqualTo(12);
         assertThat(fromBare.targetReps()).isEqualTo(10);
         assertThat(fromBare.holdSeconds()).isNull();
         ExercisePublished fixed = exercise("fixed", "beginner", List.of(), List.of(), List.of(),
                 new Prescription(2, 8, null, null, 45, null, null, false), List.of());
-        assertThat(PlanAdapter.swap(squat(3, 12), fixed, "pain").repsMax()).isEqualTo(8);
+        assertThat(PlanAdapter.swap(squat(3, 12), fixed, "pain", null).repsMax()).isEqualTo(8);
     }
 
     @Test
@@ -330,10 +330,35 @@ class PlanAdapterTest {
                 null, "activation", "hip-abduction", "beginner", List.of(), "per-side", TWELVE, null, List.of(), List.of(),
                 List.of(), List.of(), List.of(), "DiStefano 2009: 40 %MVIC.", List.of("distefano-2009"), 1, null, List.of(),
                 List.of());
-        Plan.Item swapped = PlanAdapter.swap(squat(3, 12), clam, "pain");
+        Plan.Item swapped = PlanAdapter.swap(squat(3, 12), clam, "pain", null);
         assertThat(swapped.perSide()).isTrue();
         assertThat(swapped.rationale()).isEqualTo("Easier variation of split-squat. Evidence: DiStefano 2009: 40 %MVIC.");
         assertThat(swapped.sourceKeys()).containsExactly("distefano-2009");
-        assertThat(PlanAdapter.swap(squat(3, 12), GLUTE_BRIDGE, "pain").perSide()).isFalse();
+        assertThat(PlanAdapter.swap(squat(3, 12), GLUTE_BRIDGE, "pain", null).perSide()).isFalse();
+    }
+
+    @Test
+    void aSwappedVariationCarriesItsOwnPainRuleForThePlansPainInThePlansLanguage() {
+        Plan.Limits settledKnee = limits("intermediate", 30, List.of(), List.of(new Pain("knee", 1, "history")));
+        assertThat(PlanAdapter.swap(squat(3, 12), WALL_SIT, "pain", settledKnee).painMonitoring())
+                .startsWith("Watch the painful knee: pain up to 3/10");
+        Plan.Limits none = limits("intermediate", 30, List.of(), List.of());
+        assertThat(PlanAdapter.swap(squat(3, 12), WALL_SIT, "pain", none).painMonitoring()).startsWith("Should be pain-free");
+        Plan.Limits spanish = new Plan.Limits("intermediate", 30, List.of(), List.of(new Pain("knee", 1, "history")), "es");
+        assertThat(PlanAdapter.swap(squat(3, 12), WALL_SIT, "pain", spanish).painMonitoring())
+                .startsWith("Vigila la zona dolorida (rodilla)");
+    }
+
+    @Test
+    void aStepUpNeverReachesARecoveryDay() {
+        Plan.Item logged = squat(2, 10);
+        Plan.Session recovery = new Plan.Session(1, 1, LocalDate.of(2027, 1, 5),
+                "Week 1, session B (" + PlanGenerator.RECOVERY + ")", 2.0,
+                List.of(new Plan.Block("activation", List.of(squat(1, 10)))));
+        PlanAdapter.Outcome outcome = PlanAdapter.apply(logged, 1,
+                new Adaptation.Decision(Adaptation.Kind.PROGRESS, "twice above", false), List.of(recovery), null, 0, null,
+                reference -> java.util.Optional.empty());
+        assertThat(outcome.changed()).isZero();
+        assertThat(outcome.sessions().get(0)).isSameAs(recovery);
     }
 }

@@ -455,7 +455,7 @@ class PlanGeneratorRulesTest {
         assertThat(plan.weeks().get(1).sessions().get(2).title()).isEqualTo("Week 2, session C");
         assertThat(plan.sessions()).allSatisfy(s -> assertThat(s.estimatedMinutes())
                 .isEqualTo(SessionTime.minutes(s.items().toList())));
-        assertThat(plan.limits()).isEqualTo(new Plan.Limits("intermediate", 30, List.of("mini-band"), List.of()));
+        assertThat(plan.limits()).isEqualTo(new Plan.Limits("intermediate", 30, List.of("mini-band"), List.of(), "en"));
         assertThat(plan.notes()).anyMatch(n -> n.contains("grows by 15% at most"));
         assertThat(plan.notes()).noneMatch(n -> n.startsWith("Reported pain"));
         AthleteProfile noSport = new AthleteProfile(Level.BEGINNER, null, List.of(), Set.of(), 1, 20, 4, MONDAY, List.of(),

@@ -51,14 +51,14 @@ class SafetyTextTest {
     @Test
     void theRuleForALoadedPainfulAreaNamesTheAreaInTheAthletesLanguageWithItsCeiling() {
         assertThat(SafetyText.item(new ExerciseArea("achilles", true), "en")).isEqualTo(
-                "Loads the painful achilles tendon: pain up to 5/10 during the exercise, settled by the next morning"
+                "Watch the painful achilles tendon: pain up to 5/10 during the exercise, settled by the next morning"
                         + " and not rising week to week; otherwise stop and log it.");
         assertThat(SafetyText.item(new ExerciseArea("knee", false), "es")).isEqualTo(
-                "Carga la zona dolorida (rodilla): dolor de hasta 3/10 durante el ejercicio, calmado a la mañana"
+                "Vigila la zona dolorida (rodilla): dolor de hasta 3/10 durante el ejercicio, calmado a la mañana"
                         + " siguiente y sin aumentar de semana en semana; si no, para y anótalo.");
         assertThat(SafetyText.item(new ExerciseArea("lateral-hip", true), "es-AR"))
-                .startsWith("Carga la zona dolorida (cara lateral de la cadera (tendón glúteo)): dolor de hasta 5/10");
+                .startsWith("Vigila la zona dolorida (cara lateral de la cadera (tendón glúteo)): dolor de hasta 5/10");
         // an area outside the vocabulary is named as given rather than dropped
-        assertThat(SafetyText.item(new ExerciseArea("elbow", false), "en")).startsWith("Loads the painful elbow: pain up to 3/10");
+        assertThat(SafetyText.item(new ExerciseArea("elbow", false), "en")).startsWith("Watch the painful elbow: pain up to 3/10");
     }
 }
