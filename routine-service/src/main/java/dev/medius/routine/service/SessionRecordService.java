@@ -3,11 +3,14 @@ package dev.medius.routine.service;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -119,6 +122,8 @@ public class SessionRecordService {
 
         List<SessionCompleted.ExerciseDone> done = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
+        // read once per completion, and only when an exercise was logged
+        Supplier<Map<String, Boolean>> aboveTarget = memoized(() -> previousAboveTarget(session));
         // the rest of the plan is read only when a decision changes it: most completions hold every exercise
         List<ScheduledSession> upcoming = new ArrayList<>();
         Runnable loadUpcoming = () -> {
@@ -141,7 +146,7 @@ public class SessionRecordService {
                     item.muscles(), item.prescription(), sets, exercise.skipped(), exercise.skipReason()));
             if (!exercise.skipped()) {
                 Adaptation.Decision decision = Adaptation.decide(item, sets, report.sessionRpe(), pain, painArea,
-                        previousAboveTarget(session, item));
+                        aboveTarget.get().getOrDefault(item.exerciseId(), false));
                 if (decision.kind() != Adaptation.Kind.HOLD) {
                     loadUpcoming.run();
                 }
@@ -224,17 +229,28 @@ public class SessionRecordService {
         return result;
     }
 
-    /** Whether the last completed session that logged this exercise was above target: the first of two-for-two. */
-    private boolean previousAboveTarget(ScheduledSession session, Plan.Item item) {
+    /**
+     * Per exercise, whether the last completed session that logged it was above target: the first of two-for-two.
+     */
+    private Map<String, Boolean> previousAboveTarget(ScheduledSession session) {
+        Map<String, Boolean> above = new HashMap<>();
         for (SessionRecord previous : records.completedBefore(session.assignmentId, session.ordinal)) {
             RecordResult result = documents.read(previous.response, RecordResult.class);
-            Optional<Change> change = result.adaptations() == null ? Optional.empty()
-                    : result.adaptations().stream().filter(c -> item.exerciseId().equals(c.exerciseId())).findFirst();
-            if (change.isPresent()) {
-                return change.get().aboveTarget();
+            if (result.adaptations() != null) {
+                result.adaptations().forEach(change -> above.putIfAbsent(change.exerciseId(), change.aboveTarget()));
             }
         }
-        return false;
+        return above;
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> source) {
+        List<T> value = new ArrayList<>(1);
+        return () -> {
+            if (value.isEmpty()) {
+                value.add(source.get());
+            }
+            return value.get(0);
+        };
     }
 
     /** Applies a decision to the upcoming sessions that prescribe the exercise, within the plan's limits. */
