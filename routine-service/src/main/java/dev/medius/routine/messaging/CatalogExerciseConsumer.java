@@ -1,12 +1,10 @@
 package dev.medius.routine.messaging;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,9 +14,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.medius.events.CloudEventReader;
+import dev.medius.events.CloudEventReader.Event;
+import dev.medius.events.CloudEventReader.Mode;
 import dev.medius.events.EventSchemas;
 import dev.medius.events.EventTypes;
 import dev.medius.events.catalog.ExercisePublished;
@@ -27,17 +27,15 @@ import dev.medius.routine.service.CatalogReadModel;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * Keeps the catalog read model in step with catalog.exercises (CloudEvents in Kafka binary mode). A
- * record that breaks the contract (headers, JSON, schema) or cannot be applied is refused: the
- * channel's failure strategy copies it to {@code catalog.exercises.dlq} with the reason, and the
- * records after it are applied as usual.
+ * Keeps the catalog read model in step with catalog.exercises (CloudEvents in Kafka binary or structured mode). A
+ * record that breaks the contract (attributes, JSON, type, schema, a subject other than the exercise) or cannot be
+ * applied is refused: the channel's failure strategy copies it to {@code catalog.exercises.dlq} with the reason, and
+ * the records after it are applied as usual.
  */
 @ApplicationScoped
 public class CatalogExerciseConsumer {
 
     private static final Logger LOG = Logger.getLogger(CatalogExerciseConsumer.class);
-    private static final List<String> REQUIRED_HEADERS = List.of("ce_specversion", "ce_id", "ce_type", "ce_source",
-            "ce_tenantid");
     private static final Set<String> TYPES = Set.of(EventTypes.EXERCISE_PUBLISHED, EventTypes.EXERCISE_RETIRED);
 
     /** Why a record was not applied; the message becomes the dead letter's reason. */
@@ -54,73 +52,54 @@ public class CatalogExerciseConsumer {
     @Inject
     ObjectMapper json;
 
+    private CloudEventReader reader;
+
+    @PostConstruct
+    void createReader() {
+        reader = new CloudEventReader(json);
+    }
+
     @Incoming("catalog-exercises")
     @Blocking
     public void onRecord(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             return; // a tombstone: compaction has removed the exercise, retirement already told us
         }
-        String type = check(record);
-        JsonNode data = data(record.value());
-        List<String> violations = EventSchemas.violations(type, data);
-        if (!violations.isEmpty()) {
-            throw new RejectedRecord("schema violations: " + String.join("; ", violations));
-        }
+        Event event = read(record);
         try {
-            if (EventTypes.EXERCISE_PUBLISHED.equals(type)) {
-                readModel.published(json.treeToValue(data, ExercisePublished.class));
+            if (EventTypes.EXERCISE_PUBLISHED.equals(event.type())) {
+                readModel.published(json.treeToValue(event.data(), ExercisePublished.class));
             } else {
-                readModel.retired(json.treeToValue(data, ExerciseRetired.class));
+                readModel.retired(json.treeToValue(event.data(), ExerciseRetired.class));
             }
         } catch (JsonProcessingException | RuntimeException e) {
-            LOG.warnf("catalog record %s at %s-%d@%d not applied: %s", header(record, "ce_id"), record.topic(),
-                    record.partition(), record.offset(), e.getMessage());
+            LOG.warnf("catalog record %s at %s-%d@%d not applied: %s", event.id(), record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
             throw new RejectedRecord("not applied: " + e.getMessage());
         }
     }
 
-    /** The record's event type, once its CloudEvents headers follow the contract. */
-    private static String check(ConsumerRecord<String, byte[]> record) {
-        for (String name : REQUIRED_HEADERS) {
-            String value = header(record, name);
-            if (value == null || value.isBlank()) {
-                throw new RejectedRecord("missing header " + name);
-            }
+    /** The record's event, once it follows the contract and is about the exercise its data describes. */
+    private Event read(ConsumerRecord<String, byte[]> record) {
+        CloudEventReader.Result result = reader.read(name -> header(record, name), record.value());
+        if (!result.accepted()) {
+            throw new RejectedRecord(result.rejection());
         }
-        if (!"1.0".equals(header(record, "ce_specversion"))) {
-            throw new RejectedRecord("unsupported ce_specversion " + header(record, "ce_specversion"));
+        Event event = result.event();
+        if (!TYPES.contains(event.type())) {
+            throw new RejectedRecord("unknown event type " + event.type() + " on " + record.topic());
         }
-        String contentType = header(record, "content-type");
-        if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new RejectedRecord("unsupported content-type " + contentType);
+        List<String> violations = EventSchemas.violations(event.type(), event.data());
+        if (!violations.isEmpty()) {
+            throw new RejectedRecord("schema violations: " + String.join("; ", violations));
         }
-        String type = header(record, "ce_type");
-        if (!TYPES.contains(type)) {
-            throw new RejectedRecord("unknown event type " + type + " on " + record.topic());
+        String exerciseId = event.data().path("exerciseId").asText();
+        if (!event.subject().equals(exerciseId)) {
+            // the contract makes the subject the exercise's id: one naming another exercise would mislead a trace
+            String subject = event.mode() == Mode.BINARY ? "ce_subject" : "subject";
+            throw new RejectedRecord(subject + " " + event.subject() + " is not the exercise's id " + exerciseId);
         }
-        String time = header(record, "ce_time");
-        if (time != null) {
-            try {
-                OffsetDateTime.parse(time);
-            } catch (DateTimeParseException e) {
-                throw new RejectedRecord("ce_time is not an RFC 3339 timestamp: " + time);
-            }
-        }
-        return type;
-    }
-
-    private JsonNode data(byte[] value) {
-        JsonNode data;
-        try {
-            data = json.readTree(value);
-        } catch (IOException e) {
-            String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new RejectedRecord("value is not JSON: " + message);
-        }
-        if (data == null || !data.isObject()) {
-            throw new RejectedRecord("value is not a JSON object");
-        }
-        return data;
+        return event;
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
