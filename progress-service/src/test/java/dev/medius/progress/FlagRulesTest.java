@@ -540,6 +540,56 @@ class FlagRulesTest {
                 FlagKind.PAIN_PERSISTING, FlagKind.EFFORT_HIGH, FlagKind.INJURY_OR_ILLNESS);
     }
 
+    /** Random athletes: sessions with and without reports over six weeks, skips, a plan, adherence windows. */
+    static Athlete randomAthlete(java.util.Random random) {
+        Athlete athlete = new Athlete();
+        int daysAgo = 42;
+        while ((daysAgo -= 1 + random.nextInt(5)) >= 0) {
+            athlete.session(daysAgo, random.nextInt(4) == 0 ? null : 5.0 + random.nextInt(6),
+                    random.nextInt(5) == 0 ? null : random.nextInt(11));
+        }
+        if (random.nextBoolean()) {
+            athlete.skip(TODAY.minusDays(random.nextInt(10)), TODAY.minusDays(random.nextInt(3)),
+                    random.nextBoolean() ? "ill" : "busy");
+        }
+        athlete.plan(TODAY.minusDays(random.nextInt(60)), TODAY.plusDays(random.nextInt(40) - 10), random.nextInt(4));
+        int due30 = random.nextInt(15);
+        athlete.last30 = AdherenceWindow.of(30, due30, random.nextInt(due30 + 1));
+        int duePrevious = random.nextInt(15);
+        athlete.previous30 = AdherenceWindow.of(30, duePrevious, random.nextInt(duePrevious + 1));
+        return athlete;
+    }
+
+    @Test
+    void theCalendarPassEvaluatesExactlyTheRulesThatAreNotDecidedBySessionsAlone() {
+        java.util.Random random = new java.util.Random(17);
+        FlagRules rules = rules();
+        for (int i = 0; i < 2000; i++) {
+            AthleteFacts facts = randomAthlete(random).facts();
+            Map<FlagKind, FlagFinding> all = rules.evaluate(facts, TODAY);
+            Map<FlagKind, FlagFinding> calendar = rules.evaluateCalendar(facts, TODAY);
+            Map<FlagKind, FlagFinding> expected = new HashMap<>(all);
+            expected.keySet().removeIf(FlagKind::fromSessions);
+            assertThat(calendar).as("athlete %d", i).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void flagsDecidedBySessionsAloneDoNotChangeWithTheCalendar() {
+        java.util.Random random = new java.util.Random(18);
+        FlagRules rules = rules();
+        for (int i = 0; i < 2000; i++) {
+            AthleteFacts facts = randomAthlete(random).facts();
+            Map<FlagKind, FlagFinding> today = rules.evaluate(facts, TODAY);
+            Map<FlagKind, FlagFinding> later = rules.evaluate(facts, TODAY.plusDays(1 + random.nextInt(30)));
+            today.keySet().removeIf(kind -> !kind.fromSessions());
+            later.keySet().removeIf(kind -> !kind.fromSessions());
+            assertThat(later).as("athlete %d", i).isEqualTo(today);
+        }
+        assertThat(java.util.Arrays.stream(FlagKind.values()).filter(FlagKind::fromSessions)).containsExactlyInAnyOrder(
+                FlagKind.PAIN_HIGH, FlagKind.PAIN_PERSISTING, FlagKind.PAIN_RISING, FlagKind.EFFORT_HIGH);
+    }
+
     @Test
     void theTestThresholdsAreTheDeployedDefaults() {
         FlagThresholds defaults = thresholds(new HashMap<>());

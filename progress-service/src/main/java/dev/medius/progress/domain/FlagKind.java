@@ -4,14 +4,14 @@ import java.util.Arrays;
 
 /** What a flag is about, with its severity; declaration order is the urgency order within a severity. */
 public enum FlagKind {
-    PAIN_HIGH("pain-high", Severity.HIGH),
-    INJURY_OR_ILLNESS("injury-or-illness", Severity.HIGH),
-    PAIN_PERSISTING("pain-persisting", Severity.MEDIUM),
-    PAIN_RISING("pain-rising", Severity.MEDIUM),
-    EFFORT_HIGH("effort-high", Severity.MEDIUM),
-    ADHERENCE_LOW("adherence-low", Severity.MEDIUM),
-    ADHERENCE_DROP("adherence-drop", Severity.MEDIUM),
-    INACTIVE("inactive", Severity.LOW);
+    PAIN_HIGH("pain-high", Severity.HIGH, true),
+    INJURY_OR_ILLNESS("injury-or-illness", Severity.HIGH, false),
+    PAIN_PERSISTING("pain-persisting", Severity.MEDIUM, true),
+    PAIN_RISING("pain-rising", Severity.MEDIUM, true),
+    EFFORT_HIGH("effort-high", Severity.MEDIUM, true),
+    ADHERENCE_LOW("adherence-low", Severity.MEDIUM, false),
+    ADHERENCE_DROP("adherence-drop", Severity.MEDIUM, false),
+    INACTIVE("inactive", Severity.LOW, false);
 
     /** How soon a coach should look; declaration order is the urgency order. */
     public enum Severity {
@@ -24,10 +24,17 @@ public enum FlagKind {
 
     private final String wire;
     private final Severity severity;
+    private final boolean fromSessions;
 
-    FlagKind(String wire, Severity severity) {
+    FlagKind(String wire, Severity severity, boolean fromSessions) {
         this.wire = wire;
         this.severity = severity;
+        this.fromSessions = fromSessions;
+    }
+
+    /** Whether the completed sessions alone decide this flag: it changes only when they do, never with the calendar. */
+    public boolean fromSessions() {
+        return fromSessions;
     }
 
     public String wire() {

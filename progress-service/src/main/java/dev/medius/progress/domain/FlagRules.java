@@ -32,6 +32,15 @@ public final class FlagRules {
         return found;
     }
 
+    /** The rules that change with the calendar alone (adherence, inactivity, skips): what a day passing can change. */
+    public Map<FlagKind, FlagFinding> evaluateCalendar(AthleteFacts facts, LocalDate today) {
+        Map<FlagKind, FlagFinding> found = new EnumMap<>(FlagKind.class);
+        adherence(facts, found);
+        inactivity(facts, today, found);
+        skips(facts.recentSkips(), today, found);
+        return found;
+    }
+
     /**
      * Whether the latest {@code kept} sessions read for an athlete may leave out sessions the pain and effort rules
      * need: the recent days reach back past the oldest of them, or a recent report is high enough to be compared

@@ -21,8 +21,9 @@ import io.quarkus.scheduler.Scheduled;
  * Evaluates flags off the ingestion path. Athletes whose facts changed are noted after each batch commits
  * and evaluated together every {@code medius.flags.evaluation-delay}: an athlete completing several
  * sessions in that time is evaluated once, not after every batch. Every athlete is also evaluated every
- * {@code medius.flags.evaluation-interval}, because inactivity and adherence change with the calendar; that
- * pass also covers athletes noted but not yet evaluated when the service stopped.
+ * {@code medius.flags.evaluation-interval}, because inactivity and adherence change with the calendar. That pass
+ * evaluates only the rules the calendar changes, except the first after start, which evaluates all of them: it
+ * covers athletes noted but not yet evaluated when the service stopped.
  */
 @ApplicationScoped
 public class FlagSchedule {
@@ -46,6 +47,7 @@ public class FlagSchedule {
     private final Set<TenantKey> touched = ConcurrentHashMap.newKeySet();
     /** One evaluation at a time: two evaluating the same athlete could both raise the same flag. */
     private final ReentrantLock evaluating = new ReentrantLock();
+    private volatile boolean fullPassDone;
 
     /** Notes athletes whose facts changed; call once their changes are committed, so the evaluation sees them. */
     public void touched(Collection<TenantKey> athletes) {
@@ -72,7 +74,8 @@ public class FlagSchedule {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void evaluateAll() {
         try {
-            evaluate(progress.allAthletes());
+            evaluate(progress.allAthletes(), fullPassDone);
+            fullPassDone = true;
         } catch (RuntimeException e) {
             LOG.warnf("periodic flag evaluation failed: %s", e.getMessage());
         }
@@ -83,12 +86,16 @@ public class FlagSchedule {
      * A rebuild waits only for the chunk being evaluated, not for the whole pass.
      */
     public void evaluate(List<TenantKey> athletes) {
+        evaluate(athletes, false);
+    }
+
+    private void evaluate(List<TenantKey> athletes, boolean calendarOnly) {
         for (int from = 0; from < athletes.size(); from += CHUNK) {
             List<TenantKey> chunk = athletes.subList(from, Math.min(athletes.size(), from + CHUNK));
             gate.enter();
             evaluating.lock();
             try {
-                List<AthleteChange> changed = QuarkusTransaction.requiringNew().call(() -> flags.evaluate(chunk));
+                List<AthleteChange> changed = QuarkusTransaction.requiringNew().call(() -> flags.evaluate(chunk, calendarOnly));
                 dashboardEvents.publish(changed);
             } finally {
                 evaluating.unlock();

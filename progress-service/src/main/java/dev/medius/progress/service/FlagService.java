@@ -76,9 +76,19 @@ public class FlagService {
     @Inject
     EntityManager entities;
 
-    /** Evaluates the athletes' flags; returns the athletes whose flags changed. */
+    /** Evaluates every rule for the athletes; returns the athletes whose flags changed. */
     @Transactional(TxType.MANDATORY)
     public List<AthleteChange> evaluate(Collection<TenantKey> athletes) {
+        return evaluate(athletes, false);
+    }
+
+    /**
+     * Evaluates the athletes' flags; returns the athletes whose flags changed. With {@code calendarOnly}, only the
+     * rules a passing day can change are evaluated, and the flags the sessions alone decide stay as the last full
+     * evaluation left them: nothing about them has changed since, and their history is the costliest read.
+     */
+    @Transactional(TxType.MANDATORY)
+    public List<AthleteChange> evaluate(Collection<TenantKey> athletes, boolean calendarOnly) {
         // lookups of up to a thousand athletes at once: planned with their values, like ingestion's
         execute("SET LOCAL plan_cache_mode = force_custom_plan");
         List<AthleteChange> changed = new ArrayList<>();
@@ -91,7 +101,8 @@ public class FlagService {
             String tenant = entry.getKey();
             List<String> ids = entry.getValue();
             Map<String, ScheduleSummary> schedules = progress.scheduleSummaries(tenant, ids, today);
-            Map<String, List<SessionPoint>> recent = recentSessions(rules, tenant, ids);
+            Map<String, List<SessionPoint>> recent = calendarOnly ? progress.recentFromRollup(tenant, ids)
+                    : recentSessions(rules, tenant, ids);
             Map<String, List<SkippedSession>> skips = progress.skipsWithReasonSince(tenant, ids, skipsSince);
             Map<String, List<FlagRow>> raised = progress.flags(tenant, ids);
             List<String> changedHere = new ArrayList<>();
@@ -102,8 +113,10 @@ public class FlagService {
                         sessions.isEmpty() ? null : sessions.get(sessions.size() - 1).date(), schedule.firstScheduled(),
                         schedule.lastScheduled(), schedule.missedSinceActivity(), sessions,
                         skips.getOrDefault(athlete, List.of()));
-                Map<FlagKind, FlagFinding> found = rules.evaluate(facts, today);
-                if (reconcile(tenant, athlete, found, raised.getOrDefault(athlete, List.of()))) {
+                List<FlagRow> raisedHere = raised.getOrDefault(athlete, List.of());
+                Map<FlagKind, FlagFinding> found = calendarOnly ? withSessionFlags(rules.evaluateCalendar(facts, today), raisedHere)
+                        : rules.evaluate(facts, today);
+                if (reconcile(tenant, athlete, found, raisedHere)) {
                     changedHere.add(athlete);
                 }
             }
@@ -138,6 +151,17 @@ public class FlagService {
             recent.putAll(progress.recentSessions(tenant, longer, rules.historySessions()));
         }
         return recent;
+    }
+
+    /** The calendar's findings with the raised flags the sessions alone decide, kept as they are. */
+    private static Map<FlagKind, FlagFinding> withSessionFlags(Map<FlagKind, FlagFinding> found, List<FlagRow> raised) {
+        for (FlagRow row : raised) {
+            FlagKind kind = FlagKind.fromWire(row.kind());
+            if (kind.fromSessions()) {
+                found.put(kind, new FlagFinding(kind, row.reason(), row.value(), row.threshold()));
+            }
+        }
+        return found;
     }
 
     private boolean reconcile(String tenant, String athlete, Map<FlagKind, FlagFinding> found, List<FlagRow> raised) {
