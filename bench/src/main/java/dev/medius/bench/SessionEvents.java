@@ -48,8 +48,10 @@ final class SessionEvents {
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
         Random random = new Random(42);
-        // live traffic: completions of the last six days, so athletes are active and flags reflect a normal week
-        OffsetDateTime base = OffsetDateTime.now(ZoneOffset.UTC).minusDays(6).withNano(0);
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        // live traffic: completions of the last six days, so athletes are active and flags reflect a normal week; the
+        // latest an hour ago at most, as a completion dated ahead of its record is dead-lettered
+        OffsetDateTime base = OffsetDateTime.now(ZoneOffset.UTC).minusDays(6).minusHours(1).withNano(0);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
             for (int i = 0; i < count; i++) {
@@ -69,9 +71,18 @@ final class SessionEvents {
                 header(headers, "ce_tenantid", TENANT);
                 header(headers, "content-type", "application/json");
                 producer.send(new ProducerRecord<>(Topics.ROUTINE_SESSIONS, null, athlete,
-                        value.getBytes(StandardCharsets.UTF_8), headers));
+                        value.getBytes(StandardCharsets.UTF_8), headers), (metadata, error) -> {
+                            if (error != null) {
+                                failure.compareAndSet(null, error);
+                            }
+                        });
             }
             producer.flush();
+        }
+        // a record the broker did not take would leave the run waiting for events that never come
+        if (failure.get() != null) {
+            throw new IllegalStateException("the broker did not take every completion: " + failure.get().getMessage(),
+                    failure.get());
         }
     }
 

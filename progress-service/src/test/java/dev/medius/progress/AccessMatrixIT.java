@@ -26,7 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * Every progress-service operation × role × organisation gets the answer the README's Access
  * section gives: athletes see themselves, coaches their roster, admins their organisation, editors
  * nothing; another organisation's athlete answers 404 and never shows on a dashboard, even to a
- * coach of the same name there. Rebuilding is for admins and covers every organisation.
+ * coach of the same name there. Rebuilding and replaying dead letters are for admins and cover every organisation;
+ * checking records is for admins, of their own organisation.
  */
 @QuarkusTest
 class AccessMatrixIT {
@@ -62,7 +63,13 @@ class AccessMatrixIT {
                 .streamRow("GET /api/v1/dashboard/stream", viewers, viewers, () -> on("/api/v1/dashboard/stream"))
                 // the topics hold every organisation: an admin's rebuild covers them all and shows none
                 .row("POST /api/v1/admin/rebuild", "401 403 403 403 200", "401 403 403 403 200",
-                        () -> on("/api/v1/admin/rebuild"));
+                        () -> on("/api/v1/admin/rebuild"))
+                // the dead-letter topic, like the input topics, holds every organisation: replaying it is for admins
+                .row("POST /api/v1/admin/dead-letters/replay", "401 403 403 403 200", "401 403 403 403 200",
+                        () -> on("/api/v1/admin/dead-letters/replay"))
+                // a check of the caller's own organisation's records, which changes nothing
+                .row("POST /api/v1/events/check", "401 403 403 403 200", "401 403 403 403 200",
+                        () -> on("/api/v1/events/check").body("[]"));
         assertThat(matrix.coverage(api.operations(DevTokens.mint(coach, tenant, "coach")))).isEmpty();
         assertThat(matrix.verify()).isEmpty();
     }

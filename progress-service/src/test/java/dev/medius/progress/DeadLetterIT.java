@@ -63,5 +63,8 @@ class DeadLetterIT {
                 PoisonRecords.readAll(brokers, Topics.ROUTINE_SESSIONS_DLQ, athlete)).hasSize(poisons.size()));
         assertThat(PoisonRecords.deadLettered(poisons,
                 PoisonRecords.readAll(brokers, Topics.ROUTINE_SESSIONS_DLQ, athlete), "medius-dlq-reason")).isEmpty();
+        // each breaks the contract: none is a conflict or a failure of the service
+        assertThat(PoisonRecords.readAll(brokers, Topics.ROUTINE_SESSIONS_DLQ, athlete))
+                .allSatisfy(r -> assertThat(PoisonRecords.header(r, "medius-dlq-category")).isEqualTo("contract"));
     }
 }

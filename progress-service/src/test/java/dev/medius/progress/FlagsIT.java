@@ -63,6 +63,11 @@ class FlagsIT {
         }
     }
 
+    /** Only a plan puts the athlete on the coach's roster: one with nothing scheduled, for tests of sessions alone. */
+    void enrol() {
+        RoutineEvents.enrol(TENANT, athlete, coach);
+    }
+
     void complete(LocalDate day, Double rpe, Integer pain) {
         send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete,
                 completed(uuid(), athlete, coach, day, rpe, pain));
@@ -104,6 +109,7 @@ class FlagsIT {
 
     @Test
     void painAtTheCeilingStaysRaisedThroughAPainFreeSessionOfTheSameWeek() throws Exception {
+        enrol();
         complete(TODAY.minusDays(9), 6.0, 7);
         await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).contains("pain-high"));
         JsonNode raised = alerts("pain-high").get(0);
@@ -125,6 +131,7 @@ class FlagsIT {
 
     @Test
     void painTwoPointsAboveTheAthletesOwnBaselineRaisesAndClearsOnceItSettles() throws Exception {
+        enrol();
         complete(TODAY.minusDays(30), 5.0, 1);
         complete(TODAY.minusDays(28), 5.0, 1);
         complete(TODAY.minusDays(26), 5.0, 1);
@@ -140,6 +147,7 @@ class FlagsIT {
 
     @Test
     void painOfThreeOverThreeSessionsRaisesAndAPainFreeSessionClears() throws Exception {
+        enrol();
         complete(TODAY.minusDays(20), 5.0, 3);
         complete(TODAY.minusDays(18), 5.0, 4);
         complete(TODAY.minusDays(16), 5.0, 3);
@@ -188,6 +196,7 @@ class FlagsIT {
 
     @Test
     void sessionRpeOfNineThreeTimesRunningRaisesAndAnEasierSessionClears() throws Exception {
+        enrol();
         complete(TODAY.minusDays(3), 9.0, 0);
         complete(TODAY.minusDays(2), 9.5, 0);
         await().atMost(WAIT).untilAsserted(() -> assertThat(given().auth().oauth2(DevTokens.mint(coach, TENANT, "coach"))

@@ -1,12 +1,15 @@
 package dev.medius.progress;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -15,21 +18,31 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.medius.devkit.kafka.PoisonRecords;
 import dev.medius.devkit.quarkus.MediusTestInfrastructure;
+import dev.medius.events.EventTypes;
+import dev.medius.events.Topics;
 
 /**
  * Produces events the way an outside platform does: a plain KafkaProducer, CloudEvents binary mode
- * headers written by hand, JSON data as the value, keyed by athlete id.
+ * headers written by hand, JSON data as the value, keyed by athlete id. The subject is the session or
+ * assignment the data names, and each new event is a little later than the one before.
  */
 public final class RoutineEvents {
 
     public static final ObjectMapper JSON = new ObjectMapper();
     private static KafkaProducer<String, String> producer;
+
+    /** The first ce_time: before the fixed clock's noon, so that no event is in the future. */
+    static final Instant FIRST_EVENT_TIME = Instant.parse("2026-06-17T08:00:00Z");
+    private static final AtomicLong EVENTS = new AtomicLong();
+    /** An event sent again under its id is the same event: it keeps the ce_time it was first sent with. */
+    private static final Map<String, String> TIMES = new ConcurrentHashMap<>();
 
     private RoutineEvents() {
     }
@@ -46,7 +59,7 @@ public final class RoutineEvents {
     /** Sends one record with the documented headers; returns its ce_id. */
     public static String send(String topic, String tenant, String type, String athlete, Object data) {
         String id = UUID.randomUUID().toString();
-        send(topic, athlete, value(data), headers(id, type, tenant, athlete));
+        send(topic, athlete, value(data), headers(id, type, tenant, subject(type, data, athlete)));
         return id;
     }
 
@@ -55,7 +68,7 @@ public final class RoutineEvents {
         List<java.util.concurrent.Future<?>> sends = new ArrayList<>();
         for (Object d : data) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, athlete, value(d));
-            headers(UUID.randomUUID().toString(), type, tenant, athlete)
+            headers(UUID.randomUUID().toString(), type, tenant, subject(type, d, athlete))
                     .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
             sends.add(producer().send(record));
         }
@@ -69,14 +82,34 @@ public final class RoutineEvents {
         }
     }
 
+    /** Sends the event with the given id: sent again with the same data, it is the same event (a duplicate). */
     public static void sendWithId(String id, String topic, String tenant, String type, String athlete, Object data) {
-        send(topic, athlete, value(data), headers(id, type, tenant, athlete));
+        send(topic, athlete, value(data), headers(id, type, tenant, subject(type, data, athlete)));
     }
 
+    /** The documented headers; each new id gets a later ce_time, so that a version sent later is the newer one. */
     public static Map<String, String> headers(String id, String type, String tenant, String subject) {
         return Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", "/outside/platform",
-                "ce_time", "2026-06-17T08:00:00Z", "ce_subject", subject, "ce_tenantid", tenant, "content-type",
+                "ce_time", time(id), "ce_subject", subject, "ce_tenantid", tenant, "content-type",
                 "application/json");
+    }
+
+    /** The ce_time of the event with this id. */
+    public static String time(String id) {
+        return TIMES.computeIfAbsent(id, k -> FIRST_EVENT_TIME.plusMillis(EVENTS.incrementAndGet()).toString());
+    }
+
+    /** The session (session events) or assignment (plan events) the data names, the subject the contract requires. */
+    public static String subject(String type, Object data, String fallback) {
+        JsonNode node;
+        try {
+            node = data instanceof JsonNode n ? n : JSON.readTree(value(data));
+        } catch (Exception e) {
+            return fallback;
+        }
+        String field = type.startsWith("plan.") ? "assignmentId" : "sessionId";
+        JsonNode named = node == null ? null : node.get(field);
+        return named != null && named.isTextual() && !named.asText().isBlank() ? named.asText() : fallback;
     }
 
     public static void send(String topic, String key, String value, Map<String, String> headers) {
@@ -101,14 +134,22 @@ public final class RoutineEvents {
         return UUID.randomUUID().toString();
     }
 
-    /** plan.assigned.v1 with one session on each date; returns the data, session ids in order in "sessions". */
+    /** plan.assigned.v1 with one session on each date, or none from today; returns the data, session ids in order. */
     public static ObjectNode planAssigned(String assignment, String athlete, String coach, LocalDate... dates) {
+        LocalDate start = dates.length == 0 ? FixedClock.TODAY : dates[0];
+        LocalDate end = dates.length == 0 ? FixedClock.TODAY : dates[dates.length - 1];
         ObjectNode d = JSON.createObjectNode();
         d.put("assignmentId", assignment).put("planId", uuid()).put("athleteId", athlete).put("coachId", coach)
-                .put("title", "Hip stability").put("startDate", dates[0].toString())
-                .put("endDate", dates[dates.length - 1].toString());
+                .put("title", "Hip stability").put("startDate", start.toString()).put("endDate", end.toString());
         d.set("sessions", sessions(dates));
         return d;
+    }
+
+    /** Sends a plan of a session on each date (or none), since only a plan puts an athlete on a coach's roster. */
+    public static ObjectNode enrol(String tenant, String athlete, String coach, LocalDate... dates) {
+        ObjectNode plan = planAssigned(uuid(), athlete, coach, dates);
+        send(Topics.ROUTINE_PLANS, tenant, EventTypes.PLAN_ASSIGNED, athlete, plan);
+        return plan;
     }
 
     public static ArrayNode sessions(LocalDate... dates) {
@@ -128,7 +169,7 @@ public final class RoutineEvents {
             Integer pain) {
         ObjectNode d = JSON.createObjectNode();
         d.put("sessionId", sessionId).put("athleteId", athlete).put("coachId", coach)
-                .put("scheduledDate", day.toString()).put("completedAt", day + "T18:00:00Z");
+                .put("scheduledDate", day.toString()).put("completedAt", day + "T10:00:00Z");
         if (rpe != null) {
             d.put("sessionRpe", rpe);
         }
@@ -163,7 +204,7 @@ public final class RoutineEvents {
     public static ObjectNode skipped(String sessionId, String athlete, String coach, LocalDate day) {
         ObjectNode d = JSON.createObjectNode();
         d.put("sessionId", sessionId).put("athleteId", athlete).put("coachId", coach)
-                .put("scheduledDate", day.toString()).put("reason", "exam week").put("recordedAt", day + "T20:00:00Z");
+                .put("scheduledDate", day.toString()).put("reason", "exam week").put("recordedAt", day + "T11:00:00Z");
         return d;
     }
 

@@ -113,7 +113,8 @@ final class SessionStream implements AutoCloseable {
     /** The data of event {@code n}: one exercise of two sets of ten reps, effort 1 to 10. */
     SessionCompleted event(int n) {
         String tenant = tenants.get(n % tenants.size());
-        String athlete = "athlete-" + (n / tenants.size()) % ATHLETES_PER_TENANT;
+        // athlete ids are global (docs/events.md): each organisation has its own athletes
+        String athlete = tenant + "-athlete-" + (n / tenants.size()) % ATHLETES_PER_TENANT;
         OffsetDateTime completedAt = day.atTime(6, 0).atOffset(ZoneOffset.UTC).plusSeconds(n);
         var set = new SessionCompleted.PerformedSet(REPS_PER_SET, null, "both", null, null, 6.0, 2);
         var exercise = new SessionCompleted.ExerciseDone("glute-bridge", "glute-bridge", "Glute bridge", "hip-extension",

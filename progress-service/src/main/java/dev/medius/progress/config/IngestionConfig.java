@@ -17,4 +17,12 @@ public interface IngestionConfig {
      */
     @WithDefault("4")
     int lanes();
+
+    /**
+     * How far ahead of its record an event's time ({@code ce_time}, a completion's {@code completedAt}, a skip's
+     * {@code recordedAt}) may be before it is dead-lettered: room for clocks that run a little fast, none for an
+     * event that would stand as the athlete's latest for months.
+     */
+    @WithDefault("PT15M")
+    java.time.Duration futureSkew();
 }

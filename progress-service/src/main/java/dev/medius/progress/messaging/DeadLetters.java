@@ -42,9 +42,6 @@ public class DeadLetters {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    /** How the ingestion names a record the database refused, as opposed to one that breaks the contract. */
-    static final String PROCESSING_FAILED = "processing failed";
-
     @Inject
     MeterRegistry metrics;
 
@@ -53,15 +50,22 @@ public class DeadLetters {
 
     private volatile KafkaProducer<String, byte[]> producer;
 
+    /** Records by what became of them: applied, duplicate, or dead-lettered with its category. */
+    public static final String OUTCOMES = "medius.progress.records";
+
     /** A rejected record and why. */
-    public record Rejected(ConsumerRecord<String, byte[]> record, String reason) {
+    public record Rejected(ConsumerRecord<String, byte[]> record, Rejection rejection) {
+
+        public String reason() {
+            return rejection.reason();
+        }
     }
 
     public void send(List<Rejected> rejected) {
         if (rejected.isEmpty()) {
             return;
         }
-        if (rejected.stream().anyMatch(r -> r.reason().startsWith(PROCESSING_FAILED)) && !database.answers()) {
+        if (rejected.stream().anyMatch(r -> r.rejection().category() == Rejection.Category.PROCESSING) && !database.answers()) {
             // the event is not at fault when the database is away: fail the batch so that it is retried
             // once the database is back, instead of parking good events on the dead-letter topic
             throw new IllegalStateException("database unavailable; " + rejected.size()
@@ -74,7 +78,7 @@ public class DeadLetters {
             for (Header h : r.record().headers()) {
                 out.headers().add(h.key(), h.value());
             }
-            Map.of("medius-dlq-reason", r.reason(), "medius-dlq-topic", r.record().topic(), "medius-dlq-partition",
+            Map.of("medius-dlq-reason", r.reason(), "medius-dlq-category", r.rejection().category().wire(), "medius-dlq-topic", r.record().topic(), "medius-dlq-partition",
                     String.valueOf(r.record().partition()), "medius-dlq-offset", String.valueOf(r.record().offset()))
                     .forEach((k, v) -> out.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
             LOG.warnf("dead-lettering %s-%d@%d: %s", r.record().topic(), r.record().partition(), r.record().offset(),
@@ -92,6 +96,9 @@ public class DeadLetters {
             }
         }
         metrics.counter("medius.progress.dead.lettered").increment(rejected.size());
+        for (Rejected r : rejected) {
+            metrics.counter(OUTCOMES, "outcome", "dead-lettered", "category", r.rejection().category().wire()).increment();
+        }
     }
 
     private KafkaProducer<String, byte[]> producer() {

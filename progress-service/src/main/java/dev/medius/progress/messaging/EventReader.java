@@ -1,26 +1,36 @@
 package dev.medius.progress.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.record.RecordBatch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
+import dev.medius.events.CloudEventReader;
 import dev.medius.events.EventSchemas;
 import dev.medius.events.EventTypes;
 import dev.medius.events.Topics;
 
 /**
- * Reads CloudEvents 1.0 in Kafka binary mode (ce_* headers, JSON data as the value), exactly as the
- * published contract describes, and says why when a record does not follow it.
+ * Reads the records of routine-service's topics as the contract of {@code docs/events.md} describes them and says
+ * why when a record does not follow it: the CloudEvents envelope in either mode, the types each topic carries, the
+ * data's schema, a subject that names the event's own session or assignment, and times no further ahead than the
+ * allowed skew. What the event may change (its organisation, its session's athlete) is checked where the stored
+ * facts are, by the ingestion.
  */
 public final class EventReader {
 
@@ -29,70 +39,118 @@ public final class EventReader {
             Topics.ROUTINE_SESSIONS, Set.of(EventTypes.SESSION_COMPLETED, EventTypes.SESSION_SKIPPED),
             Topics.ROUTINE_PLANS, Set.of(EventTypes.PLAN_ASSIGNED, EventTypes.PLAN_CHANGED, EventTypes.PLAN_CANCELLED));
 
-    private static final List<String> REQUIRED_HEADERS = List.of("ce_specversion", "ce_id", "ce_type", "ce_source",
-            "ce_tenantid");
-
-    /** Either an event or the reason the record cannot be one. */
-    public record Result(InboundEvent event, String rejection) {
-
-        static Result rejected(String reason) {
-            return new Result(null, reason.length() > 900 ? reason.substring(0, 900) : reason);
-        }
+    /** Either an event or why the record cannot be one; {@link Rejection#category()} groups the reasons. */
+    public record Result(InboundEvent event, Rejection rejection) {
     }
 
-    private final ObjectMapper json;
+    private final CloudEventReader envelopes;
+    private final ObjectWriter sorted;
+    private final Instant now;
+    private final Duration futureSkew;
 
-    public EventReader(ObjectMapper json) {
-        this.json = json;
+    /**
+     * @param now        what "now" is for the time checks: a record is never judged by a clock later than when it was
+     *                   written, so that replaying it later decides the same
+     * @param futureSkew how far ahead of its record an event's times may be
+     */
+    public EventReader(ObjectMapper json, Instant now, Duration futureSkew) {
+        this.envelopes = new CloudEventReader(json);
+        this.sorted = json.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
+        this.now = now;
+        this.futureSkew = futureSkew;
     }
 
     public Result read(ConsumerRecord<String, byte[]> record) {
-        for (String name : REQUIRED_HEADERS) {
-            String value = header(record, name);
-            if (value == null || value.isBlank()) {
-                return Result.rejected("missing header " + name);
-            }
+        CloudEventReader.Result envelope = envelopes.read(name -> header(record, name), record.value());
+        if (!envelope.accepted()) {
+            return rejected(Rejection.Category.CONTRACT, envelope.rejection());
         }
-        if (!"1.0".equals(header(record, "ce_specversion"))) {
-            return Result.rejected("unsupported ce_specversion " + header(record, "ce_specversion"));
-        }
-        String contentType = header(record, "content-type");
-        if (contentType != null && !contentType.toLowerCase().startsWith("application/json")) {
-            return Result.rejected("unsupported content-type " + contentType);
-        }
-        String type = header(record, "ce_type");
+        CloudEventReader.Event event = envelope.event();
+        String attribute = event.mode() == CloudEventReader.Mode.BINARY ? "ce_" : "";
         Set<String> accepted = TYPES_BY_TOPIC.getOrDefault(record.topic(), Set.of());
-        if (!accepted.contains(type)) {
-            return Result.rejected("unknown event type " + type + " on " + record.topic());
+        if (!accepted.contains(event.type())) {
+            return rejected(Rejection.Category.CONTRACT, "unknown event type " + event.type() + " on " + record.topic());
         }
-        OffsetDateTime time = null;
-        String timeHeader = header(record, "ce_time");
-        if (timeHeader != null) {
+        List<String> violations = EventSchemas.violations(event.type(), event.data());
+        if (!violations.isEmpty()) {
+            return rejected(Rejection.Category.CONTRACT, "schema violations: " + String.join("; ", violations));
+        }
+        String aggregate = aggregateField(event.type());
+        String aggregateId = event.data().get(aggregate).asText();
+        if (!aggregateId.equals(event.subject())) {
+            return rejected(Rejection.Category.CONTRACT, attribute + "subject " + event.subject() + " is not the event's "
+                    + aggregate + " " + aggregateId);
+        }
+        Instant reference = reference(record);
+        Instant latest = reference.plus(futureSkew);
+        if (event.time().toInstant().isAfter(latest)) {
+            return rejected(Rejection.Category.FUTURE, attribute + "time " + event.time() + " is more than " + skew()
+                    + " after the record was written (" + reference + ")");
+        }
+        String occurred = occurrenceField(event.type());
+        if (occurred != null) {
+            OffsetDateTime when;
             try {
-                time = OffsetDateTime.parse(timeHeader);
+                when = OffsetDateTime.parse(event.data().get(occurred).asText());
             } catch (DateTimeParseException e) {
-                return Result.rejected("ce_time is not an RFC 3339 timestamp: " + timeHeader);
+                return rejected(Rejection.Category.CONTRACT, occurred + " is not an RFC 3339 timestamp");
+            }
+            if (when.toInstant().isAfter(latest)) {
+                return rejected(Rejection.Category.FUTURE, occurred + " " + when + " is more than " + skew()
+                        + " after the record was written (" + reference + ")");
             }
         }
-        if (record.value() == null) {
-            return Result.rejected("record has no value");
+        return new Result(new InboundEvent(event.id(), event.type(), event.source(), event.tenant(), event.subject(),
+                event.time(), event.mode(), digest(event), event.data()), null);
+    }
+
+    /** The record's own time, unless the clock is behind it: a producer's clock cannot move "now" forward. */
+    private Instant reference(ConsumerRecord<String, byte[]> record) {
+        if (record.timestamp() == RecordBatch.NO_TIMESTAMP) {
+            return now;
         }
-        JsonNode data;
+        Instant written = Instant.ofEpochMilli(record.timestamp());
+        return written.isBefore(now) ? written : now;
+    }
+
+    private String skew() {
+        return futureSkew.toString().substring(2).toLowerCase();
+    }
+
+    /** The data field the subject must name. */
+    static String aggregateField(String type) {
+        return type.startsWith("session.") ? "sessionId" : "assignmentId";
+    }
+
+    /** The data field that says when the event happened, for those that have one. */
+    static String occurrenceField(String type) {
+        return switch (type) {
+            case EventTypes.SESSION_COMPLETED -> "completedAt";
+            case EventTypes.SESSION_SKIPPED -> "recordedAt";
+            default -> null;
+        };
+    }
+
+    /**
+     * A digest of what the event says: type, organisation, subject, time and data with its members in name order, so
+     * that the same event sent again in the other mode, or with its fields in another order, has the same digest.
+     */
+    String digest(CloudEventReader.Event event) {
         try {
-            data = json.readTree(record.value());
-        } catch (java.io.IOException e) {
-            String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            return Result.rejected("value is not JSON: " + message);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : List.of(event.type(), event.tenant(), event.subject(), event.time().toInstant().toString())) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            sha.update(sorted.writeValueAsBytes(event.data()));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot digest an event: " + e.getMessage(), e);
         }
-        if (data == null || !data.isObject()) {
-            return Result.rejected("value is not a JSON object");
-        }
-        List<String> violations = EventSchemas.violations(type, data);
-        if (!violations.isEmpty()) {
-            return Result.rejected("schema violations: " + String.join("; ", violations));
-        }
-        return new Result(new InboundEvent(header(record, "ce_id"), type, header(record, "ce_source"),
-                header(record, "ce_tenantid"), header(record, "ce_subject"), time, data), null);
+    }
+
+    private static Result rejected(Rejection.Category category, String reason) {
+        return new Result(null, Rejection.of(category, reason));
     }
 
     static String header(ConsumerRecord<String, byte[]> record, String name) {

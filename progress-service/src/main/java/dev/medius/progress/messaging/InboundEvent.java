@@ -4,7 +4,21 @@ import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A CloudEvent read from a Kafka record whose headers and data passed every check. */
+import dev.medius.events.CloudEventReader;
+
+/**
+ * A CloudEvent read from a Kafka record whose envelope and data passed every check. Its identity is
+ * {@code source} + {@code id}, as CloudEvents defines it; {@code digest} stands for its content, so that the same
+ * identity sent again can be told apart from an identity reused for something else.
+ */
 public record InboundEvent(String id, String type, String source, String tenant, String subject, OffsetDateTime time,
-        JsonNode data) {
+        CloudEventReader.Mode mode, String digest, JsonNode data) {
+
+    /** What makes two events the same event. */
+    public record Identity(String source, String id) {
+    }
+
+    public Identity identity() {
+        return new Identity(source, id);
+    }
 }

@@ -35,9 +35,35 @@ public class FactRepository {
     @Inject
     DataSource dataSource;
 
-    /** A session completed or skipped, as stored; a skip keeps the reason the athlete gave. */
+    /**
+     * A session completed or skipped, as stored; a skip keeps the reason the athlete gave. The last four fields say
+     * which version of the session it is ({@link #outranks}).
+     */
     public record SessionFact(String tenant, String sessionId, String athleteId, String status, LocalDate scheduledDate,
-            OffsetDateTime occurredAt, Double rpe, Integer pain, String painArea, String skipReason) {
+            OffsetDateTime occurredAt, Double rpe, Integer pain, String painArea, String skipReason, int revision,
+            OffsetDateTime eventTime, String eventSource, String eventId) {
+
+        /**
+         * Whether this version of the session stands over the other: a completion over a skip, then the higher
+         * revision, the later event time, the greater source and the greater id. The same order as
+         * {@link FactRepository#saveSessions}'s, so that a batch and the database agree.
+         */
+        public boolean outranks(SessionFact other) {
+            return java.util.Comparator.comparing((SessionFact f) -> "completed".equals(f.status()))
+                    .thenComparingInt(SessionFact::revision)
+                    .thenComparing(SessionFact::eventTime)
+                    .thenComparing(SessionFact::eventSource)
+                    .thenComparing(SessionFact::eventId)
+                    .compare(this, other) > 0;
+        }
+    }
+
+    /** What saving a batch's sessions did: the sessions written, and those of them that replaced a stored version. */
+    public record SavedSessions(Set<TenantKey> stored, Set<TenantKey> replaced) {
+    }
+
+    /** An event to claim: its identity, the organisation it names, its type and the digest of its content. */
+    public record EventClaim(String source, String id, String tenant, String type, String digest) {
     }
 
     /** The volume of one exercise in one completed session. */
@@ -94,26 +120,127 @@ public class FactRepository {
     /** An arbitrary key for {@link #lockScheduleCompletion}, the same in every replica. */
     private static final long SCHEDULE_COMPLETION_LOCK = 0x6d65646975735343L;
 
-    /** Claims event ids; returns those not seen before (the others are duplicates to ignore). */
-    public Set<String> claimEventIds(List<String> ids, List<String> tenants, List<String> types) throws SQLException {
-        Set<String> fresh = new HashSet<>();
-        if (ids.isEmpty()) {
-            return fresh;
+    /**
+     * Claims events by their identity (source, id). Returns, for every identity claimed before, the digest it was
+     * claimed with ("" when unknown); the identities missing from the answer are new and now claimed.
+     */
+    public java.util.Map<List<String>, String> claimEvents(List<EventClaim> claims) throws SQLException {
+        java.util.Map<List<String>, String> seen = new java.util.HashMap<>();
+        if (claims.isEmpty()) {
+            return seen;
         }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement("INSERT INTO processed_event (event_id, tenant_id, event_type) "
-                        + "SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) "
-                        + "ON CONFLICT (event_id) DO NOTHING RETURNING event_id")) {
-            st.setArray(1, c.createArrayOf("varchar", ids.toArray()));
-            st.setArray(2, c.createArrayOf("varchar", tenants.toArray()));
-            st.setArray(3, c.createArrayOf("varchar", types.toArray()));
+                PreparedStatement st = c.prepareStatement("WITH u AS (SELECT * FROM unnest(?::varchar[], ?::varchar[], "
+                        + "?::varchar[], ?::varchar[], ?::varchar[]) AS u(source, id, tenant, type, digest)), "
+                        + "claimed AS (INSERT INTO processed_event (source, event_id, tenant_id, event_type, digest) "
+                        + "SELECT * FROM u ON CONFLICT (source, event_id) DO NOTHING RETURNING source, event_id) "
+                        + "SELECT u.source, u.id, p.digest FROM u LEFT JOIN claimed k ON k.source = u.source AND k.event_id = u.id "
+                        + "LEFT JOIN processed_event p ON p.source = u.source AND p.event_id = u.id WHERE k.event_id IS NULL")) {
+            st.setArray(1, texts(c, claims, EventClaim::source));
+            st.setArray(2, texts(c, claims, EventClaim::id));
+            st.setArray(3, texts(c, claims, EventClaim::tenant));
+            st.setArray(4, texts(c, claims, EventClaim::type));
+            st.setArray(5, texts(c, claims, EventClaim::digest));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    fresh.add(rs.getString(1));
+                    // claimed by a transaction that committed during this statement: its digest is read below
+                    seen.put(List.of(rs.getString(1), rs.getString(2)), rs.getString(3) == null ? "" : rs.getString(3));
+                }
+            }
+            List<List<String>> unknown = seen.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(java.util.Map.Entry::getKey)
+                    .toList();
+            if (!unknown.isEmpty()) {
+                try (PreparedStatement again = c.prepareStatement("SELECT p.source, p.event_id, p.digest FROM processed_event p "
+                        + "JOIN unnest(?::varchar[], ?::varchar[]) AS u(source, id) ON p.source = u.source AND p.event_id = u.id")) {
+                    again.setArray(1, texts(c, unknown, k -> k.get(0)));
+                    again.setArray(2, texts(c, unknown, k -> k.get(1)));
+                    try (ResultSet rs = again.executeQuery()) {
+                        while (rs.next()) {
+                            seen.put(List.of(rs.getString(1), rs.getString(2)), rs.getString(3) == null ? "" : rs.getString(3));
+                        }
+                    }
                 }
             }
         }
-        return fresh;
+        return seen;
+    }
+
+    /** Releases claims of events this transaction dead-letters, so that they can be applied once fixed. */
+    public void unclaim(Collection<List<String>> identities) throws SQLException {
+        if (identities.isEmpty()) {
+            return;
+        }
+        List<List<String>> keys = new ArrayList<>(identities);
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("DELETE FROM processed_event p "
+                + "USING unnest(?::varchar[], ?::varchar[]) AS u(source, id) WHERE p.source = u.source AND p.event_id = u.id")) {
+            st.setArray(1, texts(c, keys, k -> k.get(0)));
+            st.setArray(2, texts(c, keys, k -> k.get(1)));
+            st.executeUpdate();
+        }
+    }
+
+    /** The athlete each of these sessions (tenant, session id) is stored for, for those stored. */
+    public java.util.Map<TenantKey, String> sessionOwners(Collection<TenantKey> sessions) throws SQLException {
+        return owners(sessions, "SELECT f.tenant_id, f.session_id, f.athlete_id FROM session_fact f "
+                + "JOIN unnest(?::varchar[], ?::varchar[]) AS k(t, s) ON f.tenant_id = k.t AND f.session_id = k.s");
+    }
+
+    /** The athlete each of these assignments (tenant, assignment id) belongs to, for those with plan events. */
+    public java.util.Map<TenantKey, String> assignmentOwners(Collection<TenantKey> assignments) throws SQLException {
+        return owners(assignments, "SELECT DISTINCT p.tenant_id, p.assignment_id, p.athlete_id FROM plan_event p "
+                + "JOIN unnest(?::varchar[], ?::varchar[]) AS k(t, a) ON p.tenant_id = k.t AND p.assignment_id = k.a");
+    }
+
+    private java.util.Map<TenantKey, String> owners(Collection<TenantKey> keys, String sql) throws SQLException {
+        java.util.Map<TenantKey, String> owners = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return owners;
+        }
+        List<TenantKey> list = new ArrayList<>(keys);
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setArray(1, texts(c, list, TenantKey::tenant));
+            st.setArray(2, texts(c, list, TenantKey::id));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    owners.put(new TenantKey(rs.getString(1), rs.getString(2)), rs.getString(3));
+                }
+            }
+        }
+        return owners;
+    }
+
+    /**
+     * Registers athletes with the organisation of their first plan event (athlete id to tenant), unless they belong to
+     * one already; then returns the organisation of each of the athletes asked about that has one.
+     */
+    public java.util.Map<String, String> organisations(java.util.Map<String, String> register, Collection<String> athletes)
+            throws SQLException {
+        java.util.Map<String, String> organisations = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            if (!register.isEmpty()) {
+                // sorted, so that two transactions registering the same athletes never wait for each other in a circle
+                List<java.util.Map.Entry<String, String>> rows = new ArrayList<>(new java.util.TreeMap<>(register).entrySet());
+                try (PreparedStatement st = c.prepareStatement("INSERT INTO athlete_organisation (athlete_id, tenant_id) "
+                        + "SELECT * FROM unnest(?::varchar[], ?::varchar[]) ON CONFLICT (athlete_id) DO NOTHING")) {
+                    st.setArray(1, texts(c, rows, java.util.Map.Entry::getKey));
+                    st.setArray(2, texts(c, rows, java.util.Map.Entry::getValue));
+                    st.executeUpdate();
+                }
+            }
+            if (athletes.isEmpty()) {
+                return organisations;
+            }
+            try (PreparedStatement st = c.prepareStatement("SELECT athlete_id, tenant_id FROM athlete_organisation "
+                    + "WHERE athlete_id = ANY(?::varchar[])")) {
+                st.setArray(1, c.createArrayOf("varchar", athletes.toArray()));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        organisations.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+        }
+        return organisations;
     }
 
     /**
@@ -121,23 +248,33 @@ public class FactRepository {
      * One statement for the whole batch; returns the sessions that were already stored and have been
      * replaced, the only ones whose volume rows need clearing.
      */
-    public Set<TenantKey> saveSessions(List<SessionFact> facts) throws SQLException {
+    public SavedSessions saveSessions(List<SessionFact> facts) throws SQLException {
+        Set<TenantKey> stored = new HashSet<>();
         Set<TenantKey> replaced = new HashSet<>();
         if (facts.isEmpty()) {
-            return replaced;
+            return new SavedSessions(stored, replaced);
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement("WITH saved AS (INSERT INTO session_fact (tenant_id, session_id, "
-                        + "athlete_id, status, scheduled_date, occurred_at, activity_date, session_rpe, pain_score, pain_area, skip_reason) "
-                        + "SELECT t, s, a, st, sd::date, oa::timestamptz, ad::date, rpe::numeric, pain::integer, area, why "
+                        + "athlete_id, status, scheduled_date, occurred_at, activity_date, session_rpe, pain_score, pain_area, skip_reason, "
+                        + "revision, event_time, event_source, event_id) "
+                        + "SELECT t, s, a, st, sd::date, oa::timestamptz, ad::date, rpe::numeric, pain::integer, area, why, "
+                        + "rev::integer, et::timestamptz, es, ei "
                         + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-                        + "?::text[], ?::text[], ?::text[], ?::text[]) AS u(t, s, a, st, sd, oa, ad, rpe, pain, area, why) "
+                        + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+                        + "AS u(t, s, a, st, sd, oa, ad, rpe, pain, area, why, rev, et, es, ei) "
                         + "ON CONFLICT (tenant_id, session_id) DO UPDATE SET "
-                        + "athlete_id = EXCLUDED.athlete_id, status = EXCLUDED.status, scheduled_date = EXCLUDED.scheduled_date, "
+                        + "status = EXCLUDED.status, scheduled_date = EXCLUDED.scheduled_date, "
                         + "occurred_at = EXCLUDED.occurred_at, activity_date = EXCLUDED.activity_date, "
                         + "session_rpe = EXCLUDED.session_rpe, pain_score = EXCLUDED.pain_score, pain_area = EXCLUDED.pain_area, "
-                        + "skip_reason = EXCLUDED.skip_reason "
-                        + "WHERE EXCLUDED.status = 'completed' OR session_fact.status <> 'completed' "
+                        + "skip_reason = EXCLUDED.skip_reason, revision = EXCLUDED.revision, event_time = EXCLUDED.event_time, "
+                        + "event_source = EXCLUDED.event_source, event_id = EXCLUDED.event_id "
+                        // a session stays with its athlete for good; of two versions the one that outranks stands
+                        // (SessionFact.outranks: completion over skip, revision, event time, source, id)
+                        + "WHERE session_fact.athlete_id = EXCLUDED.athlete_id AND (EXCLUDED.status = 'completed', "
+                        + "EXCLUDED.revision, EXCLUDED.event_time, EXCLUDED.event_source COLLATE \"C\", "
+                        + "EXCLUDED.event_id COLLATE \"C\") > (session_fact.status = 'completed', session_fact.revision, "
+                        + "session_fact.event_time, session_fact.event_source COLLATE \"C\", session_fact.event_id COLLATE \"C\") "
                         // a row written by this INSERT has no xmax; one that existed carries the updating transaction's
                         + "RETURNING tenant_id, session_id, status, xmax <> 0 AS existed), "
                         // the schedule keeps whether each session was completed, so that roster reads need not look
@@ -163,15 +300,21 @@ public class FactRepository {
             st.setArray(9, texts(c, facts, SessionFact::pain));
             st.setArray(10, texts(c, facts, SessionFact::painArea));
             st.setArray(11, texts(c, facts, SessionFact::skipReason));
+            st.setArray(12, texts(c, facts, SessionFact::revision));
+            st.setArray(13, texts(c, facts, SessionFact::eventTime));
+            st.setArray(14, texts(c, facts, SessionFact::eventSource));
+            st.setArray(15, texts(c, facts, SessionFact::eventId));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
+                    TenantKey key = new TenantKey(rs.getString(1), rs.getString(2));
+                    stored.add(key);
                     if (rs.getBoolean(3)) {
-                        replaced.add(new TenantKey(rs.getString(1), rs.getString(2)));
+                        replaced.add(key);
                     }
                 }
             }
         }
-        return replaced;
+        return new SavedSessions(stored, replaced);
     }
 
     private static <T> java.sql.Array texts(Connection c, List<T> rows, java.util.function.Function<T, Object> field)
@@ -536,10 +679,63 @@ public class FactRepository {
         }
     }
 
+    /** The slugs of those of these exercise keys that are catalog ids. */
+    public java.util.Map<String, String> slugs(Collection<String> keys) throws SQLException {
+        java.util.Map<String, String> slugs = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return slugs;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "SELECT exercise_id, slug FROM exercise_ref WHERE exercise_id = ANY(?::varchar[])")) {
+            st.setArray(1, c.createArrayOf("varchar", keys.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    slugs.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return slugs;
+    }
+
+    /**
+     * Learns a catalog exercise's slug and moves the volume stored under its id to its slug, adding it to volume the
+     * same session already has under the slug. Returns the athletes whose rows moved.
+     */
+    public Set<TenantKey> learnSlug(String exerciseId, String slug) throws SQLException {
+        Set<TenantKey> moved = new HashSet<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO exercise_ref (exercise_id, slug) VALUES (?, ?) "
+                    + "ON CONFLICT (exercise_id) DO UPDATE SET slug = EXCLUDED.slug")) {
+                st.setString(1, exerciseId);
+                st.setString(2, slug);
+                st.executeUpdate();
+            }
+            if (exerciseId.equals(slug)) {
+                return moved;
+            }
+            try (PreparedStatement st = c.prepareStatement("WITH old AS (DELETE FROM exercise_volume WHERE exercise_id = ? "
+                    + "RETURNING *) INSERT INTO exercise_volume (tenant_id, session_id, exercise_id, athlete_id, activity_date, "
+                    + "exercise_name, pattern, muscles, sets, reps, hold_seconds) SELECT tenant_id, session_id, ?, athlete_id, "
+                    + "activity_date, exercise_name, pattern, muscles, sets, reps, hold_seconds FROM old "
+                    + "ON CONFLICT (tenant_id, session_id, exercise_id) DO UPDATE SET sets = exercise_volume.sets + EXCLUDED.sets, "
+                    + "reps = exercise_volume.reps + EXCLUDED.reps, hold_seconds = exercise_volume.hold_seconds + EXCLUDED.hold_seconds "
+                    + "RETURNING tenant_id, athlete_id")) {
+                st.setString(1, exerciseId);
+                st.setString(2, slug);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        moved.add(new TenantKey(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+        }
+        return moved;
+    }
+
     /** Empties every projection before a rebuild; raised flags stay so that unchanged flags keep their ids. */
     public void truncateProjections() throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "TRUNCATE processed_event, plan_event, scheduled_session, athlete_schedule, athlete_coach, session_fact, "
+                "TRUNCATE processed_event, athlete_organisation, plan_event, scheduled_session, athlete_schedule, athlete_coach, session_fact, "
                         + "exercise_volume, athlete_recent, athlete_revision")) {
             st.executeUpdate();
         }

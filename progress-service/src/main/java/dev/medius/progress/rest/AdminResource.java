@@ -11,17 +11,22 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.medius.progress.rest.ProgressViews.RebuildReport;
+import dev.medius.progress.service.DeadLetterReplay;
 import dev.medius.progress.service.RebuildService;
+import dev.medius.runtime.problem.ProblemException;
 import dev.medius.runtime.security.Caller;
 
 /** Operations for administrators. */
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
-public class RebuildResource {
+public class AdminResource {
 
     @Inject
     RebuildService rebuild;
+
+    @Inject
+    DeadLetterReplay replay;
 
     @POST
     @Path("/rebuild")
@@ -32,5 +37,20 @@ public class RebuildResource {
                     + "ingestion waits until the rebuild ends. The topics hold every organisation, so all are rebuilt.")
     public RebuildReport rebuild() {
         return rebuild.rebuild();
+    }
+
+    @POST
+    @Path("/dead-letters/replay")
+    @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "Send the dead letters of routine.sessions.dlq back to their topics, each once",
+            description = "After a fix, every record dead-lettered since the last replay goes back to the topic it came "
+                    + "from without its medius-dlq-* headers, and ingestion applies it, recognises it as a duplicate or "
+                    + "dead-letters it again with its reason. A second replay sends only what was dead-lettered since.")
+    public DeadLetterReplay.Report replay() {
+        try {
+            return replay.replay();
+        } catch (IllegalStateException e) {
+            throw new ProblemException(409, "Conflict", e.getMessage());
+        }
     }
 }

@@ -1,0 +1,53 @@
+package dev.medius.progress.service;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.medius.progress.repository.FactRepository;
+import dev.medius.progress.repository.FactRepository.TenantKey;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Learns the slug of each catalog exercise, so that a completion naming an exercise by its catalog id and one naming
+ * it by its slug count as one exercise: ingestion stores volume under the slug, and volume stored under the id before
+ * the slug was known moves to it.
+ */
+@ApplicationScoped
+public class ExerciseNames {
+
+    private static final Logger LOG = Logger.getLogger(ExerciseNames.class);
+
+    @Inject
+    FactRepository facts;
+
+    @Inject
+    IngestionGate gate;
+
+    @Inject
+    DashboardEvents dashboardEvents;
+
+    public void learn(String exerciseId, String slug) {
+        gate.enter();
+        try {
+            Set<TenantKey> moved = QuarkusTransaction.requiringNew().call(() -> {
+                // alone against ingestion's transactions, so that none stores a row under the id after this moves them
+                facts.lockScheduleCompletion(true);
+                Set<TenantKey> athletes = facts.learnSlug(exerciseId, slug);
+                facts.markRevised(athletes);
+                return athletes;
+            });
+            if (!moved.isEmpty()) {
+                LOG.infof("volume of %d athletes stored under exercise id %s moved to its slug %s", moved.size(), exerciseId,
+                        slug);
+                dashboardEvents.publish(moved.stream().map(a -> new AthleteChange(a.tenant(), a.id(), java.util.List.of(),
+                        "activity")).toList());
+            }
+        } finally {
+            gate.leave();
+        }
+    }
+}
