@@ -86,12 +86,17 @@ final class IngestionScenario {
     double databaseCeiling() throws SQLException {
         String database = platform.createDatabase("ceiling");
         try (Connection c = platform.connect(database); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE processed_event (event_id VARCHAR(200) PRIMARY KEY, tenant_id VARCHAR(200) NOT NULL, "
-                    + "event_type VARCHAR(100) NOT NULL, processed_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+            // the rows of progress-service's schema (its migrations up to V6): an event's identity and digest, and
+            // the version each session row keeps
+            st.execute("CREATE TABLE processed_event (event_id VARCHAR(200) NOT NULL, tenant_id VARCHAR(200) NOT NULL, "
+                    + "event_type VARCHAR(100) NOT NULL, processed_at TIMESTAMPTZ NOT NULL DEFAULT now(), "
+                    + "source VARCHAR(200) NOT NULL, digest CHAR(64), PRIMARY KEY (source, event_id))");
             st.execute("CREATE TABLE session_fact (tenant_id VARCHAR(200) NOT NULL, session_id VARCHAR(64) NOT NULL, "
                     + "athlete_id VARCHAR(200) NOT NULL, status VARCHAR(20) NOT NULL, scheduled_date DATE, "
                     + "occurred_at TIMESTAMPTZ NOT NULL, activity_date DATE NOT NULL, session_rpe NUMERIC(4, 1), "
-                    + "pain_score INTEGER, pain_area VARCHAR(40), PRIMARY KEY (tenant_id, session_id))");
+                    + "pain_score INTEGER, pain_area VARCHAR(40), skip_reason VARCHAR(500), revision INTEGER NOT NULL, "
+                    + "event_time TIMESTAMPTZ NOT NULL, event_source VARCHAR(200) NOT NULL, event_id VARCHAR(200) NOT NULL, "
+                    + "PRIMARY KEY (tenant_id, session_id))");
             st.execute("CREATE INDEX session_fact_athlete ON session_fact (tenant_id, athlete_id, occurred_at)");
             st.execute("CREATE TABLE exercise_volume (tenant_id VARCHAR(200) NOT NULL, session_id VARCHAR(64) NOT NULL, "
                     + "exercise_id VARCHAR(200) NOT NULL, athlete_id VARCHAR(200) NOT NULL, activity_date DATE NOT NULL, "
@@ -100,11 +105,13 @@ final class IngestionScenario {
             st.execute("CREATE INDEX exercise_volume_athlete ON exercise_volume (tenant_id, athlete_id, activity_date)");
             long start = System.nanoTime();
             c.setAutoCommit(false);
-            st.execute("INSERT INTO processed_event (event_id, tenant_id, event_type) SELECT md5('e' || g)::uuid::text, "
-                    + "'bench-club', 'session.completed.v1' FROM generate_series(1, " + events + ") g");
+            st.execute("INSERT INTO processed_event (event_id, tenant_id, event_type, source, digest) SELECT "
+                    + "md5('e' || g)::uuid::text, 'bench-club', 'session.completed.v1', '/medius/routine-service', "
+                    + "md5('d' || g) || md5('e' || g) FROM generate_series(1, " + events + ") g");
             st.execute("INSERT INTO session_fact SELECT 'bench-club', md5('s' || g)::uuid::text, 'athlete-' || (g % "
                     + athletes + "), 'completed', current_date - (g % 120), now() - (g % 120) * interval '1 day', "
-                    + "current_date - (g % 120), 6, g % 3, 'knee' FROM generate_series(1, " + events + ") g");
+                    + "current_date - (g % 120), 6, g % 3, 'knee', NULL, 0, now() - (g % 120) * interval '1 day', "
+                    + "'/medius/routine-service', md5('e' || g)::uuid::text FROM generate_series(1, " + events + ") g");
             st.execute("INSERT INTO exercise_volume SELECT 'bench-club', md5('s' || g)::uuid::text, 'exercise-' || e, "
                     + "'athlete-' || (g % " + athletes + "), current_date - (g % 120), 'Exercise ' || e, 'hip-abduction', "
                     + "'[\"gluteus-medius\"]', 2, 20, 0 FROM generate_series(1, " + events + ") g, generate_series(1, "

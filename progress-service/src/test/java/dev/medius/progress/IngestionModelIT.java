@@ -419,9 +419,9 @@ class IngestionModelIT {
                     out.add(send(new Event(other.source(), other.id(), other.type(), other.tenant(), other.subject(),
                             other.time(), changed), true));
                     // the same session for another athlete of the organisation
-                    String thief = cast.home.entrySet().stream().filter(h -> h.getValue().equals(other.tenant())
-                            && !h.getKey().equals(other.athlete())).map(Map.Entry::getKey).findFirst().orElseThrow();
-                    out.add(send(session(thief, other.tenant(), Model.aggregate(other)), true));
+                    cast.home.entrySet().stream().filter(h -> h.getValue().equals(other.tenant())
+                            && !h.getKey().equals(other.athlete())).map(Map.Entry::getKey).findFirst()
+                            .ifPresent(thief -> out.add(send(session(thief, other.tenant(), Model.aggregate(other)), true)));
                 }
             }
             java.util.Collections.shuffle(out, random);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.record.RecordBatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.medius.events.CloudEventReader;
 import dev.medius.events.EventSchemas;
@@ -44,7 +44,7 @@ public final class EventReader {
     }
 
     private final CloudEventReader envelopes;
-    private final ObjectWriter sorted;
+
     private final Instant now;
     private final Duration futureSkew;
 
@@ -55,7 +55,6 @@ public final class EventReader {
      */
     public EventReader(ObjectMapper json, Instant now, Duration futureSkew) {
         this.envelopes = new CloudEventReader(json);
-        this.sorted = json.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
         this.now = now;
         this.futureSkew = futureSkew;
     }
@@ -135,18 +134,45 @@ public final class EventReader {
      * A digest of what the event says: type, organisation, subject, time and data with its members in name order, so
      * that the same event sent again in the other mode, or with its fields in another order, has the same digest.
      */
-    String digest(CloudEventReader.Event event) {
+    static String digest(CloudEventReader.Event event) {
+        MessageDigest sha;
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : List.of(event.type(), event.tenant(), event.subject(), event.time().toInstant().toString())) {
-                sha.update(part.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            sha.update(sorted.writeValueAsBytes(event.data()));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot digest an event: " + e.getMessage(), e);
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+        for (String part : List.of(event.type(), event.tenant(), event.subject(), event.time().toInstant().toString())) {
+            text(sha, part);
+        }
+        feed(sha, event.data());
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** Feeds a JSON value to the digest, each kind of value marked, object members in name order. */
+    private static void feed(MessageDigest sha, JsonNode node) {
+        if (node.isObject()) {
+            sha.update((byte) '{');
+            List<String> names = new ArrayList<>(node.size());
+            node.fieldNames().forEachRemaining(names::add);
+            names.sort(null);
+            for (String name : names) {
+                text(sha, name);
+                feed(sha, node.get(name));
+            }
+            sha.update((byte) '}');
+        } else if (node.isArray()) {
+            sha.update((byte) '[');
+            node.forEach(item -> feed(sha, item));
+            sha.update((byte) ']');
+        } else {
+            sha.update((byte) (node.isTextual() ? '"' : node.isNumber() ? '#' : node.isBoolean() ? '?' : '0'));
+            text(sha, node.isNumber() ? node.decimalValue().stripTrailingZeros().toPlainString() : node.asText());
+        }
+    }
+
+    private static void text(MessageDigest sha, String text) {
+        sha.update(text.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
     }
 
     private static Result rejected(Rejection.Category category, String reason) {

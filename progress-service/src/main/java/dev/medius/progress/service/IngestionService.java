@@ -443,10 +443,19 @@ public class IngestionService {
      * for its athlete. The others are added to {@code rejections}.
      */
     private List<Contribution> admitted(List<Contribution> fresh, Map<Integer, Rejection> rejections) throws SQLException {
-        Set<TenantKey> sessionKeys = new LinkedHashSet<>();
+        // a session's stored athlete is looked up only where the batch names two athletes for it: elsewhere the
+        // database keeps the session with its athlete (saveSessions) and a refusal is found afterwards (lostOwnership)
+        Map<TenantKey, String> batchAthlete = new java.util.HashMap<>();
+        Set<TenantKey> contested = new LinkedHashSet<>();
         Set<TenantKey> assignmentKeys = new LinkedHashSet<>();
-        fresh.forEach(e -> (e.session() != null ? sessionKeys : assignmentKeys).add(e.aggregate()));
-        Map<TenantKey, String> sessionOwners = new java.util.HashMap<>(facts.sessionOwners(sessionKeys));
+        for (Contribution e : fresh) {
+            if (e.session() == null) {
+                assignmentKeys.add(e.aggregate());
+            } else if (!e.athlete().id().equals(batchAthlete.computeIfAbsent(e.aggregate(), k -> e.athlete().id()))) {
+                contested.add(e.aggregate());
+            }
+        }
+        Map<TenantKey, String> sessionOwners = new java.util.HashMap<>(facts.sessionOwners(contested));
         Map<TenantKey, String> assignmentOwners = new java.util.HashMap<>(facts.assignmentOwners(assignmentKeys));
         Map<String, String> register = new LinkedHashMap<>();
         for (Contribution event : fresh) {
