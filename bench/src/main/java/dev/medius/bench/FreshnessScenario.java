@@ -94,7 +94,9 @@ final class FreshnessScenario {
                                 JsonNode event = json.readTree(line.substring(5));
                                 if ("ready".equals(event.path("type").asText())) {
                                     ready.countDown();
-                                } else if ("athlete".equals(event.path("type").asText())) {
+                                } else if ("athlete".equals(event.path("type").asText())
+                                        && "activity".equals(event.path("reason").asText())) {
+                                    // a completion is announced as activity; flag changes of the athlete are not it
                                     seen.add(new Seen(event.path("athleteId").asText(), now));
                                 }
                             }
@@ -143,7 +145,7 @@ final class FreshnessScenario {
                         + " dashboard.");
     }
 
-    /** Each completion's freshness: first dashboard event about its athlete after it was sent. */
+    /** Each completion's freshness: first activity event about its athlete on the dashboard after it was sent. */
     private static List<Double> latencies(List<Sent> sent, List<Seen> seen) {
         Map<String, List<Long>> byAthlete = new ConcurrentHashMap<>();
         seen.forEach(s -> byAthlete.computeIfAbsent(s.athlete(), k -> new ArrayList<>()).add(s.nanos()));
