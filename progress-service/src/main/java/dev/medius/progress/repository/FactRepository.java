@@ -117,6 +117,34 @@ public class FactRepository {
         }
     }
 
+    /**
+     * Orders this transaction with any other writing the same athletes' recent rows, until commit. Each lane applies
+     * its own partitions, and a producer that does not key by athlete puts one athlete's events on several of them:
+     * two lanes would then each compute an athlete's row from what they saw before the other committed, and the
+     * second would overwrite the first. Taken in one order by every transaction, so that none waits in a circle.
+     */
+    public void lockAthletes(Collection<TenantKey> athletes) throws SQLException {
+        if (athletes.isEmpty()) {
+            return;
+        }
+        List<TenantKey> keys = new ArrayList<>(athletes);
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "SELECT pg_advisory_xact_lock(?, x.k) FROM (SELECT DISTINCT hashtext(u.t || '/' || u.a) AS k "
+                        + "FROM unnest(?::varchar[], ?::varchar[]) AS u(t, a) ORDER BY 1 OFFSET 0) x")) {
+            st.setInt(1, ATHLETE_LOCK_CLASS);
+            st.setArray(2, texts(c, keys, TenantKey::tenant));
+            st.setArray(3, texts(c, keys, TenantKey::id));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    // each row is one lock taken
+                }
+            }
+        }
+    }
+
+    /** The class of {@link #lockAthletes}'s advisory locks: one per athlete within it. */
+    private static final int ATHLETE_LOCK_CLASS = 0x6d656469;
+
     /** An arbitrary key for {@link #lockScheduleCompletion}, the same in every replica. */
     private static final long SCHEDULE_COMPLETION_LOCK = 0x6d65646975735343L;
 

@@ -386,6 +386,9 @@ public class IngestionService {
         facts.rewriteAthleteSchedules(rescheduled);
         Map<TenantKey, SessionFact> storedSessions = new LinkedHashMap<>(sessions);
         storedSessions.keySet().retainAll(saved.stored());
+        Set<TenantKey> recentAthletes = new LinkedHashSet<>();
+        storedSessions.values().forEach(f -> recentAthletes.add(new TenantKey(f.tenant(), f.athleteId())));
+        facts.lockAthletes(recentAthletes);
         recentRows(storedSessions, volumes, saved.replaced());
         // a copy of an event first claimed in this batch shares its fate: dead-lettered with it, or a duplicate
         for (Contribution event : events) {
