@@ -732,15 +732,17 @@ public class FactRepository {
     public Set<TenantKey> learnSlug(String exerciseId, String slug) throws SQLException {
         Set<TenantKey> moved = new HashSet<>();
         try (Connection c = dataSource.getConnection()) {
+            // a slug known already (a restart, a republished exercise) has nothing to move: no scan, no lock
             try (PreparedStatement st = c.prepareStatement("INSERT INTO exercise_ref (exercise_id, slug) VALUES (?, ?) "
-                    + "ON CONFLICT (exercise_id) DO UPDATE SET slug = EXCLUDED.slug")) {
+                    + "ON CONFLICT (exercise_id) DO UPDATE SET slug = EXCLUDED.slug WHERE exercise_ref.slug <> EXCLUDED.slug")) {
                 st.setString(1, exerciseId);
                 st.setString(2, slug);
-                st.executeUpdate();
+                if (st.executeUpdate() == 0 || exerciseId.equals(slug)) {
+                    return moved;
+                }
             }
-            if (exerciseId.equals(slug)) {
-                return moved;
-            }
+            // alone against ingestion's transactions, so that none stores a row under the id after this moves them
+            lockScheduleCompletion(true);
             try (PreparedStatement st = c.prepareStatement("WITH old AS (DELETE FROM exercise_volume WHERE exercise_id = ? "
                     + "RETURNING *) INSERT INTO exercise_volume (tenant_id, session_id, exercise_id, athlete_id, activity_date, "
                     + "exercise_name, pattern, muscles, sets, reps, hold_seconds) SELECT tenant_id, session_id, ?, athlete_id, "

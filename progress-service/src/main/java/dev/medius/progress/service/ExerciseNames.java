@@ -34,8 +34,6 @@ public class ExerciseNames {
         gate.enter();
         try {
             Set<TenantKey> moved = QuarkusTransaction.requiringNew().call(() -> {
-                // alone against ingestion's transactions, so that none stores a row under the id after this moves them
-                facts.lockScheduleCompletion(true);
                 Set<TenantKey> athletes = facts.learnSlug(exerciseId, slug);
                 facts.markRevised(athletes);
                 return athletes;
