@@ -1,4 +1,4 @@
-package dev.medius.progress.config;
+package dev.medius.runtime.time;
 
 import java.time.Clock;
 
@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.arc.DefaultBean;
 
-/** "Today" comes from this clock (UTC), so that windows and inactivity can be pinned in tests. */
+/** The one source of "now" and "today" in every service (UTC), so that tests can pin the date. */
 public class ClockProducer {
 
     @Produces
