@@ -21,10 +21,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.medius.routine.domain.SafetyText;
-import dev.medius.routine.rest.SessionReports.CompletionRequest;
-import dev.medius.routine.rest.SessionReports.SkipRequest;
 import dev.medius.routine.service.PlanDocuments;
 import dev.medius.routine.service.SessionRecordService;
+import dev.medius.routine.service.SessionReports.CompletionRequest;
+import dev.medius.routine.service.SessionReports.SkipRequest;
 import dev.medius.routine.service.TemplateService;
 import io.quarkus.security.Authenticated;
 

@@ -25,14 +25,11 @@ import dev.medius.routine.domain.PlanAdapter;
 import dev.medius.routine.domain.ScheduledSession;
 import dev.medius.routine.domain.SessionRecord;
 import dev.medius.routine.domain.Terms;
-import dev.medius.routine.messaging.RoutineEvents;
+import dev.medius.routine.events.RoutineEvents;
 import dev.medius.routine.repository.AssignmentRepository;
 import dev.medius.routine.repository.ScheduledSessionRepository;
 import dev.medius.routine.repository.SessionRecordRepository;
 import dev.medius.routine.repository.TemplateRepository;
-import dev.medius.routine.rest.SessionReports.CompletionRequest;
-import dev.medius.routine.rest.SessionReports.ExerciseReport;
-import dev.medius.routine.rest.SessionReports.SetReport;
 import dev.medius.runtime.problem.ProblemException;
 import dev.medius.runtime.security.Caller;
 
@@ -88,7 +85,7 @@ public class SessionRecordService {
     }
 
     @Transactional
-    public Outcome complete(String athleteId, UUID sessionId, CompletionRequest report, String idempotencyKey) {
+    public Outcome complete(String athleteId, UUID sessionId, SessionReports.CompletionRequest report, String idempotencyKey) {
         AthleteAccess.requireRecordable(caller, athleteId);
         ScheduledSession session = lockSession(athleteId, sessionId);
         Optional<Outcome> replay = replay(athleteId, sessionId, COMPLETED, idempotencyKey);
@@ -103,7 +100,7 @@ public class SessionRecordService {
 
         Set<String> reported = new HashSet<>();
         for (int i = 0; i < report.exercises().size(); i++) {
-            ExerciseReport exercise = report.exercises().get(i);
+            SessionReports.ExerciseReport exercise = report.exercises().get(i);
             if (find(items, exercise.exerciseId()).isEmpty()) {
                 throw ProblemException.invalidField("exercises[" + i + "].exerciseId",
                         "'" + exercise.exerciseId() + "' is not part of this session");
@@ -132,14 +129,14 @@ public class SessionRecordService {
             }
         };
         for (Plan.Item item : items) {
-            Optional<ExerciseReport> logged = report.exercises().stream()
+            Optional<SessionReports.ExerciseReport> logged = report.exercises().stream()
                     .filter(e -> matches(item, e.exerciseId())).findFirst();
             if (logged.isEmpty()) {
                 done.add(new SessionCompleted.ExerciseDone(item.exerciseId(), item.slug(), item.name(), item.pattern(),
                         item.muscles(), item.prescription(), List.of(), true, "not logged"));
                 continue;
             }
-            ExerciseReport exercise = logged.get();
+            SessionReports.ExerciseReport exercise = logged.get();
             List<SessionCompleted.PerformedSet> sets = exercise.sets() == null ? List.of()
                     : exercise.sets().stream().map(SessionRecordService::performed).toList();
             done.add(new SessionCompleted.ExerciseDone(item.exerciseId(), item.slug(), item.name(), item.pattern(),
@@ -303,7 +300,7 @@ public class SessionRecordService {
         return reference.equals(item.exerciseId()) || reference.equals(item.slug());
     }
 
-    private static SessionCompleted.PerformedSet performed(SetReport set) {
+    private static SessionCompleted.PerformedSet performed(SessionReports.SetReport set) {
         return new SessionCompleted.PerformedSet(set.reps(), set.holdSeconds(), set.side(), set.loadKg(), set.band(),
                 set.rpe(), set.repsInReserve());
     }

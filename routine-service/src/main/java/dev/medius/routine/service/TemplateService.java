@@ -19,7 +19,7 @@ import dev.medius.events.routine.ScheduledSession;
 import dev.medius.routine.domain.Assignment;
 import dev.medius.routine.domain.Plan;
 import dev.medius.routine.domain.PlanTemplate;
-import dev.medius.routine.messaging.RoutineEvents;
+import dev.medius.routine.events.RoutineEvents;
 import dev.medius.routine.repository.AssignmentRepository;
 import dev.medius.routine.repository.ScheduledSessionRepository;
 import dev.medius.routine.repository.TemplateRepository;

@@ -1,4 +1,4 @@
-package dev.medius.routine.rest;
+package dev.medius.routine.service;
 
 import java.time.OffsetDateTime;
 import java.util.List;

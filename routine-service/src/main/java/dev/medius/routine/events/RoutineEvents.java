@@ -1,4 +1,4 @@
-package dev.medius.routine.messaging;
+package dev.medius.routine.events;
 
 import java.util.UUID;
 
@@ -30,31 +30,31 @@ public class RoutineEvents {
 
     @Transactional(TxType.MANDATORY)
     public UUID planAssigned(String tenant, PlanAssigned data) {
-        return outbox.record(Outbox.Envelope.of(tenant, Topics.ROUTINE_PLANS, data.athleteId(),
-                EventTypes.PLAN_ASSIGNED, SOURCE, data.assignmentId().toString(), data));
+        return write(tenant, Topics.ROUTINE_PLANS, EventTypes.PLAN_ASSIGNED, data.athleteId(), data.assignmentId(), data);
     }
 
     @Transactional(TxType.MANDATORY)
     public UUID planChanged(String tenant, PlanChanged data) {
-        return outbox.record(Outbox.Envelope.of(tenant, Topics.ROUTINE_PLANS, data.athleteId(),
-                EventTypes.PLAN_CHANGED, SOURCE, data.assignmentId().toString(), data));
+        return write(tenant, Topics.ROUTINE_PLANS, EventTypes.PLAN_CHANGED, data.athleteId(), data.assignmentId(), data);
     }
 
     @Transactional(TxType.MANDATORY)
     public UUID planCancelled(String tenant, PlanCancelled data) {
-        return outbox.record(Outbox.Envelope.of(tenant, Topics.ROUTINE_PLANS, data.athleteId(),
-                EventTypes.PLAN_CANCELLED, SOURCE, data.assignmentId().toString(), data));
+        return write(tenant, Topics.ROUTINE_PLANS, EventTypes.PLAN_CANCELLED, data.athleteId(), data.assignmentId(), data);
     }
 
     @Transactional(TxType.MANDATORY)
     public UUID sessionCompleted(String tenant, SessionCompleted data) {
-        return outbox.record(Outbox.Envelope.of(tenant, Topics.ROUTINE_SESSIONS, data.athleteId(),
-                EventTypes.SESSION_COMPLETED, SOURCE, data.sessionId().toString(), data));
+        return write(tenant, Topics.ROUTINE_SESSIONS, EventTypes.SESSION_COMPLETED, data.athleteId(), data.sessionId(), data);
     }
 
     @Transactional(TxType.MANDATORY)
     public UUID sessionSkipped(String tenant, SessionSkipped data) {
-        return outbox.record(Outbox.Envelope.of(tenant, Topics.ROUTINE_SESSIONS, data.athleteId(),
-                EventTypes.SESSION_SKIPPED, SOURCE, data.sessionId().toString(), data));
+        return write(tenant, Topics.ROUTINE_SESSIONS, EventTypes.SESSION_SKIPPED, data.athleteId(), data.sessionId(), data);
+    }
+
+    /** Keyed by athlete; the subject is the assignment or session the event is about. */
+    private UUID write(String tenant, String topic, String type, String athleteId, UUID subject, Object data) {
+        return outbox.record(Outbox.Envelope.of(tenant, topic, athleteId, type, SOURCE, subject.toString(), data));
     }
 }
