@@ -4,8 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,8 +33,11 @@ import org.apache.kafka.common.TopicPartition;
 import dev.medius.devkit.kafka.KafkaBroker;
 import dev.medius.devkit.postgres.PostgresServer;
 import dev.medius.devkit.security.DevTokens;
-import dev.medius.local.LocalPlatform;
-import dev.medius.local.ServiceProcess;
+import dev.medius.devkit.kafka.PlatformTopics;
+import dev.medius.devkit.process.JvmOptions;
+import dev.medius.devkit.process.Ports;
+import dev.medius.devkit.process.ServiceEnvironment;
+import dev.medius.devkit.process.ServiceProcess;
 
 /**
  * The platform as a deployment runs it, with every part under the test's control: a broker the test
@@ -70,7 +71,7 @@ final class Platform implements AutoCloseable {
         this.brokerPort = broker.port();
         this.publicKey = publicKey;
         for (String service : List.of("catalog", "routine", "progress")) {
-            ports.put(service, freePort());
+            ports.put(service, Ports.free());
         }
     }
 
@@ -82,7 +83,7 @@ final class Platform implements AutoCloseable {
         try {
             Path state = Files.createTempDirectory("medius-reliability-");
             KafkaBroker broker = KafkaBroker.start(0, state.resolve("kafka"), false);
-            broker.createTopics(LocalPlatform.TOPICS);
+            broker.createTopics(PlatformTopics.ALL);
             PostgresServer postgres = stoppablePostgres ? PostgresServer.startPrivate(Optional.empty())
                     : PostgresServer.provision(Optional.empty());
             Path publicKey = state.resolve("dev-public-key.pem");
@@ -105,26 +106,21 @@ final class Platform implements AutoCloseable {
     }
 
     private void startProcess(String service) {
-        Map<String, String> env = LocalPlatform.serviceEnvironment(ports.get(service), postgres, databasePrefix + service,
-                broker.bootstrapServers(), publicKey, ports.get("catalog"));
+        Map<String, String> env = ServiceEnvironment.of(postgres, databasePrefix + service, broker.bootstrapServers(),
+                publicKey, ports.get("catalog"));
         Path logs = ROOT.resolve("reliability/target/reliability-logs");
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        running.put(service, ServiceProcess.start(service, ROOT, ports.get(service), env,
+        running.put(service, ServiceProcess.start(service, ROOT, ports.get(service), env, JvmOptions.development(),
                 logs.resolve(name + "-" + service + "-service.log")));
     }
 
     void awaitReady(String service) {
-        await(service + "-service ready").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            ServiceProcess process = running.get(service);
-            if (!process.isAlive()) {
-                throw new AssertionError(service + "-service exited:\n" + process.logTail(60));
-            }
-            return readiness(service) == 200;
-        });
+        await(service + "-service ready").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> running.get(service).pollReady());
     }
 
     /** The last lines a service wrote, for a failure's message. */
@@ -260,15 +256,6 @@ final class Platform implements AutoCloseable {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             System.err.println("could not delete " + state + ": " + e.getMessage());
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

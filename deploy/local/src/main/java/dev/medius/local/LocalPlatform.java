@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -24,8 +20,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import dev.medius.devkit.kafka.KafkaBroker;
-import dev.medius.devkit.kafka.KafkaBroker.TopicSpec;
+import dev.medius.devkit.kafka.PlatformTopics;
 import dev.medius.devkit.postgres.PostgresServer;
+import dev.medius.devkit.process.JvmOptions;
+import dev.medius.devkit.process.Ports;
+import dev.medius.devkit.process.ServiceEnvironment;
+import dev.medius.devkit.process.ServiceProcess;
 import dev.medius.devkit.security.DevTokens;
 
 /**
@@ -36,14 +36,6 @@ import dev.medius.devkit.security.DevTokens;
 public final class LocalPlatform {
 
     static final String DEMO_TENANT = "demo-club";
-    /** The topics of a Medius platform and their partitions, as docs/events.md lists them. */
-    public static final List<TopicSpec> TOPICS = List.of(
-            TopicSpec.compacted("catalog.exercises", 3),
-            TopicSpec.of("catalog.exercises.dlq", 1),
-            TopicSpec.of("routine.plans", 4),
-            TopicSpec.of("routine.sessions", 4),
-            TopicSpec.of("routine.sessions.dlq", 1),
-            TopicSpec.of("progress.alerts", 4));
 
     private final LocalOptions options;
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -106,7 +98,7 @@ public final class LocalPlatform {
         }
 
         broker = KafkaBroker.start(options.kafkaPort(), state.resolve("kafka"), options.ephemeral());
-        broker.createTopics(TOPICS);
+        broker.createTopics(PlatformTopics.ALL);
         log("Kafka       " + broker.bootstrapServers());
 
         postgres = PostgresServer.provision(Optional.of(state.resolve("postgres")));
@@ -144,9 +136,9 @@ public final class LocalPlatform {
         ports.put("progress", port(options.progressPort()));
         for (Map.Entry<String, Integer> entry : ports.entrySet()) {
             String service = entry.getKey();
-            Map<String, String> env = serviceEnvironment(entry.getValue(), postgres, databases.get(service),
-                    broker.bootstrapServers(), publicKey, ports.get("catalog"));
-            services.add(ServiceProcess.start(service, options.root(), entry.getValue(), env,
+            Map<String, String> env = ServiceEnvironment.of(postgres, databases.get(service), broker.bootstrapServers(),
+                    publicKey, ports.get("catalog"));
+            services.add(ServiceProcess.start(service, options.root(), entry.getValue(), env, JvmOptions.development(),
                     state.resolve("logs").resolve(service + "-service.log")));
         }
         awaitReady(Duration.ofSeconds(options.readyTimeoutSeconds()));
@@ -166,26 +158,6 @@ public final class LocalPlatform {
         if (options.demo()) {
             startDemo(state, ports);
         }
-    }
-
-    /**
-     * The environment a service process runs with: its port, its database, the broker, the development token
-     * issuer's public key and where catalog-service answers.
-     */
-    public static Map<String, String> serviceEnvironment(int port, PostgresServer postgres, String database,
-            String bootstrapServers, Path publicKey, int catalogPort) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
-        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
-        env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
-        env.put("MEDIUS_CATALOG_URL", "http://127.0.0.1:" + catalogPort);
-        // readable logs on a developer's machine; JSON is for log collectors
-        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        return env;
     }
 
     /** On a fresh state, seeds the demo organisation; on every run, keeps completions trickling in. */
@@ -286,16 +258,11 @@ public final class LocalPlatform {
     }
 
     private void awaitReady(Duration bound) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + bound.toNanos();
         List<ServiceProcess> waiting = new ArrayList<>(services);
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
-                if (!service.isAlive()) {
-                    throw new IllegalStateException(service.name() + "-service exited; last lines of its log:\n"
-                            + service.logTail(40));
-                }
-                if (isReady(http, service.port())) {
+                if (service.pollReady()) {
                     log(service.name() + "-service ready on port " + service.port());
                     waiting.remove(service);
                 }
@@ -310,20 +277,6 @@ public final class LocalPlatform {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-        }
-    }
-
-    private static boolean isReady(HttpClient http, int port) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
@@ -364,15 +317,7 @@ public final class LocalPlatform {
     }
 
     private static int port(int requested) {
-        if (requested != 0) {
-            return requested;
-        }
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return requested != 0 ? requested : Ports.free();
     }
 
     private static void deleteRecursively(Path root) {
@@ -389,82 +334,5 @@ public final class LocalPlatform {
     static void log(String message) {
         System.out.println("[medius] " + message);
         System.out.flush();
-    }
-
-    /** Command-line options of the launcher. */
-    record LocalOptions(Path root, Path stateDirectory, boolean reset, boolean ephemeral, boolean help, int kafkaPort,
-            int catalogPort, int routinePort, int progressPort, int readyTimeoutSeconds, boolean demo,
-            boolean simulate) {
-
-        static final String USAGE = String.join("\n",
-                "usage: ./medius [options]",
-                "  --reset            wipe local state (.medius/: databases, broker logs, tokens) first",
-                "  --state DIR        keep local state in DIR (default: .medius)",
-                "  --ephemeral        random ports, throw-away state and databases, all removed on exit",
-                "  --kafka-port N     broker port (default 9092; 0 picks a free one)",
-                "  --ports A,B,C      catalog, routine and progress HTTP ports (default 8081,8082,8083)",
-                "  --ready-timeout S  seconds to wait for the services to be ready (default 240)",
-                "  --no-demo          do not seed the demo organisation (coaches, athletes, plans)",
-                "  --no-simulation    seed the demo organisation without history or live completions");
-
-        static LocalOptions parse(String[] args) {
-            Path root = Paths.get(System.getProperty("medius.root", ".")).toAbsolutePath().normalize();
-            Path state = root.resolve(".medius");
-            boolean reset = false;
-            boolean ephemeral = false;
-            boolean help = false;
-            boolean stateGiven = false;
-            int kafka = 9092;
-            int[] ports = {8081, 8082, 8083};
-            int timeout = 240;
-            boolean demo = true;
-            boolean simulate = true;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--reset" -> reset = true;
-                    case "--ephemeral" -> ephemeral = true;
-                    case "--no-demo" -> demo = false;
-                    case "--no-simulation" -> simulate = false;
-                    case "--demo" -> demo = true;
-                    case "--help", "-h" -> help = true;
-                    case "--state" -> {
-                        state = Paths.get(value(args, ++i, "--state")).toAbsolutePath();
-                        stateGiven = true;
-                    }
-                    case "--kafka-port" -> kafka = Integer.parseInt(value(args, ++i, "--kafka-port"));
-                    case "--ready-timeout" -> timeout = Integer.parseInt(value(args, ++i, "--ready-timeout"));
-                    case "--ports" -> {
-                        String[] parts = value(args, ++i, "--ports").split(",");
-                        if (parts.length != 3) {
-                            throw new IllegalArgumentException("--ports takes three ports: catalog,routine,progress");
-                        }
-                        for (int p = 0; p < 3; p++) {
-                            ports[p] = Integer.parseInt(parts[p].trim());
-                        }
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (ephemeral) {
-                try {
-                    state = stateGiven ? state : Files.createTempDirectory("medius-local-");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                kafka = 0;
-                ports = new int[] {0, 0, 0};
-                // throw-away runs are for tests, which bring their own data
-                demo = List.of(args).contains("--demo");
-            }
-            return new LocalOptions(root, state, reset, ephemeral, help, kafka, ports[0], ports[1], ports[2], timeout, demo,
-                    simulate);
-        }
-
-        private static String value(String[] args, int index, String option) {
-            if (index >= args.length) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args[index];
-        }
     }
 }

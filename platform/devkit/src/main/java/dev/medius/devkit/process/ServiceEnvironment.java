@@ -1,0 +1,39 @@
+package dev.medius.devkit.process;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.medius.devkit.postgres.PostgresServer;
+import dev.medius.devkit.security.DevTokens;
+
+/**
+ * The production configuration a service process reads from its environment: its database, the broker,
+ * the development token issuer's public key and, when given, where catalog-service answers.
+ */
+public final class ServiceEnvironment {
+
+    private ServiceEnvironment() {
+    }
+
+    public static Map<String, String> of(PostgresServer postgres, String database, String bootstrapServers,
+            Path publicKey) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
+        // readable logs on a developer's machine and in test output; JSON is for log collectors
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        return env;
+    }
+
+    public static Map<String, String> of(PostgresServer postgres, String database, String bootstrapServers,
+            Path publicKey, int catalogPort) {
+        Map<String, String> env = of(postgres, database, bootstrapServers, publicKey);
+        env.put("MEDIUS_CATALOG_URL", "http://127.0.0.1:" + catalogPort);
+        return env;
+    }
+}
