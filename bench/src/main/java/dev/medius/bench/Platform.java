@@ -18,7 +18,7 @@ import java.util.UUID;
 import dev.medius.devkit.kafka.KafkaBroker;
 import dev.medius.devkit.postgres.PostgresServer;
 import dev.medius.devkit.security.DevTokens;
-import dev.medius.local.LocalPlatform;
+import dev.medius.devkit.kafka.PlatformTopics;
 
 /**
  * What a scenario measures against: the devkit Kafka broker, PostgreSQL (the machine's server or a
@@ -58,7 +58,7 @@ final class Platform implements AutoCloseable {
             Path key = work.resolve("dev-public-key.pem");
             Files.writeString(key, DevTokens.publicKeyPem());
             KafkaBroker broker = KafkaBroker.startEphemeral();
-            broker.createTopics(LocalPlatform.TOPICS);
+            broker.createTopics(PlatformTopics.ALL);
             PostgresServer postgres = PostgresServer.provision(Optional.empty());
             Files.createDirectories(work.resolve("logs"));
             Platform platform = new Platform(root, work, broker, postgres, key);
@@ -80,7 +80,7 @@ final class Platform implements AutoCloseable {
             return;
         }
         try (KafkaBroker training = KafkaBroker.startEphemeral()) {
-            training.createTopics(LocalPlatform.TOPICS);
+            training.createTopics(PlatformTopics.ALL);
             for (String name : stale) {
                 ClassArchive.train(this, root, name, Map.of("KAFKA_BOOTSTRAP_SERVERS", training.bootstrapServers()));
             }
