@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -170,16 +171,24 @@ public class Exercise extends PanacheEntityBase {
     @Column(name = "retired_at")
     public OffsetDateTime retiredAt;
 
+    /** A new exercise at its first revision. */
+    public static Exercise firstRevision(UUID id, String origin, String status, OffsetDateTime at) {
+        Exercise exercise = new Exercise();
+        exercise.id = id;
+        exercise.origin = origin;
+        exercise.status = status;
+        exercise.revision = 1;
+        exercise.createdAt = at;
+        exercise.updatedAt = at;
+        return exercise;
+    }
+
     /** Keeps the plain-words column that typo-tolerant search reads in step with name and aliases. */
     public void refreshNamesText() {
         StringBuilder text = new StringBuilder(name == null ? "" : name);
         for (String alias : aliases) {
             text.append(' ').append(alias);
         }
-        namesText = text.toString().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    public boolean isGlobal() {
-        return tenantId == null;
+        namesText = text.toString().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,16 +1,14 @@
 package dev.medius.catalog.rest;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -37,14 +35,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.medius.catalog.cache.ReadCache;
-import dev.medius.catalog.config.CatalogConfig;
 import dev.medius.catalog.domain.Exercise;
 import dev.medius.catalog.domain.ExerciseRevision;
-import dev.medius.catalog.domain.ExerciseStatus;
-import dev.medius.catalog.repository.ExerciseQuery;
+import dev.medius.catalog.domain.ExerciseView;
+import dev.medius.catalog.service.ExerciseEditing;
+import dev.medius.catalog.service.ExercisePage;
+import dev.medius.catalog.service.ExerciseReads;
+import dev.medius.catalog.service.ExerciseRequest;
+import dev.medius.catalog.service.ExerciseSearch;
 import dev.medius.catalog.service.ExerciseService;
-import dev.medius.catalog.service.ExerciseView;
 import dev.medius.catalog.service.ExerciseViews;
 import dev.medius.runtime.problem.ProblemException;
 import dev.medius.runtime.security.Caller;
@@ -57,14 +56,14 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Exercises", description = "Exercise content: search, read, edit, publish, retire")
 public class ExerciseResource {
 
-    private static final Set<String> LEVELS = Set.of("beginner", "intermediate", "advanced");
-    private static final Set<String> CATEGORIES = Set.of("activation", "strength", "stability", "mobility");
-    private static final Set<String> SORTS = Set.of("relevance", "name", "-name", "updated", "-updated");
-    /** Values of {@code equipment} that mean "no equipment at all". */
-    private static final Set<String> NOTHING = Set.of("none", "bodyweight");
+    @Inject
+    ExerciseService exercises;
 
     @Inject
-    ExerciseService service;
+    ExerciseReads reads;
+
+    @Inject
+    ExerciseEditing editing;
 
     @Inject
     ExerciseViews views;
@@ -73,17 +72,7 @@ public class ExerciseResource {
     Caller caller;
 
     @Inject
-    CatalogConfig config;
-
-    @Inject
     ObjectMapper json;
-
-    /**
-     * Answers to callers who see no drafts are kept for a few seconds. Editors and admins always read the
-     * database: they are the ones who write, and must see their own change on any replica at once.
-     */
-    @Inject
-    ReadCache cache;
 
     @GET
     @Operation(summary = "Search and list exercises",
@@ -94,7 +83,7 @@ public class ExerciseResource {
     @APIResponse(responseCode = "200", description = "a page of exercises",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExercisePage.class)))
     public Response list(
-            @Parameter(description = "search text") @QueryParam("q") String q,
+            @Parameter(description = "search text") @QueryParam("q") @Size(max = 200, message = "must be at most 200 characters") String q,
             @Parameter(description = "muscle slug, e.g. gluteus-medius") @QueryParam("muscle") List<String> muscle,
             @Parameter(description = "movement pattern, e.g. hip-abduction") @QueryParam("pattern") List<String> pattern,
             @Parameter(description = "available equipment (repeat or comma-separate; 'none' for bodyweight only)") @QueryParam("equipment") List<String> equipment,
@@ -103,66 +92,14 @@ public class ExerciseResource {
             @Parameter(description = "activation, strength, stability or mobility") @QueryParam("category") List<String> category,
             @Parameter(description = "draft, in-review, published (default) or retired") @QueryParam("status") List<String> status,
             @Parameter(description = "relevance (default with q), name (default), -name, updated, -updated") @QueryParam("sort") String sort,
-            @Parameter(description = "page number from 0") @QueryParam("page") @DefaultValue("0") String pageParam,
-            @Parameter(description = "page size, 1 to 100") @QueryParam("size") @DefaultValue("20") String sizeParam,
+            @Parameter(description = "page number from 0") @QueryParam("page") @DefaultValue("0") @PageNumber String page,
+            @Parameter(description = "page size, 1 to 100") @QueryParam("size") @DefaultValue("20") @PageSize String size,
             @Context HttpHeaders headers) {
-        List<String> levels = values(level);
-        check("level", levels, LEVELS);
-        List<String> categories = values(category);
-        check("category", categories, CATEGORIES);
-        List<String> statuses = values(status);
-        check("status", statuses, Set.copyOf(ExerciseStatus.ALL));
-        if (statuses.isEmpty()) {
-            statuses = List.of(ExerciseStatus.PUBLISHED);
-        }
-        String order = sort == null || sort.isBlank() ? (q == null || q.isBlank() ? "name" : "relevance") : sort;
-        if (!SORTS.contains(order)) {
-            throw ProblemException.invalidField("sort", "must be one of " + SORTS);
-        }
-        int page = integer("page", pageParam);
-        int size = integer("size", sizeParam);
-        if (page < 0) {
-            throw ProblemException.invalidField("page", "must be 0 or more");
-        }
-        if (size < 1 || size > config.maxPageSize()) {
-            throw ProblemException.invalidField("size", "must be between 1 and " + config.maxPageSize());
-        }
-        if (q != null && q.length() > 200) {
-            throw ProblemException.invalidField("q", "must be at most 200 characters");
-        }
-        List<String> available = null;
-        if (!equipment.isEmpty()) {
-            available = new ArrayList<>(values(equipment));
-            available.removeAll(NOTHING);
-        }
-        ExerciseQuery query = new ExerciseQuery(caller.tenant(), q, values(muscle), values(pattern), available, levels,
-                values(condition), categories, statuses, order, page, size);
-        String language = Languages.preferred(headers);
-        boolean drafts = ExerciseService.canEdit(caller);
-        Supplier<byte[]> read = () -> {
-            ExerciseService.Found found = service.search(query, caller);
-            List<ExerciseView> items = views.localized(found.items(), language);
-            return write(new ExercisePage(items, page, size, found.total(), (found.total() + size - 1) / size));
-        };
-        byte[] body = drafts ? read.get() : cache.get(new ListKey(caller.tenant(), drafts, language, query), read,
-                answer -> answer.length);
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    /**
-     * Everything a list answer depends on. The query holds the tenant too; the tenant and whether the caller
-     * sees drafts are named again so that no change to the query can let two organisations or two kinds of
-     * reader share an answer.
-     */
-    private record ListKey(String tenant, boolean drafts, String language, ExerciseQuery query) {
-    }
-
-    /** Everything an answer by id or slug depends on. */
-    private record GetKey(String tenant, boolean drafts, String language, String idOrSlug) {
-    }
-
-    /** An exercise as rendered for one language, with the headers that go with it. */
-    private record Rendered(String etag, String language, byte[] body) {
+        ExerciseSearch search = new ExerciseSearch(q, values(muscle), values(pattern),
+                equipment.isEmpty() ? null : values(equipment), values(level), values(condition), values(category),
+                values(status), sort, Integer.parseInt(page), Integer.parseInt(size));
+        return Response.ok(reads.page(search, Languages.preferred(headers), caller), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     @GET
@@ -175,16 +112,8 @@ public class ExerciseResource {
     @APIResponse(responseCode = "304", description = "unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "no such exercise visible to the caller")
     public Response get(@PathParam("idOrSlug") String idOrSlug, @Context HttpHeaders headers) {
-        String wanted = Languages.preferred(headers);
-        boolean drafts = ExerciseService.canEdit(caller);
-        Supplier<Rendered> read = () -> {
-            Exercise exercise = service.get(idOrSlug, caller);
-            String language = ExerciseViews.languageOf(exercise, wanted);
-            return new Rendered(etag(exercise), language, write(views.localized(exercise, language)));
-        };
-        Rendered rendered = drafts ? read.get() : cache.get(new GetKey(caller.tenant(), drafts, wanted, idOrSlug), read,
-                answer -> answer.body().length);
-        if (matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), rendered.etag())) {
+        ExerciseReads.Rendered rendered = reads.exercise(idOrSlug, Languages.preferred(headers), caller);
+        if (EntityTags.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), rendered.etag())) {
             return Response.notModified().header(HttpHeaders.ETAG, rendered.etag())
                     .header(HttpHeaders.VARY, "Accept-Language").build();
         }
@@ -193,21 +122,12 @@ public class ExerciseResource {
                 .build();
     }
 
-    /** Written once with the service's own mapper, so a kept answer is byte for byte what a fresh one would be. */
-    private byte[] write(Object answer) {
-        try {
-            return json.writeValueAsBytes(answer);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("answer cannot be written as JSON", e);
-        }
-    }
-
     @GET
     @Path("/{idOrSlug}/revisions")
     @Operation(summary = "The exercise's change history, newest first")
     public List<RevisionResponse> revisions(@PathParam("idOrSlug") String idOrSlug) {
         List<RevisionResponse> out = new ArrayList<>();
-        for (ExerciseRevision revision : service.revisions(idOrSlug, caller)) {
+        for (ExerciseRevision revision : exercises.revisions(idOrSlug, caller)) {
             try {
                 out.add(new RevisionResponse(revision.revision, revision.action, revision.author, revision.at,
                         json.readTree(revision.snapshot)));
@@ -222,7 +142,7 @@ public class ExerciseResource {
     @Path("/{idOrSlug}/ladder")
     @Operation(summary = "Easier and harder variations of the exercise, rung by rung")
     public LadderResponse ladder(@PathParam("idOrSlug") String idOrSlug) {
-        ExerciseService.Ladder ladder = service.ladder(idOrSlug, caller);
+        ExerciseService.Ladder ladder = exercises.ladder(idOrSlug, caller);
         return new LadderResponse(rung(ladder.exercise(), 0),
                 ladder.easier().stream().map(r -> rung(r.exercise(), r.steps())).toList(),
                 ladder.harder().stream().map(r -> rung(r.exercise(), r.steps())).toList());
@@ -236,9 +156,8 @@ public class ExerciseResource {
     @APIResponse(responseCode = "400", description = "invalid input; errors name the fields")
     @APIResponse(responseCode = "409", description = "slug already in use")
     public Response create(@Valid @NotNull ExerciseRequest request, @Context UriInfo uri) {
-        Exercise exercise = service.create(request, caller);
-        return respond(Response.created(uri.getAbsolutePathBuilder().path(exercise.id.toString()).build()), exercise,
-                views.localized(exercise, ExerciseViews.ENGLISH));
+        Exercise exercise = editing.create(request, caller);
+        return respond(Response.created(uri.getAbsolutePathBuilder().path(exercise.id.toString()).build()), exercise);
     }
 
     @PUT
@@ -257,8 +176,8 @@ public class ExerciseResource {
             throw new ProblemException(428, "Precondition Required",
                     "send If-Match with the ETag of the exercise as you last read it");
         }
-        Exercise exercise = service.update(id, expectedRevision(id, ifMatch), request, caller);
-        return respond(Response.ok(), exercise, views.localized(exercise, ExerciseViews.ENGLISH));
+        Exercise exercise = editing.update(id, EntityTags.expectedRevision(id, ifMatch), request, caller);
+        return respond(Response.ok(), exercise);
     }
 
     @POST
@@ -266,8 +185,8 @@ public class ExerciseResource {
     @RolesAllowed({ Caller.EDITOR, Caller.ADMIN })
     @Operation(summary = "Send a draft to review")
     public Response submit(@PathParam("id") UUID id) {
-        Exercise exercise = service.submitForReview(id, caller);
-        return respond(Response.ok(), exercise, views.localized(exercise, ExerciseViews.ENGLISH));
+        Exercise exercise = editing.submitForReview(id, caller);
+        return respond(Response.ok(), exercise);
     }
 
     @POST
@@ -275,8 +194,8 @@ public class ExerciseResource {
     @RolesAllowed({ Caller.EDITOR, Caller.ADMIN })
     @Operation(summary = "Publish an exercise", description = "Emits exercise.published.v1 on catalog.exercises.")
     public Response publish(@PathParam("id") UUID id) {
-        Exercise exercise = service.publish(id, caller);
-        return respond(Response.ok(), exercise, views.localized(exercise, ExerciseViews.ENGLISH));
+        Exercise exercise = editing.publish(id, caller);
+        return respond(Response.ok(), exercise);
     }
 
     @POST
@@ -284,12 +203,14 @@ public class ExerciseResource {
     @RolesAllowed({ Caller.EDITOR, Caller.ADMIN })
     @Operation(summary = "Retire an exercise", description = "Emits exercise.retired.v1 on catalog.exercises.")
     public Response retire(@PathParam("id") UUID id) {
-        Exercise exercise = service.retire(id, caller);
-        return respond(Response.ok(), exercise, views.localized(exercise, ExerciseViews.ENGLISH));
+        Exercise exercise = editing.retire(id, caller);
+        return respond(Response.ok(), exercise);
     }
 
-    private static Response respond(Response.ResponseBuilder builder, Exercise exercise, ExerciseView view) {
-        return builder.entity(view).header(HttpHeaders.ETAG, etag(exercise))
+    /** The answer to a change: the exercise in English, with its new ETag. */
+    private Response respond(Response.ResponseBuilder builder, Exercise exercise) {
+        ExerciseView view = views.localized(exercise, ExerciseViews.ENGLISH);
+        return builder.entity(view).header(HttpHeaders.ETAG, ExerciseReads.etag(exercise))
                 .header(HttpHeaders.CONTENT_LANGUAGE, view.language()).header(HttpHeaders.VARY, "Accept-Language")
                 .build();
     }
@@ -298,70 +219,16 @@ public class ExerciseResource {
         return new LadderResponse.Rung(exercise.id, exercise.slug, exercise.name, exercise.level, steps);
     }
 
-    /** Weak, because the language of the body may vary while the content revision stays the same. */
-    static String etag(Exercise exercise) {
-        return "W/\"" + exercise.id + "-" + exercise.revision + "\"";
-    }
-
-    private static boolean matches(String header, String etag) {
-        if (header == null) {
-            return false;
-        }
-        String current = opaque(etag);
-        for (String candidate : header.split(",")) {
-            String tag = candidate.strip();
-            if ("*".equals(tag) || opaque(tag).equals(current)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String opaque(String tag) {
-        String t = tag.strip();
-        if (t.startsWith("W/")) {
-            t = t.substring(2);
-        }
-        return t.replace("\"", "");
-    }
-
-    /** The revision an If-Match refers to; one for another exercise or unreadable can never be current. */
-    private static int expectedRevision(UUID id, String ifMatch) {
-        String tag = opaque(ifMatch.split(",")[0]);
-        String prefix = id + "-";
-        if (tag.startsWith(prefix)) {
-            try {
-                return Integer.parseInt(tag.substring(prefix.length()));
-            } catch (NumberFormatException e) {
-                // falls through to a stale precondition
-            }
-        }
-        return -1;
-    }
-
+    /** Every value of a repeated, comma-separated query parameter. */
     private static List<String> values(List<String> raw) {
         List<String> out = new ArrayList<>();
-        if (raw != null) {
-            for (String value : raw) {
-                Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).forEach(out::add);
+        for (String value : raw) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
             }
         }
         return out;
-    }
-
-    private static int integer(String field, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField(field, "must be a whole number");
-        }
-    }
-
-    private static void check(String field, List<String> values, Set<String> allowed) {
-        for (String value : values) {
-            if (!allowed.contains(value)) {
-                throw ProblemException.invalidField(field, "'" + value + "' is not one of " + allowed.stream().sorted().toList());
-            }
-        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.medius.catalog.rest;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -14,12 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.medius.catalog.domain.ExerciseStatus;
+import dev.medius.catalog.domain.ExerciseView;
 import dev.medius.catalog.service.ContentLibrary;
 import dev.medius.catalog.service.ExerciseExport;
-import dev.medius.catalog.service.ExerciseView;
 import dev.medius.catalog.service.ReferenceData;
-import dev.medius.runtime.problem.ProblemException;
 import dev.medius.runtime.security.Caller;
 import io.quarkus.security.Authenticated;
 
@@ -42,6 +40,9 @@ public class ExportResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Clock clock;
+
     /** The whole library a caller sees, with every translation. */
     public record LibraryExport(OffsetDateTime exportedAt, String disclaimer, List<ReferenceResponses.SourceResponse> sources,
             List<ReferenceResponses.MuscleResponse> muscles, List<ReferenceResponses.ConditionResponse> conditions,
@@ -54,16 +55,11 @@ public class ExportResource {
             description = "Global content plus the caller's organisation's custom exercises, with reference data; "
                     + "published ones unless status says otherwise (drafts only for editors).")
     public LibraryExport exercises(@QueryParam("status") List<String> status) {
-        List<String> statuses = status == null || status.isEmpty() ? List.of(ExerciseStatus.PUBLISHED) : status;
-        for (String s : statuses) {
-            if (!ExerciseStatus.ALL.contains(s)) {
-                throw ProblemException.invalidField("status", "'" + s + "' is not one of " + ExerciseStatus.ALL);
-            }
-        }
-        return new LibraryExport(OffsetDateTime.now(ZoneOffset.UTC), library.disclaimer("en"),
+        List<ExerciseView> exercises = export.exercises(caller, status);
+        return new LibraryExport(OffsetDateTime.now(clock), library.disclaimer("en"),
                 reference.sources().stream().map(ReferenceResponses.SourceResponse::of).toList(),
                 reference.muscles(null).stream().map(m -> ReferenceResponses.MuscleResponse.of(m, "en")).toList(),
                 reference.conditions().stream().map(c -> ReferenceResponses.ConditionResponse.of(c, "en")).toList(),
-                export.exercises(caller, statuses));
+                exercises);
     }
 }

@@ -12,7 +12,9 @@ import jakarta.transaction.Transactional;
 
 import dev.medius.catalog.domain.Exercise;
 import dev.medius.catalog.domain.ExerciseStatus;
+import dev.medius.catalog.domain.ExerciseView;
 import dev.medius.catalog.repository.ExerciseRepository;
+import dev.medius.catalog.repository.LadderRepository;
 import dev.medius.runtime.security.Caller;
 
 /** The library as a caller sees it, whole, for exports. */
@@ -23,14 +25,17 @@ public class ExerciseExport {
     ExerciseRepository exercises;
 
     @Inject
+    LadderRepository ladders;
+
+    @Inject
     ExerciseViews views;
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    /** The exercises of the wanted statuses (published when none) the caller may read, every translation included. */
     public List<ExerciseView> exercises(Caller caller, List<String> wanted) {
-        List<String> statuses = new ArrayList<>(wanted);
-        if (!ExerciseService.canEdit(caller)) {
-            statuses.retainAll(List.of(ExerciseStatus.PUBLISHED, ExerciseStatus.RETIRED));
-        }
+        ExerciseService.oneOf("status", wanted, ExerciseStatus.ALL);
+        List<String> statuses = ExerciseService.readable(wanted.isEmpty() ? List.of(ExerciseStatus.PUBLISHED) : wanted,
+                caller);
         if (statuses.isEmpty()) {
             return List.of();
         }
@@ -41,7 +46,7 @@ public class ExerciseExport {
         Map<UUID, List<String>> easier = new HashMap<>();
         Map<UUID, List<String>> harder = new HashMap<>();
         // one query for every rung instead of two per exercise
-        for (UUID[] link : exercises.allLinks()) {
+        for (UUID[] link : ladders.allLinks()) {
             Exercise lower = byId.get(link[0]);
             Exercise upper = byId.get(link[1]);
             if (lower != null && upper != null) {

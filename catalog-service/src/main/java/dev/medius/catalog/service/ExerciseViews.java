@@ -12,9 +12,10 @@ import dev.medius.catalog.domain.ContraindicationRule;
 import dev.medius.catalog.domain.Dose;
 import dev.medius.catalog.domain.Exercise;
 import dev.medius.catalog.domain.ExerciseTranslation;
+import dev.medius.catalog.domain.ExerciseView;
 import dev.medius.catalog.domain.Finding;
 import dev.medius.catalog.domain.MuscleWork;
-import dev.medius.catalog.repository.ExerciseRepository;
+import dev.medius.catalog.repository.LadderRepository;
 import dev.medius.events.Prescription;
 
 /** Builds what clients read from an exercise: its ladder neighbours by slug and, where asked, a translation. */
@@ -24,7 +25,7 @@ public class ExerciseViews {
     public static final String ENGLISH = "en";
 
     @Inject
-    ExerciseRepository exercises;
+    LadderRepository ladders;
 
     /** The exercise in the given language, falling back to English field by field. */
     public ExerciseView localized(Exercise exercise, String language) {
@@ -33,10 +34,10 @@ public class ExerciseViews {
 
     /** Exercises in the given language, in their order; the ladders of all of them are read in one query. */
     public List<ExerciseView> localized(List<Exercise> list, String language) {
-        Map<UUID, ExerciseRepository.Neighbours> ladders = exercises.neighboursOf(list);
+        Map<UUID, LadderRepository.Neighbours> neighbours = ladders.neighboursOf(list);
         List<ExerciseView> views = new ArrayList<>(list.size());
         for (Exercise exercise : list) {
-            ExerciseRepository.Neighbours n = ladders.get(exercise.id);
+            LadderRepository.Neighbours n = neighbours.get(exercise.id);
             views.add(build(exercise, n.easier(), n.harder(), language, false));
         }
         return views;
@@ -44,7 +45,7 @@ public class ExerciseViews {
 
     /** The whole exercise, every translation included: for snapshots and exports. */
     public ExerciseView complete(Exercise exercise) {
-        ExerciseRepository.Neighbours n = exercises.neighboursOf(List.of(exercise)).get(exercise.id);
+        LadderRepository.Neighbours n = ladders.neighboursOf(List.of(exercise)).get(exercise.id);
         return build(exercise, n.easier(), n.harder(), ENGLISH, true);
     }
 

@@ -19,7 +19,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class FreeExerciseDbImportTest {
+class FreeExerciseDbImportIT {
 
     private final String admin = CatalogFixtures.admin(CatalogFixtures.unique("medius"));
 

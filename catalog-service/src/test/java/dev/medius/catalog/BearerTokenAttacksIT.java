@@ -20,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * 401 with problem details, where a valid token is answered.
  */
 @QuarkusTest
-class BearerTokenAttacksTest {
+class BearerTokenAttacksIT {
 
     @TestHTTPResource("/")
     URI root;

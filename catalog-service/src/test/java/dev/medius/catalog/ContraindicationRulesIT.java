@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-class ContraindicationRulesTest {
+class ContraindicationRulesIT {
 
     private final String tenant = CatalogFixtures.unique("club");
     private final String editor = CatalogFixtures.editor(tenant);

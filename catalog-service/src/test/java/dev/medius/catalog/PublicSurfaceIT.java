@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Nothing of catalog-service but health answers without a token. */
 @QuarkusTest
-class PublicSurfaceTest {
+class PublicSurfaceIT {
 
     @TestHTTPResource("/")
     URI root;

@@ -8,12 +8,13 @@ import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 import java.util.Map;
-
-import jakarta.inject.Inject;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
-import dev.medius.catalog.cache.ReadCache;
+import dev.medius.catalog.service.ExerciseReads;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -24,13 +25,13 @@ import io.restassured.response.Response;
  * Every read is made at least twice, so the second is the kept one.
  */
 @QuarkusTest
-class CachedReadsTest {
+class CachedReadsIT {
 
     private static final String LIST = "/api/v1/exercises?muscle=gluteus-medius&condition=patellofemoral-pain&size=100";
     private static final String WITH_DRAFTS = LIST + "&status=draft,published";
 
-    @Inject
-    ReadCache cache;
+    @CacheName(ExerciseReads.CACHE)
+    Cache cache;
 
     private final String tenant = CatalogFixtures.unique("club");
     private final String editor = CatalogFixtures.editor(tenant);
@@ -147,13 +148,21 @@ class CachedReadsTest {
     void anAnswerReadAcrossACommitIsNotKept() {
         Object key = List.of("read across a commit", tenant);
         // a write commits while the answer is being read: the reader gets it, the next reader reads again
-        assertThat(cache.get(key, () -> {
-            cache.invalidate();
+        assertThat(read(key, () -> {
+            invalidate();
             return "old content";
-        }, String::length)).isEqualTo("old content");
-        assertThat(cache.get(key, () -> "current content", String::length)).isEqualTo("current content");
-        assertThat(cache.get(key, () -> "read again", String::length)).isEqualTo("current content");
-        cache.invalidate();
-        assertThat(cache.get(key, () -> "after the commit", String::length)).isEqualTo("after the commit");
+        })).isEqualTo("old content");
+        assertThat(read(key, () -> "current content")).isEqualTo("current content");
+        assertThat(read(key, () -> "read again")).isEqualTo("current content");
+        invalidate();
+        assertThat(read(key, () -> "after the commit")).isEqualTo("after the commit");
+    }
+
+    private String read(Object key, Supplier<String> read) {
+        return cache.get(key, k -> read.get()).await().indefinitely();
+    }
+
+    private void invalidate() {
+        cache.invalidateAll().await().indefinitely();
     }
 }

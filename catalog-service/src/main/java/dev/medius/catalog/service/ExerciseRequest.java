@@ -1,7 +1,11 @@
-package dev.medius.catalog.rest;
+package dev.medius.catalog.service;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -13,6 +17,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.medius.catalog.domain.ContraindicationRule;
+import dev.medius.catalog.domain.Dose;
+import dev.medius.catalog.domain.Exercise;
+import dev.medius.catalog.domain.ExerciseTranslation;
+import dev.medius.catalog.domain.Finding;
+import dev.medius.catalog.domain.MediaLink;
+import dev.medius.catalog.domain.MuscleWork;
 
 /** An exercise as an editor writes it; links to muscles, conditions, sources and other exercises go by slug or key. */
 @Schema(description = "An exercise as an editor writes it")
@@ -49,6 +61,59 @@ public record ExerciseRequest(
         Map<@Pattern(regexp = "[a-z]{2}", message = "must be a two-letter language code") String, @NotNull @Valid TranslationRequest> translations) {
 
     static final String SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+    /** Copies the content onto the exercise; collections Hibernate tracks are replaced only when they changed. */
+    void copyTo(Exercise e) {
+        e.slug = slug;
+        e.name = name.strip();
+        e.aliases = new ArrayList<>(orEmpty(aliases));
+        e.summary = summary;
+        e.steps = new ArrayList<>(orEmpty(steps));
+        e.cues = new ArrayList<>(orEmpty(cues));
+        e.mistakes = new ArrayList<>(orEmpty(mistakes));
+        e.category = category;
+        e.pattern = pattern;
+        e.level = level;
+        e.mechanic = mechanic;
+        e.equipment = new ArrayList<>(new LinkedHashSet<>(orEmpty(equipment)));
+        e.laterality = laterality;
+        e.prescription = new Dose(prescription.sets(), prescription.repsMin(), prescription.repsMax(),
+                prescription.holdSeconds(), prescription.restSeconds(), prescription.tempo(), prescription.bandPlacement());
+        List<MuscleWork> work = muscles.stream()
+                .map(m -> new MuscleWork(m.muscle(), m.role(), m.activationMvicPercent(), m.sourceKey())).toList();
+        if (!work.equals(e.muscles)) {
+            e.muscles.clear();
+            e.muscles.addAll(work);
+        }
+        Set<String> wantedConditions = new LinkedHashSet<>(orEmpty(conditions));
+        if (!wantedConditions.equals(e.conditions)) {
+            e.conditions.clear();
+            e.conditions.addAll(wantedConditions);
+        }
+        e.contraindications = new ArrayList<>(orEmpty(contraindications));
+        e.painAreasToAvoid = new ArrayList<>(orEmpty(painAreasToAvoid));
+        e.contraindicationRules = orEmpty(contraindicationRules).stream()
+                .map(c -> new ContraindicationRule(c.area(), c.acuity(), c.position(), c.note())).toList();
+        e.findings = orEmpty(findings).stream()
+                .map(f -> new Finding(f.sourceKey(), f.measure(), f.value(), f.unit(), f.note())).toList();
+        e.evidence = evidence;
+        e.sourceKeys = new ArrayList<>(orEmpty(sourceKeys));
+        e.media = new ArrayList<>(orEmpty(media).stream().map(m -> new MediaLink(m.type(), m.url(), m.title())).toList());
+        e.license = license;
+        e.attribution = attribution;
+        Map<String, ExerciseTranslation> texts = new LinkedHashMap<>();
+        if (translations != null) {
+            translations.forEach((language, t) -> texts.put(language, new ExerciseTranslation(t.name(), t.aliases(),
+                    t.summary(), t.steps(), t.cues(), t.mistakes(), t.contraindications(), t.contraindicationNotes(),
+                    t.evidence(), t.findingNotes())));
+        }
+        e.translations = texts;
+        e.refreshNamesText();
+    }
+
+    static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
 
     /** The default dose: sets of a rep range or of timed holds. */
     public record DoseRequest(

@@ -1,4 +1,4 @@
-package dev.medius.catalog.service;
+package dev.medius.catalog.domain;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -7,14 +7,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.medius.catalog.domain.ContraindicationRule;
-import dev.medius.catalog.domain.ExerciseTranslation;
-import dev.medius.catalog.domain.Finding;
-import dev.medius.catalog.domain.MediaLink;
 import dev.medius.events.Prescription;
 
 /**
- * An exercise as clients read it, in one language; {@code translations} is filled only where the whole
+ * An exercise as clients read it and as events carry it, in one language; {@code translations} is filled only where the whole
  * content is wanted (exports and revision snapshots).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -32,7 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-class ExerciseEventsTest {
+class ExerciseEventsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -17,7 +17,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 @QuarkusTest
-class ExerciseEditingTest {
+class ExerciseEditingIT {
 
     private final String tenant = CatalogFixtures.unique("club");
     private final String editor = CatalogFixtures.editor(tenant);

@@ -20,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 @QuarkusTest
-class ExerciseSearchTest {
+class ExerciseSearchIT {
 
     private final String token = CatalogFixtures.reader(CatalogFixtures.unique("club"));
 

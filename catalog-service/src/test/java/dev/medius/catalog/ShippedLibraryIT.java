@@ -19,7 +19,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class ShippedLibraryTest {
+class ShippedLibraryIT {
 
     @Inject
     ContentLibrary library;

@@ -21,7 +21,7 @@ import io.restassured.http.ContentType;
  * nothing of the inside of the service; bodies over the configured maximum get 413.
  */
 @QuarkusTest
-class HostileInputTest {
+class HostileInputIT {
 
     private static final int TRIES = 25;
 
@@ -62,7 +62,7 @@ class HostileInputTest {
     @Test
     void malformedExercisesGetProblemDetailsNamingTheField() {
         String editor = CatalogFixtures.editor(tenant);
-        String valid = AccessMatrixTest.json(CatalogFixtures.customExercise(CatalogFixtures.unique("fuzz")));
+        String valid = AccessMatrixIT.json(CatalogFixtures.customExercise(CatalogFixtures.unique("fuzz")));
         String id = given().auth().oauth2(editor).contentType(ContentType.JSON).body(valid)
                 .when().post("/api/v1/exercises").then().statusCode(201).extract().path("id");
         FuzzProbe probe = probe(editor)

@@ -25,7 +25,7 @@ import io.restassured.http.ContentType;
  * global library, and another organisation's custom exercises answer 404 and never show in lists.
  */
 @QuarkusTest
-class AccessMatrixTest {
+class AccessMatrixIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String READ = "401 200 200 200 200";

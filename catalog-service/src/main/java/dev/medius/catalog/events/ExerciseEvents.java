@@ -1,12 +1,12 @@
-package dev.medius.catalog.messaging;
+package dev.medius.catalog.events;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.medius.catalog.service.ExerciseView;
+import dev.medius.catalog.domain.ExerciseView;
 import dev.medius.events.EventTypes;
 import dev.medius.events.Topics;
 import dev.medius.events.catalog.ExercisePublished;
@@ -20,12 +20,15 @@ import dev.medius.runtime.outbox.Outbox;
 @ApplicationScoped
 public class ExerciseEvents {
 
-    public static final String SOURCE = "/medius/catalog-service";
+    private static final String SOURCE = "/medius/catalog-service";
     /** The CloudEvents tenant of global content, which belongs to no organisation. */
-    public static final String GLOBAL_TENANT = "global";
+    private static final String GLOBAL_TENANT = "global";
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Clock clock;
 
     public void published(ExerciseView exercise) {
         ExercisePublished data = new ExercisePublished(exercise.id(), exercise.tenant(), exercise.slug(),
@@ -59,7 +62,7 @@ public class ExerciseEvents {
         outbox.record(Outbox.Envelope.of(tenant, Topics.CATALOG_EXERCISES, key, type, SOURCE, key, data));
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

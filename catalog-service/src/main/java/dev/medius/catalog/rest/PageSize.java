@@ -1,0 +1,34 @@
+package dev.medius.catalog.rest;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import jakarta.validation.ReportAsSingleViolation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import dev.medius.catalog.service.ExerciseSearch;
+
+/** A page size as sent in a query string: a whole number from 1 to {@link ExerciseSearch#MAX_SIZE}, checked as text. */
+@Pattern(regexp = "\\d{1,9}")
+@Min(1)
+@Max(ExerciseSearch.MAX_SIZE)
+@ReportAsSingleViolation
+@Constraint(validatedBy = {})
+@Target({ PARAMETER, FIELD })
+@Retention(RUNTIME)
+public @interface PageSize {
+
+    String message() default "must be a whole number between 1 and " + ExerciseSearch.MAX_SIZE;
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}
