@@ -15,12 +15,12 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import dev.medius.runtime.config.ServiceIdentity;
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -36,14 +36,19 @@ public class BrokerReadiness implements HealthCheck {
 
     static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
-
-    @ConfigProperty(name = "quarkus.application.name", defaultValue = "medius")
-    String application;
-
+    private final Map<String, Object> kafkaConfig;
+    private final String clientId;
     private volatile Admin admin;
+
+    @Inject
+    public BrokerReadiness(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ServiceIdentity service) {
+        this(kafkaConfig, service.name());
+    }
+
+    BrokerReadiness(Map<String, Object> kafkaConfig, String application) {
+        this.kafkaConfig = kafkaConfig;
+        this.clientId = application + "-readiness";
+    }
 
     @Override
     public HealthCheckResponse call() {
@@ -72,7 +77,7 @@ public class BrokerReadiness implements HealthCheck {
                             config.put(key, value);
                         }
                     });
-                    config.put(AdminClientConfig.CLIENT_ID_CONFIG, application + "-readiness");
+                    config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
                     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
                     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
                     admin = Admin.create(config);

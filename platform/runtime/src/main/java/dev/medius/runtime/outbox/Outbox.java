@@ -1,8 +1,9 @@
 package dev.medius.runtime.outbox;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +15,10 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Records events for publication. Must be called inside the transaction that changes the state the
@@ -35,14 +36,20 @@ public class Outbox {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    /** What to publish: the CloudEvent attributes, the Kafka topic and key, and the data. */
+    @Inject
+    Clock clock;
+
+    /**
+     * What to publish: the CloudEvent attributes, the Kafka topic and key, and the data. A {@code time} of
+     * null means the moment the event is recorded.
+     */
     public record Envelope(UUID id, String tenant, String topic, String key, String type, String source,
             String subject, OffsetDateTime time, Object data, Map<String, String> headers) {
 
+        /** An event that happened now: its time is taken from the clock when it is recorded. */
         public static Envelope of(String tenant, String topic, String key, String type, String source, String subject,
                 Object data) {
-            return new Envelope(UUID.randomUUID(), tenant, topic, key, type, source, subject,
-                    OffsetDateTime.now(ZoneOffset.UTC), data, Map.of());
+            return new Envelope(UUID.randomUUID(), tenant, topic, key, type, source, subject, null, data, Map.of());
         }
 
         public Envelope withHeaders(Map<String, String> extra) {
@@ -60,9 +67,10 @@ public class Outbox {
         event.eventType = envelope.type();
         event.source = envelope.source();
         event.subject = envelope.subject();
-        event.occurredAt = envelope.time();
-        event.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        Map<String, String> headers = new java.util.TreeMap<>(envelope.headers());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        event.occurredAt = envelope.time() == null ? now : envelope.time();
+        event.createdAt = now;
+        Map<String, String> headers = new TreeMap<>(envelope.headers());
         // the trace of the request that caused the event continues wherever the event is consumed
         W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, (carrier, key, value) -> carrier.put(key, value));
         try {

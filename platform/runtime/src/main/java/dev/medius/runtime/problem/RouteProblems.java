@@ -1,18 +1,15 @@
 package dev.medius.runtime.problem;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.runtime.configuration.MemorySize;
+import dev.medius.runtime.config.HttpLimits;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -34,13 +31,13 @@ public class RouteProblems {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    Optional<MemorySize> maxBodySize;
+    @Inject
+    HttpLimits limits;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
         // A declared body over the limit is otherwise refused deep in the body reading with a bare 413.
-        maxBodySize.ifPresent(limit -> router.route().order(Integer.MIN_VALUE).handler(context -> {
+        limits.maxBodySize().ifPresent(limit -> router.route().order(Integer.MIN_VALUE).handler(context -> {
             if (declaredLength(context) > limit.asLongValue()) {
                 context.response().putHeader(HttpHeaders.CONNECTION, "close");
                 respond(context, 413);

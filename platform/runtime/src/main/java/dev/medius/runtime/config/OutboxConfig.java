@@ -1,0 +1,27 @@
+package dev.medius.runtime.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the outbox relay moves committed events to Kafka. */
+@ConfigMapping(prefix = "medius.outbox")
+public interface OutboxConfig {
+
+    /** Events claimed and sent in one transaction. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long the relay waits for a commit to wake it before it looks again. */
+    @WithDefault("PT0.5S")
+    Duration pollInterval();
+
+    /** How long one send may wait for the broker's acknowledgement. */
+    @WithDefault("PT40S")
+    Duration sendTimeout();
+
+    /** Whether this replica relays at all. */
+    @WithDefault("true")
+    boolean enabled();
+}
