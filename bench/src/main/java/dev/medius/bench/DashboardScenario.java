@@ -3,20 +3,28 @@ package dev.medius.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.medius.devkit.security.DevTokens;
+import dev.medius.events.Topics;
 
 /**
- * Scenario 2. Loads athletes, rosters and completed sessions straight into progress-service's tables
- * with SQL (the projections the consumer would have built), then reads coaches' rosters and athletes'
- * progress at a fixed concurrency, next to a trivial authenticated endpoint of the same server.
+ * Scenario 2. Loads athletes, rosters and completed sessions through progress-service's own ingestion
+ * (plan and session events on the broker, as routine-service publishes them), then reads coaches'
+ * rosters and athletes' progress at a fixed concurrency, next to a trivial authenticated endpoint of the
+ * same server.
  */
 final class DashboardScenario {
+
+    /** progress-service's consumer group of routine.plans and routine.sessions (its application.properties). */
+    private static final String GROUP = "progress-service";
 
     private final Options options;
     private final Path root;
@@ -35,13 +43,18 @@ final class DashboardScenario {
         int seconds = options.size("seconds", 15, 1);
         Map<String, List<Double>> figures = new java.util.LinkedHashMap<>();
         double loadSeconds;
+        PlanEvents.Published loaded;
         try (Platform platform = Platform.start(root)) {
             String database = platform.createDatabase("dashboard");
             Service progress = platform.startService("progress", database, Map.of());
             long start = System.nanoTime();
-            load(platform, database, athletes, roster, sessions);
+            loaded = load(platform, athletes, roster, sessions);
             loadSeconds = (System.nanoTime() - start) / 1e9;
-            Bench.log(String.format("loaded %,d sessions of %,d athletes in %.0f s", sessions, athletes, loadSeconds));
+            Bench.log(String.format("progress-service ingested %,d events in %.0f s (%,.0f events/s)", loaded.events(),
+                    loadSeconds, loaded.events() / loadSeconds));
+            long vacuumStart = System.nanoTime();
+            vacuum(platform, database);
+            Bench.log(String.format("VACUUM ANALYZE in %.0f s", (System.nanoTime() - vacuumStart) / 1e9));
             Path scripts = Files.createTempDirectory("medius-bench-wrk-");
             int coaches = Math.max(1, athletes / roster);
             List<Map.Entry<String, String>> rosters = new ArrayList<>();
@@ -83,10 +96,12 @@ final class DashboardScenario {
                 Bench.ratios(figures.get("athlete progress, computed throughput"),
                         figures.get("trivial /api/v1/me, same server throughput"), x -> x));
         return result.atMost("roster p99", 50).atMost("athlete progress p99", 50)
-                .note(String.format("Data loaded with SQL straight into progress-service's tables (athlete_coach,"
-                        + " session_fact, scheduled_session with each session's completion, athlete_schedule and athlete_recent rows per"
-                        + " athlete and %d exercise_volume rows per session, as ingestion writes them), not through Kafka,"
-                        + " in %.0f s; then ANALYZE.", SessionEvents.EXERCISES, loadSeconds))
+                .note(String.format("Data loaded through Kafka and progress-service's own ingestion: %,d plan.assigned.v1"
+                        + " on routine.plans naming every scheduled session, then %,d session.completed.v1 of %d exercises"
+                        + " on routine.sessions, as routine-service's outbox writes them; published and consumed (the"
+                        + " consumer group's lag 0, no dead letter) in %.0f s, %,.0f events/s; then VACUUM ANALYZE.",
+                        loaded.plans(), loaded.completions(), SessionEvents.EXERCISES, loadSeconds,
+                        loaded.events() / loadSeconds))
                 .note("Load: wrk, " + concurrency + " connections, " + seconds + " s per read per run after a warm-up as long,"
                         + " rotating over"
                         + " 200 coaches' rosters and 2,000 athletes (each read with their coach's token); the ceiling is"
@@ -126,63 +141,29 @@ final class DashboardScenario {
         return TOKENS.computeIfAbsent(coach, c -> DevTokens.mint("coach-" + c, SessionEvents.TENANT, "coach"));
     }
 
-    /** Sessions spread evenly over athletes, two or three a week going back from today, each scheduled and done. */
-    private static void load(Platform platform, String database, int athletes, int roster, int sessions)
-            throws Exception {
+    /**
+     * Publishes the plans and completions routine-service would have (two or three sessions a week per athlete,
+     * going back from today) and waits until progress-service has consumed every one without a dead letter.
+     */
+    private static PlanEvents.Published load(Platform platform, int athletes, int roster, int sessions) {
         int perAthlete = Math.max(1, sessions / athletes);
-        String tenant = "'" + SessionEvents.TENANT + "'";
+        PlanEvents.Published published = new PlanEvents(athletes, roster, perAthlete, Clock.systemUTC())
+                .publish(platform.broker().bootstrapServers());
+        Bench.log(String.format("published %,d plans and %,d completions", published.plans(), published.completions()));
+        // 30 minutes for the full million sessions, longer for more
+        long minutes = 30 * Math.max(1, ((long) perAthlete * athletes + 999_999) / 1_000_000);
+        new Backlog(platform.broker(), GROUP, List.of(Topics.ROUTINE_PLANS, Topics.ROUTINE_SESSIONS),
+                Topics.ROUTINE_SESSIONS_DLQ).awaitConsumed(Duration.ofMinutes(minutes));
+        return published;
+    }
+
+    /**
+     * What autovacuum does in a deployment, which this PostgreSQL may run without: ingestion rewrites each athlete's
+     * rows batch after batch, and the reads should not walk the versions it left behind; then statistics for the planner.
+     */
+    private static void vacuum(Platform platform, String database) throws SQLException {
         try (Connection c = platform.connect(database); Statement st = c.createStatement()) {
-            st.execute("INSERT INTO athlete_coach SELECT " + tenant + ", 'athlete-' || a, 'coach-' || (a / " + roster
-                    + ") FROM generate_series(0, " + (athletes - 1) + ") a");
-            String series = "SELECT g, 'athlete-' || (g % " + athletes + ") AS athlete, md5('s' || g)::uuid::text AS id, "
-                    + "md5('a' || (g % " + athletes + "))::uuid::text AS assignment, current_date - ((g / " + athletes
-                    + ") * 7 / 3) AS day FROM generate_series(0, " + ((long) perAthlete * athletes - 1) + ") g";
-            st.execute("INSERT INTO session_fact SELECT " + tenant + ", id, athlete, 'completed', day, "
-                    + "day + time '18:00' + (g % 60) * interval '1 minute', day, 5 + g % 4, g % 3, "
-                    + "CASE WHEN g % 3 > 0 THEN 'knee' END FROM (" + series + ") s");
-            // the schedule as ingestion writes it (FactRepository.replaceSchedules): each scheduled session marked
-            // with whether session_fact holds its completion
-            st.execute("INSERT INTO scheduled_session (tenant_id, session_id, assignment_id, athlete_id, scheduled_date, "
-                    + "completed) SELECT " + tenant + ", id, assignment, athlete, day, EXISTS (SELECT 1 FROM session_fact f "
-                    + "WHERE f.tenant_id = " + tenant + " AND f.session_id = s.id AND f.status = 'completed') FROM ("
-                    + series + ") s");
-            // and each athlete's schedule row with the statement of FactRepository.rewriteAthleteSchedules
-            st.execute("INSERT INTO athlete_schedule (tenant_id, athlete_id, days, scheduled, completed) "
-                    + "SELECT tenant_id, athlete_id, array_agg(day ORDER BY day), array_agg(n ORDER BY day), "
-                    + "array_agg(done ORDER BY day) FROM (SELECT s.tenant_id, s.athlete_id, s.scheduled_date AS day, "
-                    + "count(*)::integer AS n, (count(*) FILTER (WHERE s.completed))::integer AS done "
-                    + "FROM scheduled_session s GROUP BY s.tenant_id, s.athlete_id, s.scheduled_date) d "
-                    + "GROUP BY tenant_id, athlete_id");
-            st.execute("INSERT INTO exercise_volume SELECT " + tenant + ", id, 'exercise-' || e, athlete, day, "
-                    + "'Exercise ' || e, (ARRAY['hip-abduction','squat','hinge'])[e], '[\"gluteus-medius\"]', 2, 20, 0 FROM ("
-                    + series + ") s, generate_series(1, " + SessionEvents.EXERCISES + ") e");
-            // and each athlete's recent row (latest sessions, volume per day of the last 14 days) with the statement
-            // of FactRepository.rewriteAthleteRecent, run by ingestion for the athletes of every batch
-            st.execute("INSERT INTO athlete_recent SELECT k.tenant_id, k.athlete_id, r.*, v.* FROM "
-                    + "(SELECT tenant_id, athlete_id FROM athlete_coach) k CROSS JOIN LATERAL (SELECT "
-                    + "coalesce(array_agg(f.session_id ORDER BY f.occurred_at, f.session_id), '{}'), "
-                    + "coalesce(array_agg(f.activity_date ORDER BY f.occurred_at, f.session_id), '{}'), "
-                    + "coalesce(array_agg(f.occurred_at ORDER BY f.occurred_at, f.session_id), '{}'), "
-                    + "coalesce(array_agg(f.session_rpe ORDER BY f.occurred_at, f.session_id), '{}'), "
-                    + "coalesce(array_agg(f.pain_score ORDER BY f.occurred_at, f.session_id), '{}'), "
-                    + "coalesce(array_agg(f.pain_area ORDER BY f.occurred_at, f.session_id), '{}') "
-                    + "FROM (SELECT * FROM session_fact s WHERE s.tenant_id = k.tenant_id AND s.athlete_id = k.athlete_id "
-                    + "AND s.status = 'completed' ORDER BY s.occurred_at DESC, s.session_id DESC LIMIT 6) f) r "
-                    + "CROSS JOIN LATERAL (SELECT coalesce(array_agg(d.day ORDER BY d.day), '{}'), "
-                    + "coalesce(array_agg(d.n ORDER BY d.day), '{}'), coalesce(array_agg(d.sets ORDER BY d.day), '{}'), "
-                    + "coalesce(array_agg(d.reps ORDER BY d.day), '{}'), coalesce(array_agg(d.holds ORDER BY d.day), '{}') "
-                    + "FROM (SELECT e.activity_date AS day, count(DISTINCT e.session_id)::integer AS n, "
-                    + "sum(e.sets)::integer AS sets, sum(e.reps)::integer AS reps, sum(e.hold_seconds)::integer AS holds "
-                    + "FROM exercise_volume e WHERE e.tenant_id = k.tenant_id AND e.athlete_id = k.athlete_id "
-                    + "AND e.activity_date >= current_date - 13 GROUP BY e.activity_date) d) v");
-            // each athlete's revision, as ingestion records it in every transaction that changes them
-            st.execute("INSERT INTO athlete_revision (tenant_id, athlete_id, revision) "
-                    + "SELECT tenant_id, athlete_id, pg_current_xact_id()::text::bigint FROM athlete_coach "
-                    // the service's flag evaluation may have recorded some while the tables filled
-                    + "ON CONFLICT (tenant_id, athlete_id) DO UPDATE SET revision = EXCLUDED.revision");
-            // statistics for the planner: this PostgreSQL may run without autovacuum, which would otherwise gather them
-            st.execute("ANALYZE athlete_coach, session_fact, scheduled_session, athlete_schedule, exercise_volume, athlete_recent, "
-                    + "athlete_revision");
+            st.execute("VACUUM ANALYZE");
         }
     }
 }
