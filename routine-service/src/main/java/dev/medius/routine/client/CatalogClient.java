@@ -1,8 +1,8 @@
 package dev.medius.routine.client;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +38,9 @@ public class CatalogClient {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Clock clock;
+
     /** What the catalog said about an exercise. */
     public record Lookup(Answer answer, ExercisePublished exercise) {
         public static Lookup found(ExercisePublished exercise) {
@@ -46,10 +49,6 @@ public class CatalogClient {
 
         public static final Lookup NOT_FOUND = new Lookup(Answer.NOT_FOUND, null);
         public static final Lookup UNAVAILABLE = new Lookup(Answer.UNAVAILABLE, null);
-
-        public Optional<ExercisePublished> asOptional() {
-            return Optional.ofNullable(exercise);
-        }
     }
 
     public enum Answer {
@@ -88,7 +87,7 @@ public class CatalogClient {
             node.put("revision", 1);
         }
         if (!node.hasNonNull("publishedAt")) {
-            node.put("publishedAt", OffsetDateTime.now().toString());
+            node.put("publishedAt", OffsetDateTime.now(clock).toString());
         }
         try {
             return json.treeToValue(node, ExercisePublished.class);

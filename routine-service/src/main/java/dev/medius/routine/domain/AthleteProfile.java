@@ -67,5 +67,10 @@ public record AthleteProfile(Level level, String sport, List<String> goals, Set<
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** The article before the level's label: "a beginner", "an advanced" athlete. */
+        public String article() {
+            return this == INTERMEDIATE || this == ADVANCED ? "an" : "a";
+        }
     }
 }

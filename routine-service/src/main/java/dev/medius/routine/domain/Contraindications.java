@@ -40,4 +40,22 @@ public final class Contraindications {
         return EvidenceRank.safe(exercise.painAreasToAvoid()).stream().map(EvidenceRank::norm)
                 .anyMatch(loaded -> Vocabulary.concerns(area, loaded));
     }
+
+    /**
+     * The reported area whose pain rule an exercise carries: a settled area it loads, else an area that hurts
+     * now (any exercise may stir it), or none for an athlete without pain.
+     */
+    public static SafetyText.ExerciseArea loadedPainfulArea(AthleteProfile profile, ExercisePublished exercise) {
+        AthleteProfile.Pain current = null;
+        for (AthleteProfile.Pain pain : profile.pain()) {
+            if (loads(exercise, pain.area())) {
+                return new SafetyText.ExerciseArea(pain.area(), AthleteProfile.Pain.PERSISTENT.equals(pain.onset()));
+            }
+            if (current == null && pain.current()) {
+                current = pain;
+            }
+        }
+        return current == null ? null
+                : new SafetyText.ExerciseArea(current.area(), AthleteProfile.Pain.PERSISTENT.equals(current.onset()));
+    }
 }

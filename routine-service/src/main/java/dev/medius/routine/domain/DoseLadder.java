@@ -1,5 +1,6 @@
 package dev.medius.routine.domain;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -9,6 +10,8 @@ import java.util.Locale;
  */
 public final class DoseLadder {
 
+    /** Band strengths from the lightest up: the last rung of a banded exercise's ladder. */
+    public static final List<String> BAND_RESISTANCES = List.of("light", "medium", "heavy");
     static final int REP_STEP = 2;
     static final int HOLD_STEP_SECONDS = 5;
     static final int HOLD_CEILING_SECONDS = 60;
@@ -36,9 +39,9 @@ public final class DoseLadder {
                     String.format(Locale.ROOT, "%s: top of the range reached, sets %d -> %d", why, item.sets(),
                             item.sets() + 1));
         }
-        int band = item.bandResistance() == null ? -1 : PlanGenerator.BAND_RESISTANCES.indexOf(item.bandResistance());
-        if (band >= 0 && band < PlanGenerator.BAND_RESISTANCES.size() - 1) {
-            String stronger = PlanGenerator.BAND_RESISTANCES.get(band + 1);
+        int band = item.bandResistance() == null ? -1 : BAND_RESISTANCES.indexOf(item.bandResistance());
+        if (band >= 0 && band < BAND_RESISTANCES.size() - 1) {
+            String stronger = BAND_RESISTANCES.get(band + 1);
             return item.withDose(item.sets(), item.targetReps(), item.holdSeconds(), stronger,
                     String.format(Locale.ROOT, "%s: sets and reps at their ceiling, band %s -> %s", why,
                             item.bandResistance(), stronger));

@@ -2,6 +2,7 @@ package dev.medius.routine.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -59,6 +60,17 @@ public record Plan(String title, LocalDate startDate, List<Week> weeks, List<Str
         public Stream<Item> items() {
             return blocks.stream().flatMap(block -> block.items().stream());
         }
+
+        /** The same session due on {@code date}. */
+        public Session withDate(LocalDate date) {
+            return new Session(week, dayOffset, date, title, estimatedMinutes, blocks);
+        }
+
+        /** The session with other blocks, its minutes estimated again. */
+        public Session withBlocks(List<Block> changed) {
+            return new Session(week, dayOffset, date, title,
+                    SessionTime.minutes(changed.stream().flatMap(block -> block.items().stream()).toList()), changed);
+        }
     }
 
     /** A part of a session: activation warm-up, strength or stability. */
@@ -94,40 +106,85 @@ public record Plan(String title, LocalDate startDate, List<Week> weeks, List<Str
 
         public Item withDose(int sets, Integer targetReps, Integer holdSeconds, String bandResistance,
                 String adjustment) {
-            Item changed = new Item(exerciseId, slug, name, pattern, muscles, sets, repsMin, repsMax, targetReps,
-                    holdSeconds, perSide, restSeconds, tempo, bandPlacement, bandResistance, loadGuidance, targetRpe,
-                    rationale, sourceKeys, adjustment, 0, painMonitoring);
+            Item changed = copy(item -> {
+                item.sets = sets;
+                item.targetReps = targetReps;
+                item.holdSeconds = holdSeconds;
+                item.bandResistance = bandResistance;
+                item.adjustment = adjustment;
+            });
             return changed.withEstimatedMinutes(SessionTime.minutes(changed));
         }
 
         public Item withEstimatedMinutes(double minutes) {
-            return new Item(exerciseId, slug, name, pattern, muscles, sets, repsMin, repsMax, targetReps, holdSeconds,
-                    perSide, restSeconds, tempo, bandPlacement, bandResistance, loadGuidance, targetRpe, rationale,
-                    sourceKeys, adjustment, minutes, painMonitoring);
+            return copy(item -> item.estimatedMinutes = minutes);
         }
 
         public Item withPainMonitoring(String rule) {
-            return new Item(exerciseId, slug, name, pattern, muscles, sets, repsMin, repsMax, targetReps, holdSeconds,
-                    perSide, restSeconds, tempo, bandPlacement, bandResistance, loadGuidance, targetRpe, rationale,
-                    sourceKeys, adjustment, estimatedMinutes, rule);
+            return copy(item -> item.painMonitoring = rule);
         }
 
         public Item withLoadGuidance(String guidance) {
-            return new Item(exerciseId, slug, name, pattern, muscles, sets, repsMin, repsMax, targetReps, holdSeconds,
-                    perSide, restSeconds, tempo, bandPlacement, bandResistance, guidance, targetRpe, rationale,
-                    sourceKeys, adjustment, estimatedMinutes, painMonitoring);
+            return copy(item -> item.loadGuidance = guidance);
         }
 
         public Item withTargetRpe(Double rpe) {
-            return new Item(exerciseId, slug, name, pattern, muscles, sets, repsMin, repsMax, targetReps, holdSeconds,
-                    perSide, restSeconds, tempo, bandPlacement, bandResistance, loadGuidance, rpe, rationale,
-                    sourceKeys, adjustment, estimatedMinutes, painMonitoring);
+            return copy(item -> item.targetRpe = rpe);
+        }
+
+        private Item copy(Consumer<Draft> change) {
+            Draft draft = new Draft(this);
+            change.accept(draft);
+            return draft.item();
         }
 
         /** Work done, counted as repetitions or seconds held, both sides: what must not fall outside a deload. */
         public int volume() {
             int perSet = targetReps != null ? targetReps : holdSeconds != null ? holdSeconds : 0;
             return sets * perSet * (perSide ? 2 : 1);
+        }
+    }
+
+    /** An item's fields while a wither changes some of them: the one place that copies an item field by field. */
+    private static final class Draft {
+        String exerciseId, slug, name, pattern, tempo, bandPlacement, bandResistance, loadGuidance, rationale,
+                adjustment, painMonitoring;
+        List<String> muscles, sourceKeys;
+        int sets;
+        Integer repsMin, repsMax, targetReps, holdSeconds, restSeconds;
+        boolean perSide;
+        Double targetRpe;
+        double estimatedMinutes;
+
+        Draft(Item item) {
+            exerciseId = item.exerciseId;
+            slug = item.slug;
+            name = item.name;
+            pattern = item.pattern;
+            muscles = item.muscles;
+            sets = item.sets;
+            repsMin = item.repsMin;
+            repsMax = item.repsMax;
+            targetReps = item.targetReps;
+            holdSeconds = item.holdSeconds;
+            perSide = item.perSide;
+            restSeconds = item.restSeconds;
+            tempo = item.tempo;
+            bandPlacement = item.bandPlacement;
+            bandResistance = item.bandResistance;
+            loadGuidance = item.loadGuidance;
+            targetRpe = item.targetRpe;
+            rationale = item.rationale;
+            sourceKeys = item.sourceKeys;
+            adjustment = item.adjustment;
+            estimatedMinutes = item.estimatedMinutes;
+            painMonitoring = item.painMonitoring;
+        }
+
+        Item item() {
+            return new Item(exerciseId, slug, name, pattern, muscles, sets, repsMin, repsMax, targetReps, holdSeconds,
+                    perSide, restSeconds, tempo, bandPlacement, bandResistance, loadGuidance, targetRpe, rationale,
+                    sourceKeys, adjustment, estimatedMinutes, painMonitoring);
         }
     }
 }

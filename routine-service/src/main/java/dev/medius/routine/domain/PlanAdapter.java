@@ -51,7 +51,7 @@ public final class PlanAdapter {
             return UNKNOWN_LEVEL_MAX_SETS;
         }
         try {
-            return PlanGenerator.maxSets(AthleteProfile.Level.of(limits.level()));
+            return StartingDose.maxSets(AthleteProfile.Level.of(limits.level()));
         } catch (IllegalArgumentException e) {
             return UNKNOWN_LEVEL_MAX_SETS;
         }
@@ -104,7 +104,7 @@ public final class PlanAdapter {
     }
 
     private static int band(Plan.Item item) {
-        return item.bandResistance() == null ? -1 : PlanGenerator.BAND_RESISTANCES.indexOf(item.bandResistance());
+        return item.bandResistance() == null ? -1 : DoseLadder.BAND_RESISTANCES.indexOf(item.bandResistance());
     }
 
     private static Outcome regress(Plan.Item logged, String reason, List<Plan.Session> upcoming, Plan.Limits limits,
@@ -156,9 +156,9 @@ public final class PlanAdapter {
         List<ExercisePublished> safe = new ArrayList<>();
         for (String reference : current.get().easier()) {
             catalog.apply(reference)
-                    .filter(e -> PlanGenerator.hasEquipment(athlete, e))
+                    .filter(e -> Eligibility.hasEquipment(athlete, e))
                     .filter(e -> Contraindications.allowed(athlete, e))
-                    .filter(e -> PlanGenerator.levelOf(e).ordinal() <= athlete.level().ordinal())
+                    .filter(e -> Eligibility.levelOf(e).ordinal() <= athlete.level().ordinal())
                     .ifPresent(safe::add);
         }
         return safe;
@@ -171,7 +171,7 @@ public final class PlanAdapter {
         }
         AthleteProfile athlete = new AthleteProfile(level(limits), null, null, null, 1, 10, 1, null, limits.pain(), null,
                 null);
-        return SafetyText.item(PlanGenerator.loadedPainfulArea(athlete, easier), limits.language());
+        return SafetyText.item(Contraindications.loadedPainfulArea(athlete, easier), limits.language());
     }
 
     private static AthleteProfile.Level level(Plan.Limits limits) {
@@ -224,9 +224,7 @@ public final class PlanAdapter {
         if (!touched) {
             return session;
         }
-        List<Plan.Item> all = blocks.stream().flatMap(b -> b.items().stream()).toList();
-        return new Plan.Session(session.week(), session.dayOffset(), session.date(), session.title(),
-                SessionTime.minutes(all), blocks);
+        return session.withBlocks(blocks);
     }
 
     static Plan.Item swap(Plan.Item planned, ExercisePublished easier, String reason, Plan.Limits limits) {
@@ -244,7 +242,7 @@ public final class PlanAdapter {
                 "per-side".equals(easier.laterality()), planned.restSeconds(),
                 prescription == null ? null : prescription.tempo(),
                 prescription == null ? null : prescription.bandPlacement(),
-                PlanGenerator.isBanded(easier) ? planned.bandResistance() : null,
+                StartingDose.isBanded(easier) ? planned.bandResistance() : null,
                 planned.loadGuidance(), planned.targetRpe(),
                 "Easier variation of " + planned.name() + "." + (easier.evidence() == null ? "" : " Evidence: " + easier.evidence()),
                 easier.sourceKeys(), String.format(Locale.ROOT, "regressed to %s: %s", easier.slug(), reason), 0,

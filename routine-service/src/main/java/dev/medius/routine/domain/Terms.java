@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
 import dev.medius.events.Vocabulary;
 
 /**
@@ -39,6 +41,10 @@ public final class Terms {
         }
     }
 
+    /** A misspelling is at most this many edits (insertions, deletions, substitutions) from an accepted word. */
+    private static final int TYPO_EDITS = 2;
+    private static final LevenshteinDistance[] WITHIN = { new LevenshteinDistance(0), new LevenshteinDistance(1),
+            new LevenshteinDistance(2) };
     private static final Map<Kind, List<Term>> TERMS = new LinkedHashMap<>();
     /** Every accepted word, normalised, to the canonical values it stands for ("bands" stands for two). */
     private static final Map<Kind, Map<String, List<String>>> WORDS = new LinkedHashMap<>();
@@ -166,10 +172,14 @@ public final class Terms {
     public static String nearest(Kind kind, String word) {
         String normalised = normalise(word);
         String best = null;
-        int bestDistance = 3;
+        int bestDistance = TYPO_EDITS + 1;
         for (String candidate : WORDS.get(kind).keySet()) {
-            int distance = distance(normalised, candidate, bestDistance);
-            if (distance < bestDistance) {
+            if (bestDistance == 0) {
+                break;
+            }
+            // -1 unless the candidate is closer than the best so far
+            int distance = WITHIN[bestDistance - 1].apply(normalised, candidate);
+            if (distance >= 0) {
                 bestDistance = distance;
                 best = WORDS.get(kind).get(candidate).get(0);
             }
@@ -213,27 +223,5 @@ public final class Terms {
         if (!values(kind).equals(contract) && !new java.util.HashSet<>(values(kind)).equals(new java.util.HashSet<>(contract))) {
             throw new IllegalStateException(kind + " terms differ from the event contract's vocabulary");
         }
-    }
-
-    private static int distance(String a, String b, int limit) {
-        if (Math.abs(a.length() - b.length()) >= limit) {
-            return limit;
-        }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

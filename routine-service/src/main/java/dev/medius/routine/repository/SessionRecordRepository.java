@@ -24,8 +24,4 @@ public class SessionRecordRepository implements PanacheRepositoryBase<SessionRec
                 SessionRecord.class).setParameter(1, assignmentId).setParameter(2, ordinal).setMaxResults(20)
                 .getResultList();
     }
-
-    public Optional<SessionRecord> ofSession(UUID sessionId) {
-        return find("sessionId", sessionId).firstResultOptional();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.medius.routine.rest;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,6 +45,9 @@ public class AthleteResource {
     @Inject
     PlanDocuments documents;
 
+    @Inject
+    Clock clock;
+
     public record AthletePlanResponse(String athleteId, List<AssignmentResponse> assignments) {
     }
 
@@ -63,7 +67,7 @@ public class AthleteResource {
     public Response calendar(@PathParam("athleteId") String athleteId,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         String body = ICalendar.render(athleteId, templates.planOf(athleteId), documents::session,
-                SafetyText.language(language));
+                SafetyText.language(language), clock.instant());
         return Response.ok(body, "text/calendar; charset=utf-8").build();
     }
 

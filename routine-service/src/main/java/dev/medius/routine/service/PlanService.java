@@ -1,9 +1,11 @@
 package dev.medius.routine.service;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,10 +29,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ApplicationScoped
 public class PlanService {
 
-    /** An exercise id (a UUID) or a slug as catalog-service allows them. */
     /** The problem type of a profile whose screening calls for a clinician instead of a plan. */
-    public static final java.net.URI SEE_A_CLINICIAN = java.net.URI.create("https://medius.dev/problems/see-a-clinician");
+    public static final URI SEE_A_CLINICIAN = URI.create("https://medius.dev/problems/see-a-clinician");
 
+    /** An exercise id (a UUID) or a slug as catalog-service allows them. */
     private static final Pattern REFERENCE = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?=.{1,120}$)[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -56,7 +58,7 @@ public class PlanService {
         if (!concerns.isEmpty()) {
             throw new ProblemException(SEE_A_CLINICIAN, 422, "See a clinician first",
                     "No plan is generated: " + concerns.stream().map(Screening.Concern::reason)
-                            .collect(java.util.stream.Collectors.joining("; "))
+                            .collect(Collectors.joining("; "))
                             + ". Training can start once a clinician has assessed it and cleared the athlete.",
                     concerns.stream().map(c -> new Problem.FieldError(c.field(), c.reason())).toList());
         }

@@ -1,16 +1,14 @@
 package dev.medius.routine.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,10 +16,8 @@ import jakarta.transaction.Transactional;
 
 import dev.medius.events.routine.SessionCompleted;
 import dev.medius.events.routine.SessionSkipped;
-import dev.medius.routine.domain.Adaptation;
 import dev.medius.routine.domain.Assignment;
 import dev.medius.routine.domain.Plan;
-import dev.medius.routine.domain.PlanAdapter;
 import dev.medius.routine.domain.ScheduledSession;
 import dev.medius.routine.domain.SessionRecord;
 import dev.medius.routine.domain.Terms;
@@ -29,7 +25,6 @@ import dev.medius.routine.events.RoutineEvents;
 import dev.medius.routine.repository.AssignmentRepository;
 import dev.medius.routine.repository.ScheduledSessionRepository;
 import dev.medius.routine.repository.SessionRecordRepository;
-import dev.medius.routine.repository.TemplateRepository;
 import dev.medius.runtime.problem.ProblemException;
 import dev.medius.runtime.security.Caller;
 
@@ -39,9 +34,6 @@ import dev.medius.runtime.security.Caller;
  */
 @ApplicationScoped
 public class SessionRecordService {
-
-    public static final String COMPLETED = "completed";
-    public static final String SKIPPED = "skipped";
 
     @Inject
     ScheduledSessionRepository sessions;
@@ -53,16 +45,13 @@ public class SessionRecordService {
     SessionRecordRepository records;
 
     @Inject
-    CatalogReadModel catalog;
-
-    @Inject
     PlanDocuments documents;
 
     @Inject
     RoutineEvents events;
 
     @Inject
-    TemplateRepository templates;
+    SessionAdaptation adaptations;
 
     @Inject
     Caller caller;
@@ -85,19 +74,50 @@ public class SessionRecordService {
     }
 
     @Transactional
-    public Outcome complete(String athleteId, UUID sessionId, SessionReports.CompletionRequest report, String idempotencyKey) {
+    public Outcome complete(String athleteId, UUID sessionId, SessionReports.CompletionRequest report,
+            String idempotencyKey) {
+        return record(athleteId, sessionId, ScheduledSession.COMPLETED, idempotencyKey,
+                (session, assignment, now) -> completion(session, assignment, report, now));
+    }
+
+    @Transactional
+    public Outcome skip(String athleteId, UUID sessionId, String reason, String idempotencyKey) {
+        return record(athleteId, sessionId, ScheduledSession.SKIPPED, idempotencyKey, (session, assignment, now) -> {
+            SessionSkipped data = new SessionSkipped(session.id, assignment.planId, assignment.id, session.athleteId,
+                    assignment.coachId, assignment.teamId, session.scheduledDate, reason, now);
+            return new Recorded(data, events.sessionSkipped(session.tenantId, data), List.of());
+        });
+    }
+
+    /** What recording a session produced: the event's data, its id in the outbox, and the adaptations. */
+    private record Recorded(Object data, UUID eventId, List<Change> changes) {
+    }
+
+    private interface Recording {
+        Recorded record(ScheduledSession session, Assignment assignment, OffsetDateTime now);
+    }
+
+    /** Records a session once: a retry with the same Idempotency-Key answers what the first request got. */
+    private Outcome record(String athleteId, UUID sessionId, String kind, String idempotencyKey, Recording recording) {
         AthleteAccess.requireRecordable(caller, athleteId);
         ScheduledSession session = lockSession(athleteId, sessionId);
-        Optional<Outcome> replay = replay(athleteId, sessionId, COMPLETED, idempotencyKey);
+        Optional<Outcome> replay = replay(athleteId, sessionId, kind, idempotencyKey);
         if (replay.isPresent()) {
             return replay.get();
         }
         requireOpen(session);
         Assignment assignment = assignments.findById(session.assignmentId);
-        Plan.Session planned = documents.session(session.content);
-        Plan.Limits limits = limitsOf(assignment);
-        List<Plan.Item> items = planned.items().toList();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Recorded recorded = recording.record(session, assignment, now);
+        session.status = kind;
+        session.recordedAt = now;
+        return new Outcome(store(session, kind, idempotencyKey, recorded, now), false);
+    }
 
+    private Recorded completion(ScheduledSession session, Assignment assignment,
+            SessionReports.CompletionRequest report, OffsetDateTime now) {
+        Plan.Session planned = documents.session(session.content);
+        List<Plan.Item> items = planned.items().toList();
         Set<String> reported = new HashSet<>();
         for (int i = 0; i < report.exercises().size(); i++) {
             SessionReports.ExerciseReport exercise = report.exercises().get(i);
@@ -109,7 +129,6 @@ public class SessionRecordService {
                 throw ProblemException.invalidField("exercises[" + i + "].exerciseId", "reported twice");
             }
         }
-        OffsetDateTime now = clock.now();
         OffsetDateTime completedAt = report.completedAt() != null ? report.completedAt() : now;
         Integer duration = report.durationMinutes() != null ? report.durationMinutes()
                 : report.startedAt() != null && !completedAt.isBefore(report.startedAt())
@@ -119,15 +138,7 @@ public class SessionRecordService {
 
         List<SessionCompleted.ExerciseDone> done = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
-        // read once per completion, and only when an exercise was logged
-        Supplier<Map<String, Boolean>> aboveTarget = memoized(() -> previousAboveTarget(session));
-        // the rest of the plan is read only when a decision changes it: most completions hold every exercise
-        List<ScheduledSession> upcoming = new ArrayList<>();
-        Runnable loadUpcoming = () -> {
-            if (upcoming.isEmpty()) {
-                upcoming.addAll(sessions.upcoming(session.assignmentId, session.ordinal, session.scheduledDate));
-            }
-        };
+        SessionAdaptation.Course adaptation = adaptations.after(session, assignment, planned.week());
         for (Plan.Item item : items) {
             Optional<SessionReports.ExerciseReport> logged = report.exercises().stream()
                     .filter(e -> matches(item, e.exerciseId())).findFirst();
@@ -142,41 +153,13 @@ public class SessionRecordService {
             done.add(new SessionCompleted.ExerciseDone(item.exerciseId(), item.slug(), item.name(), item.pattern(),
                     item.muscles(), item.prescription(), sets, exercise.skipped(), exercise.skipReason()));
             if (!exercise.skipped()) {
-                Adaptation.Decision decision = Adaptation.decide(item, sets, report.sessionRpe(), pain, painArea,
-                        aboveTarget.get().getOrDefault(item.exerciseId(), false));
-                if (decision.kind() != Adaptation.Kind.HOLD) {
-                    loadUpcoming.run();
-                }
-                changes.add(adapt(item, decision, upcoming, planned.week(), limits, pain, painArea));
+                changes.add(adaptation.decide(item, sets, report.sessionRpe(), pain, painArea));
             }
         }
-
         SessionCompleted data = new SessionCompleted(session.id, assignment.planId, assignment.id, session.athleteId,
                 assignment.coachId, assignment.teamId, session.scheduledDate, report.startedAt(), completedAt, duration,
                 report.sessionRpe(), new SessionCompleted.Pain(pain, painArea), report.notes(), done);
-        session.status = ScheduledSession.COMPLETED;
-        session.recordedAt = now;
-        UUID eventId = events.sessionCompleted(session.tenantId, data);
-        return new Outcome(store(session, COMPLETED, idempotencyKey, data, eventId, changes, now), false);
-    }
-
-    @Transactional
-    public Outcome skip(String athleteId, UUID sessionId, String reason, String idempotencyKey) {
-        AthleteAccess.requireRecordable(caller, athleteId);
-        ScheduledSession session = lockSession(athleteId, sessionId);
-        Optional<Outcome> replay = replay(athleteId, sessionId, SKIPPED, idempotencyKey);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        requireOpen(session);
-        Assignment assignment = assignments.findById(session.assignmentId);
-        OffsetDateTime now = clock.now();
-        SessionSkipped data = new SessionSkipped(session.id, assignment.planId, assignment.id, session.athleteId,
-                assignment.coachId, assignment.teamId, session.scheduledDate, reason, now);
-        session.status = ScheduledSession.SKIPPED;
-        session.recordedAt = now;
-        UUID eventId = events.sessionSkipped(session.tenantId, data);
-        return new Outcome(store(session, SKIPPED, idempotencyKey, data, eventId, List.of(), now), false);
+        return new Recorded(data, events.sessionCompleted(session.tenantId, data), changes);
     }
 
     private ScheduledSession lockSession(String athleteId, UUID sessionId) {
@@ -208,8 +191,8 @@ public class SessionRecordService {
         }
     }
 
-    private RecordResult store(ScheduledSession session, String kind, String idempotencyKey, Object data, UUID eventId,
-            List<Change> changes, OffsetDateTime now) {
+    private RecordResult store(ScheduledSession session, String kind, String idempotencyKey, Recorded recorded,
+            OffsetDateTime now) {
         SessionRecord record = new SessionRecord();
         record.id = UUID.randomUUID();
         record.tenantId = session.tenantId;
@@ -219,64 +202,12 @@ public class SessionRecordService {
         record.idempotencyKey = idempotencyKey;
         record.recordedBy = caller.subject();
         record.recordedAt = now;
-        record.report = documents.write(data);
-        RecordResult result = new RecordResult(record.id, session.id, session.athleteId, kind, now, eventId, changes);
+        record.report = documents.write(recorded.data());
+        RecordResult result = new RecordResult(record.id, session.id, session.athleteId, kind, now, recorded.eventId(),
+                recorded.changes());
         record.response = documents.write(result);
         records.persist(record);
         return result;
-    }
-
-    /**
-     * Per exercise, whether the last completed session that logged it was above target: the first of two-for-two.
-     */
-    private Map<String, Boolean> previousAboveTarget(ScheduledSession session) {
-        Map<String, Boolean> above = new HashMap<>();
-        for (SessionRecord previous : records.completedBefore(session.assignmentId, session.ordinal)) {
-            RecordResult result = documents.read(previous.response, RecordResult.class);
-            if (result.adaptations() != null) {
-                result.adaptations().forEach(change -> above.putIfAbsent(change.exerciseId(), change.aboveTarget()));
-            }
-        }
-        return above;
-    }
-
-    private static <T> Supplier<T> memoized(Supplier<T> source) {
-        List<T> value = new ArrayList<>(1);
-        return () -> {
-            if (value.isEmpty()) {
-                value.add(source.get());
-            }
-            return value.get(0);
-        };
-    }
-
-    /** Applies a decision to the upcoming sessions that prescribe the exercise, within the plan's limits. */
-    private Change adapt(Plan.Item item, Adaptation.Decision decision, List<ScheduledSession> upcoming, int week,
-            Plan.Limits limits, int pain, String painArea) {
-        String kind = decision.kind().name().toLowerCase(java.util.Locale.ROOT);
-        if (decision.kind() == Adaptation.Kind.HOLD) {
-            return new Change(item.exerciseId(), item.slug(), kind, decision.reason(), item.slug(), 0,
-                    decision.aboveTarget());
-        }
-        List<Plan.Session> contents = upcoming.stream().map(later -> documents.session(later.content)).toList();
-        PlanAdapter.Outcome outcome = PlanAdapter.apply(item, week, decision, contents, limits, pain, painArea,
-                reference -> catalog.find(caller.tenant(), reference));
-        for (int i = 0; i < upcoming.size(); i++) {
-            if (outcome.sessions().get(i) != contents.get(i)) {
-                upcoming.get(i).content = documents.write(outcome.sessions().get(i));
-            }
-        }
-        return new Change(item.exerciseId(), item.slug(), kind, decision.reason(), outcome.nextSlug(), outcome.changed(),
-                decision.aboveTarget());
-    }
-
-    /** What the assigned plan was generated for, or null for a hand-made plan or a deleted template. */
-    private Plan.Limits limitsOf(Assignment assignment) {
-        if (assignment.templateId == null) {
-            return null;
-        }
-        return templates.findByIdOptional(assignment.templateId)
-                .map(template -> documents.plan(template.plan).limits()).orElse(null);
     }
 
     /** A reported pain area in its canonical word; a word outside the vocabulary is refused. */

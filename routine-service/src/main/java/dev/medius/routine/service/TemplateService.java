@@ -1,5 +1,6 @@
 package dev.medius.routine.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public class TemplateService {
         template.title = title;
         template.plan = documents.write(completed);
         template.version = 1;
-        template.createdAt = clock.now();
+        template.createdAt = OffsetDateTime.now(clock);
         template.updatedAt = template.createdAt;
         templates.persist(template);
         return new TemplateView(template, completed);
@@ -117,8 +118,8 @@ public class TemplateService {
         template.title = title;
         template.plan = documents.write(completed);
         template.version++;
-        template.updatedAt = clock.now();
-        LocalDate today = clock.today();
+        template.updatedAt = OffsetDateTime.now(clock);
+        LocalDate today = LocalDate.now(clock);
         for (Assignment assignment : assignments.activeOfTemplate(template.id)) {
             reschedule(assignment, completed, today);
         }
@@ -179,7 +180,7 @@ public class TemplateService {
             assignment.title = template.title;
             assignment.startDate = startDate;
             assignment.status = Assignment.ACTIVE;
-            assignment.createdAt = clock.now();
+            assignment.createdAt = OffsetDateTime.now(clock);
             assignments.persist(assignment);
             List<dev.medius.routine.domain.ScheduledSession> scheduled = new ArrayList<>();
             for (int ordinal = 0; ordinal < planned.size(); ordinal++) {
@@ -208,7 +209,7 @@ public class TemplateService {
             throw new ProblemException(409, "Already cancelled", "assignment " + assignmentId + " was cancelled on "
                     + assignment.cancelledFrom);
         }
-        LocalDate from = clock.today();
+        LocalDate from = LocalDate.now(clock);
         assignment.status = Assignment.CANCELLED;
         assignment.cancelledFrom = from;
         List<dev.medius.routine.domain.ScheduledSession> all = sessions.ofAssignment(assignment.id);
@@ -253,10 +254,8 @@ public class TemplateService {
     }
 
     private void fill(dev.medius.routine.domain.ScheduledSession row, Plan.Session session, LocalDate date) {
-        Plan.Session dated = new Plan.Session(session.week(), session.dayOffset(), date, session.title(),
-                session.estimatedMinutes(), session.blocks());
         row.scheduledDate = date;
         row.title = session.title();
-        row.content = documents.write(dated);
+        row.content = documents.write(session.withDate(date));
     }
 }

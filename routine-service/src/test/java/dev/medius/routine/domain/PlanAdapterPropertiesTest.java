@@ -75,7 +75,7 @@ class PlanAdapterPropertiesTest {
         List<Plan.Session> sessions = new ArrayList<>(plan.sessions().toList());
         Map<String, Boolean> aboveTarget = new HashMap<>();
         Map<String, Integer> progressions = new HashMap<>();
-        int maxSets = PlanGenerator.maxSets(profile.level());
+        int maxSets = StartingDose.maxSets(profile.level());
         for (int i = 0; i < Math.min(logs.size(), sessions.size()); i++) {
             Log log = logs.get(i);
             Plan.Session done = sessions.get(i);
@@ -135,8 +135,8 @@ class PlanAdapterPropertiesTest {
         after.items().filter(item -> !had.contains(item.exerciseId())).forEach(item -> {
             ExercisePublished swapped = catalog.apply(item.exerciseId()).orElseThrow();
             assertThat(Contraindications.against(now, swapped)).as(item.slug()).isEmpty();
-            assertThat(PlanGenerator.hasEquipment(profile, swapped)).as(item.slug()).isTrue();
-            assertThat(PlanGenerator.levelOf(swapped).ordinal()).isLessThanOrEqualTo(profile.level().ordinal());
+            assertThat(Eligibility.hasEquipment(profile, swapped)).as(item.slug()).isTrue();
+            assertThat(Eligibility.levelOf(swapped).ordinal()).isLessThanOrEqualTo(profile.level().ordinal());
         });
     }
 }

@@ -62,7 +62,7 @@ class PlanGeneratorPropertiesTest {
         try {
             return generator.generate(profile, library);
         } catch (PlanGenerator.NoEligibleExercise e) {
-            assertThat(PlanGenerator.eligible(profile, library)).isEmpty();
+            assertThat(Eligibility.eligible(profile, library)).isEmpty();
             return null;
         }
     }

@@ -228,19 +228,19 @@ class PlanGeneratorRulesTest {
         AthleteProfile profile = new AthleteProfile(Level.INTERMEDIATE, "general", List.of(), Set.of("Mini-Band "), 2, 30,
                 4, MONDAY, List.of(new Pain("knee", 4, "persistent")), Set.of(" Lunge", excludedById.exerciseId().toString()),
                 Set.of());
-        assertThat(PlanGenerator.eligible(profile, catalog)).extracting(ExercisePublished::slug)
+        assertThat(Eligibility.eligible(profile, catalog)).extracting(ExercisePublished::slug)
                 .containsExactly("band-walk", "wall-sit");
         AthleteProfile bandless = new AthleteProfile(Level.ADVANCED, "general", List.of(), Set.of(), 2, 30, 4, MONDAY,
                 List.of(), Set.of(), Set.of());
-        assertThat(PlanGenerator.eligible(bandless, catalog)).extracting(ExercisePublished::slug)
+        assertThat(Eligibility.eligible(bandless, catalog)).extracting(ExercisePublished::slug)
                 .containsExactly("wall-sit", "pistol", "lunge", "step-up", "squat");
     }
 
     @Test
     void anExerciseOfAnUnknownLevelIsTreatedAsAdvanced() {
         ExercisePublished unknown = strength("mystery", "elite", reps(2, 8, 10, 60));
-        assertThat(PlanGenerator.levelOf(unknown)).isEqualTo(Level.ADVANCED);
-        assertThat(PlanGenerator.eligible(athlete(Level.INTERMEDIATE, 1, 30, 1), List.of(unknown))).isEmpty();
+        assertThat(Eligibility.levelOf(unknown)).isEqualTo(Level.ADVANCED);
+        assertThat(Eligibility.eligible(athlete(Level.INTERMEDIATE, 1, 30, 1), List.of(unknown))).isEmpty();
     }
 
     @Test
@@ -365,7 +365,7 @@ class PlanGeneratorRulesTest {
                     .containsExactlyElementsOf(java.util.Arrays.stream(offsets[perWeek - 1]).map(d -> d + 7).boxed().toList());
             assertThat(recoveryTitles(plan, 2)).as(perWeek + " a week").hasSize(recoveryCount[perWeek - 1]);
             List<Integer> strengthDays = plan.sessions()
-                    .filter(s -> s.items().anyMatch(i -> i.targetRpe() != null && i.targetRpe() > PlanGenerator.RECOVERY_RPE))
+                    .filter(s -> s.items().anyMatch(i -> i.targetRpe() != null && i.targetRpe() > StartingDose.RECOVERY_RPE))
                     .map(Plan.Session::dayOffset).toList();
             for (int i = 1; i < strengthDays.size(); i++) {
                 assertThat(strengthDays.get(i) - strengthDays.get(i - 1)).as(perWeek + " a week").isGreaterThanOrEqualTo(2);

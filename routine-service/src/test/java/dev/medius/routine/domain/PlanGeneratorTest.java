@@ -89,7 +89,7 @@ class PlanGeneratorTest {
                 assertThat(week.get(i).title()).contains("recovery");
                 assertThat(week.get(i).items()).allSatisfy(item -> {
                     assertThat(item.sets()).isEqualTo(1);
-                    assertThat(item.targetRpe()).isEqualTo(PlanGenerator.RECOVERY_RPE);
+                    assertThat(item.targetRpe()).isEqualTo(StartingDose.RECOVERY_RPE);
                 });
             }
         }
@@ -163,7 +163,7 @@ class PlanGeneratorTest {
             assertThat(week.get(i).blocks()).extracting(Plan.Block::kind).containsExactly("activation");
             assertThat(week.get(i).items()).allSatisfy(item -> {
                 assertThat(item.sets()).isEqualTo(1);
-                assertThat(item.targetRpe()).isEqualTo(PlanGenerator.RECOVERY_RPE);
+                assertThat(item.targetRpe()).isEqualTo(StartingDose.RECOVERY_RPE);
             });
         }
     }

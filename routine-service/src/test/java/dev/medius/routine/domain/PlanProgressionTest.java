@@ -53,7 +53,7 @@ class PlanProgressionTest {
         assertThat(loaded).isNotEmpty().allSatisfy(item -> {
             assertThat(item.loadGuidance()).contains("2-3 reps in reserve");
             assertThat(item.bandResistance()).isNull();
-            assertThat(PlanGenerator.LOADABLE_PATTERNS).contains(item.pattern());
+            assertThat(Ladder.LOADABLE_PATTERNS).contains(item.pattern());
         });
         Plan without = plan(Level.INTERMEDIATE, Set.of("mini-band", "step", "bench"), 3, 45, 24);
         assertThat(items(without)).noneMatch(item -> item.loadGuidance() != null && item.loadGuidance().startsWith("Hold a"));

@@ -5,19 +5,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 
-import dev.medius.routine.service.CatalogReadModel;
 import dev.medius.routine.support.Fixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 
 /** An organisation of its own for each test, with the catalog read and one template of its coach. */
 abstract class OrganisationWithTemplate {
-
-    @Inject
-    CatalogReadModel readModel;
 
     @TestHTTPResource("/")
     URI root;
@@ -30,7 +24,7 @@ abstract class OrganisationWithTemplate {
 
     @BeforeEach
     void templateOfTheOrganisation() {
-        Fixtures.catalogReady(readModel);
+        Fixtures.catalogReady();
         templateTitle = "Hips of " + tenant;
         templateId = Fixtures.createTemplate(Fixtures.coach(tenant), templateTitle, Fixtures.handMadePlan(2));
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import dev.medius.devkit.security.DevTokens;
 import dev.medius.routine.service.CatalogReadModel;
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -33,8 +34,9 @@ public final class Fixtures {
         return DevTokens.mint(athleteId, tenant, "athlete");
     }
 
-    /** Publishes the library and waits until the read model holds it. */
-    public static void catalogReady(CatalogReadModel readModel) {
+    /** Publishes the library and waits until the running service's read model holds it. */
+    public static void catalogReady() {
+        CatalogReadModel readModel = Arc.container().instance(CatalogReadModel.class).get();
         CatalogFeed.publishLibrary();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> readModel.usableBy("any").size() >= ExerciseLibrary.exercises().size());

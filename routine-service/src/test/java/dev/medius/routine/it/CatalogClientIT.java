@@ -15,8 +15,6 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 
-import dev.medius.routine.service.CatalogReadModel;
 import dev.medius.routine.support.ExerciseLibrary;
 import dev.medius.routine.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,16 +37,13 @@ import io.restassured.http.ContentType;
  * caller's token, takes a 404 as an answer, and falls back after retries when the catalog fails.
  */
 @QuarkusTest
-@TestProfile(CatalogClientTest.StandInCatalog.class)
+@TestProfile(CatalogClientIT.StandInCatalog.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CatalogClientTest {
+class CatalogClientIT {
 
     /** Requests the stand-in received: path and Authorization header. */
     static final Queue<String[]> CALLS = new ConcurrentLinkedQueue<>();
     static final UUID CATALOG_ONLY_ID = UUID.randomUUID();
-
-    @Inject
-    CatalogReadModel readModel;
 
     public static class StandInCatalog implements QuarkusTestProfile {
         static HttpServer server;
@@ -100,7 +94,7 @@ class CatalogClientTest {
 
     @BeforeEach
     void catalog() {
-        Fixtures.catalogReady(readModel);
+        Fixtures.catalogReady();
         CALLS.clear();
     }
 

@@ -21,14 +21,14 @@ import dev.medius.routine.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class CatalogReadModelTest {
+class CatalogReadModelIT {
 
     @Inject
     CatalogReadModel readModel;
 
     @Test
     void buildsTheReadModelFromTheCatalogTopic() {
-        Fixtures.catalogReady(readModel);
+        Fixtures.catalogReady();
         assertThat(readModel.find(Fixtures.newTenant(), "lateral-band-walk")).get()
                 .satisfies(e -> assertThat(e.equipment()).containsExactly("mini-band"));
     }

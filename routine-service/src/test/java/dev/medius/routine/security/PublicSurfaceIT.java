@@ -17,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * tampered tokens get 401 problem details.
  */
 @QuarkusTest
-class PublicSurfaceTest {
+class PublicSurfaceIT {
 
     @TestHTTPResource("/")
     URI root;

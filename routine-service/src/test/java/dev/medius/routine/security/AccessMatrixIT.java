@@ -25,7 +25,7 @@ import io.restassured.path.json.JsonPath;
  * people with the same names there.
  */
 @QuarkusTest
-class AccessMatrixTest extends OrganisationWithTemplate {
+class AccessMatrixIT extends OrganisationWithTemplate {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PLANNERS = "401 403 200 403 200";

@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.medius.events.Vocabulary;
 import dev.medius.events.catalog.ExercisePublished;
-import dev.medius.routine.service.CatalogReadModel;
 import dev.medius.routine.support.ExerciseLibrary;
 import dev.medius.routine.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +37,7 @@ import io.restassured.response.Response;
  * synonyms and misspellings. Each checks the must and must-not rules of docs/coaching.md.
  */
 @QuarkusTest
-class ClinicalScenariosTest {
+class ClinicalScenariosIT {
 
     private static final List<List<String>> EQUIPMENT = List.of(List.of(), List.of("mini-band"),
             List.of("mini-band", "step"), List.of("dumbbells", "bench"), List.of("bands", "kettlebell", "mat"),
@@ -48,12 +45,9 @@ class ClinicalScenariosTest {
     private static final List<String> LEVELS = List.of("beginner", "intermediate", "advanced");
     private static final List<String> SPORTS = List.of("running", "cycling", "soccer", "general", "desk-bound");
 
-    @Inject
-    CatalogReadModel readModel;
-
     @BeforeEach
     void catalog() {
-        Fixtures.catalogReady(readModel);
+        Fixtures.catalogReady();
     }
 
     /** Every pain area with every onset, the other dimensions spread across their ranges. */

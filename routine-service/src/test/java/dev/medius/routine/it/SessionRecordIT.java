@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +24,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.medius.events.EventSchemas;
 import dev.medius.events.EventTypes;
 import dev.medius.events.Topics;
-import dev.medius.routine.service.CatalogReadModel;
 import dev.medius.routine.support.EventTap;
 import dev.medius.routine.support.Fixtures;
 import io.restassured.http.ContentType;
@@ -35,10 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Session records: who may record, what is refused, and how the next sessions respond. */
 @QuarkusTest
-class SessionRecordTest {
-
-    @Inject
-    CatalogReadModel readModel;
+class SessionRecordIT {
 
     private String tenant;
     private String coach;
@@ -47,7 +41,7 @@ class SessionRecordTest {
 
     @BeforeEach
     void assignedHandMadePlan() {
-        Fixtures.catalogReady(readModel);
+        Fixtures.catalogReady();
         tenant = Fixtures.newTenant();
         coach = Fixtures.coach(tenant);
         athlete = "athlete-" + UUID.randomUUID();
@@ -59,7 +53,7 @@ class SessionRecordTest {
 
     @Test
     void twoSessionsInARowAboveTargetAtModerateEffortAndLowPainProgressTheNextSession() {
-        var first = PlanLifecycleTest.complete(Fixtures.athlete(athlete, tenant), athlete, sessionIds.get(0), null,
+        var first = PlanLifecycleIT.complete(Fixtures.athlete(athlete, tenant), athlete, sessionIds.get(0), null,
                 completion(12, 6.0, 1, "knee"));
         first.then().statusCode(201)
                 .body("adaptations.find { it.slug == 'lateral-band-walk' }.decision", equalTo("hold"))
@@ -67,7 +61,7 @@ class SessionRecordTest {
                 .body("adaptations.find { it.slug == 'lateral-band-walk' }.reason", containsString("two-for-two"));
         assertThat(item(plan(), 1, "lateral-band-walk").get("targetReps")).isEqualTo(10);
 
-        PlanLifecycleTest.complete(Fixtures.athlete(athlete, tenant), athlete, sessionIds.get(1), null,
+        PlanLifecycleIT.complete(Fixtures.athlete(athlete, tenant), athlete, sessionIds.get(1), null,
                 completion(12, 6.0, 1, "knee"))
                 .then().statusCode(201)
                 .body("adaptations.find { it.slug == 'lateral-band-walk' }.decision", equalTo("progress"))
@@ -83,7 +77,7 @@ class SessionRecordTest {
 
     @Test
     void painOfFiveOrMoreRegressesToAnEasierVariationThatIsSafeForThePain() {
-        PlanLifecycleTest.complete(Fixtures.athlete(athlete, tenant), athlete, sessionIds.get(0), null,
+        PlanLifecycleIT.complete(Fixtures.athlete(athlete, tenant), athlete, sessionIds.get(0), null,
                 completion(12, 6.0, 6, "ankles"))
                 .then().statusCode(201)
                 .body("adaptations.find { it.slug == 'lateral-band-walk' }.decision", equalTo("regress"))
@@ -100,7 +94,7 @@ class SessionRecordTest {
 
     @Test
     void painInAnAreaTheEasierVariationIsContraindicatedForStepsTheDoseDownInstead() {
-        PlanLifecycleTest.complete(Fixtures.athlete(athlete, tenant), athlete, sessionIds.get(0), null,
+        PlanLifecycleIT.complete(Fixtures.athlete(athlete, tenant), athlete, sessionIds.get(0), null,
                 completion(12, 6.0, 6, "knee"))
                 .then().statusCode(201)
                 .body("adaptations.find { it.slug == 'lateral-band-walk' }.decision", equalTo("regress"))
@@ -112,7 +106,7 @@ class SessionRecordTest {
 
     @Test
     void nearMaximalEffortEasesTheDoseAndMiddlingSessionsHoldIt() {
-        PlanLifecycleTest.complete(Fixtures.athlete(athlete, tenant), athlete, sessionIds.get(0), null,
+        PlanLifecycleIT.complete(Fixtures.athlete(athlete, tenant), athlete, sessionIds.get(0), null,
                 completion(12, 9.5, 0, null))
                 .then().statusCode(201)
                 .body("adaptations.find { it.slug == 'banded-glute-bridge-abduction' }.decision", equalTo("ease"));
@@ -120,7 +114,7 @@ class SessionRecordTest {
         assertThat(bridge.get("adjustment").toString()).contains("RPE 9.5");
         assertThat(bridge.get("sets")).isEqualTo(1);
 
-        PlanLifecycleTest.complete(Fixtures.athlete(athlete, tenant), athlete, sessionIds.get(1), null,
+        PlanLifecycleIT.complete(Fixtures.athlete(athlete, tenant), athlete, sessionIds.get(1), null,
                 completion(11, 7.0, 3, "hip"))
                 .then().statusCode(201)
                 .body("adaptations.decision", org.hamcrest.Matchers.everyItem(equalTo("hold")));
@@ -128,7 +122,7 @@ class SessionRecordTest {
 
     @Test
     void aPainAreaOutsideTheVocabularyIsRefusedNamingTheField() {
-        PlanLifecycleTest.complete(Fixtures.athlete(athlete, tenant), athlete, sessionIds.get(0), null,
+        PlanLifecycleIT.complete(Fixtures.athlete(athlete, tenant), athlete, sessionIds.get(0), null,
                 completion(12, 6.0, 4, "elbw"))
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.hasItem("pain.area"));
@@ -136,16 +130,16 @@ class SessionRecordTest {
 
     @Test
     void athleteCannotRecordForAnotherAndAnotherOrganisationsAthleteIsNotFound() {
-        PlanLifecycleTest.complete(Fixtures.athlete("someone-else", tenant), athlete, sessionIds.get(0), null,
+        PlanLifecycleIT.complete(Fixtures.athlete("someone-else", tenant), athlete, sessionIds.get(0), null,
                 completion(12, 6.0, 0, null)).then().statusCode(403);
-        PlanLifecycleTest.complete(Fixtures.coach(Fixtures.newTenant()), athlete, sessionIds.get(0), null,
+        PlanLifecycleIT.complete(Fixtures.coach(Fixtures.newTenant()), athlete, sessionIds.get(0), null,
                 completion(12, 6.0, 0, null)).then().statusCode(404).contentType("application/problem+json");
-        PlanLifecycleTest.complete(Fixtures.athlete(athlete, Fixtures.newTenant()), athlete, sessionIds.get(0), null,
+        PlanLifecycleIT.complete(Fixtures.athlete(athlete, Fixtures.newTenant()), athlete, sessionIds.get(0), null,
                 completion(12, 6.0, 0, null)).then().statusCode(404);
-        PlanLifecycleTest.complete(Fixtures.athlete(athlete, tenant), athlete, UUID.randomUUID().toString(), null,
+        PlanLifecycleIT.complete(Fixtures.athlete(athlete, tenant), athlete, UUID.randomUUID().toString(), null,
                 completion(12, 6.0, 0, null)).then().statusCode(404);
         // a coach of the organisation records for the athlete
-        PlanLifecycleTest.complete(coach, athlete, sessionIds.get(0), null, completion(12, 6.0, 0, null))
+        PlanLifecycleIT.complete(coach, athlete, sessionIds.get(0), null, completion(12, 6.0, 0, null))
                 .then().statusCode(201);
     }
 
@@ -197,7 +191,7 @@ class SessionRecordTest {
         given().auth().oauth2(Fixtures.athlete(athlete, tenant)).contentType(ContentType.JSON).body(Map.of())
                 .when().post("/api/v1/athletes/" + athlete + "/sessions/" + sessionIds.get(2) + "/completion")
                 .then().statusCode(400);
-        PlanLifecycleTest.complete(Fixtures.athlete(athlete, tenant), athlete, sessionIds.get(2), null,
+        PlanLifecycleIT.complete(Fixtures.athlete(athlete, tenant), athlete, sessionIds.get(2), null,
                 completion(10, 5.0, 0, null)).then().statusCode(409).body("title", containsString("recorded"));
     }
 

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +23,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.medius.events.EventSchemas;
 import dev.medius.events.EventTypes;
 import dev.medius.events.Topics;
-import dev.medius.routine.service.CatalogReadModel;
 import dev.medius.routine.support.EventTap;
 import dev.medius.routine.support.ExerciseLibrary;
 import dev.medius.routine.support.Fixtures;
@@ -36,16 +33,13 @@ import io.restassured.response.Response;
 
 /** generate → template → assign → edit → complete, over HTTP and the real broker. */
 @QuarkusTest
-class PlanLifecycleTest {
+class PlanLifecycleIT {
 
     private static final Duration EVENT_WAIT = Duration.ofSeconds(30);
 
-    @Inject
-    CatalogReadModel readModel;
-
     @BeforeEach
     void catalog() {
-        Fixtures.catalogReady(readModel);
+        Fixtures.catalogReady();
     }
 
     @Test

@@ -21,7 +21,7 @@ import io.restassured.path.json.JsonPath;
  * inside of the service; bodies over the configured maximum (1M) get 413.
  */
 @QuarkusTest
-class HostileInputTest extends OrganisationWithTemplate {
+class HostileInputIT extends OrganisationWithTemplate {
 
     private static final int TRIES = 25;
 

@@ -36,7 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * the reason, and the read model goes on with the next good event of the same exercise.
  */
 @QuarkusTest
-class CatalogDeadLetterTest {
+class CatalogDeadLetterIT {
 
     private static final String REASON = "dead-letter-reason";
 

@@ -10,12 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.medius.routine.service.CatalogReadModel;
 import dev.medius.routine.support.ExerciseLibrary;
 import dev.medius.routine.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,14 +21,11 @@ import io.restassured.path.json.JsonPath;
 
 /** Generation over HTTP, from the read model, with catalog-service unreachable (the test profile points it at a closed port). */
 @QuarkusTest
-class PlanGenerationTest {
-
-    @Inject
-    CatalogReadModel readModel;
+class PlanGenerationIT {
 
     @BeforeEach
     void catalog() {
-        Fixtures.catalogReady(readModel);
+        Fixtures.catalogReady();
     }
 
     @Test

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import dev.medius.devkit.kafka.KafkaBroker;
 import dev.medius.events.EventTypes;
 import dev.medius.events.Topics;
-import dev.medius.routine.service.CatalogReadModel;
 import dev.medius.routine.support.EventTap;
 import dev.medius.routine.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,11 +42,8 @@ import io.restassured.http.ContentType;
  * stops and starts again on the same port and data.
  */
 @QuarkusTest
-@TestProfile(OutboxOutageTest.OwnOutboxBroker.class)
-class OutboxOutageTest {
-
-    @Inject
-    CatalogReadModel readModel;
+@TestProfile(OutboxOutageIT.OwnOutboxBroker.class)
+class OutboxOutageIT {
 
     @Inject
     EntityManager entityManager;
@@ -102,7 +98,7 @@ class OutboxOutageTest {
 
     @Test
     void completionsAreAcceptedWhileTheBrokerIsDownAndEveryEventArrivesOnceWhenItIsBack() {
-        Fixtures.catalogReady(readModel);
+        Fixtures.catalogReady();
         String tenant = Fixtures.newTenant();
         String coach = Fixtures.coach(tenant);
         String athlete = "athlete-" + UUID.randomUUID();
