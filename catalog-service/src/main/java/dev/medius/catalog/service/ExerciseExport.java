@@ -30,12 +30,12 @@ public class ExerciseExport {
     @Inject
     ExerciseViews views;
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     /** The exercises of the wanted statuses (published when none) the caller may read, every translation included. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ExerciseView> exercises(Caller caller, List<String> wanted) {
-        ExerciseService.oneOf("status", wanted, ExerciseStatus.ALL);
-        List<String> statuses = ExerciseService.readable(wanted.isEmpty() ? List.of(ExerciseStatus.PUBLISHED) : wanted,
-                caller);
+        List<String> asked = wanted == null || wanted.isEmpty() ? List.of(ExerciseStatus.PUBLISHED) : wanted;
+        ExerciseService.oneOf("status", asked, ExerciseStatus.ALL);
+        List<String> statuses = ExerciseService.readable(asked, caller);
         if (statuses.isEmpty()) {
             return List.of();
         }
