@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import dev.medius.progress.cache.DashboardCache;
-import dev.medius.progress.cache.DashboardCache.Basis;
-import dev.medius.progress.config.DashboardCacheConfig;
+import dev.medius.progress.config.DashboardConfig;
+import dev.medius.progress.service.DashboardCache;
+import dev.medius.progress.service.DashboardCache.Basis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
 
@@ -21,7 +21,7 @@ class DashboardCacheTest {
     static final LocalDate TODAY = LocalDate.of(2026, 6, 17);
 
     static DashboardCache cache(long maxSize, Duration ttl) {
-        return new DashboardCache(new DashboardCacheConfig() {
+        DashboardConfig.Cache cache = new DashboardConfig.Cache() {
             @Override
             public MemorySize maxSize() {
                 return new MemorySize(java.math.BigInteger.valueOf(maxSize));
@@ -30,6 +30,17 @@ class DashboardCacheTest {
             @Override
             public Duration ttl() {
                 return ttl;
+            }
+        };
+        return new DashboardCache(new DashboardConfig() {
+            @Override
+            public Cache cache() {
+                return cache;
+            }
+
+            @Override
+            public Stream stream() {
+                return () -> 10_000;
             }
         }, new SimpleMeterRegistry());
     }

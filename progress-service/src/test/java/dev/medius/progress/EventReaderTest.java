@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.medius.events.Topics;
-import dev.medius.progress.messaging.EventReader;
-import dev.medius.progress.messaging.Rejection;
+import dev.medius.progress.domain.Rejection;
+import dev.medius.progress.service.EventReader;
 
 class EventReaderTest {
 

@@ -12,8 +12,7 @@ public interface IngestionConfig {
      * partition's records stay in order in one of them. Both topics are keyed by athlete (docs/events.md), so two
      * lanes write different athletes' rows; while one lane waits for PostgreSQL the other parses and checks its
      * records, and PostgreSQL works on several at once. 1 applies every batch in one transaction. Four, one per
-     * partition of the local platform's topics, ingested the most per second (bench/run ingestion, 100,000
-     * events: 0.22 of the ceiling with 1 lane, 0.24 with 2, 0.29 with 4, two or three runs each).
+     * partition of the local platform's topics, ingested the most per second (docs/benchmarks.md).
      */
     @WithDefault("4")
     int lanes();

@@ -1,12 +1,9 @@
 package dev.medius.progress.messaging;
 
-import java.nio.charset.StandardCharsets;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -15,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medius.events.CloudEventReader;
 import dev.medius.events.EventSchemas;
 import dev.medius.events.EventTypes;
+import dev.medius.progress.events.KafkaClients;
 import dev.medius.progress.service.ExerciseNames;
 import io.smallrye.common.annotation.Blocking;
 
@@ -39,7 +37,8 @@ public class CatalogExercises {
         if (record.value() == null) {
             return;
         }
-        CloudEventReader.Result result = new CloudEventReader(json).read(name -> header(record, name), record.value());
+        CloudEventReader.Result result = new CloudEventReader(json).read(name -> KafkaClients.header(record, name),
+                record.value());
         if (!result.accepted() || !EventTypes.EXERCISE_PUBLISHED.equals(result.event().type())
                 || !EventSchemas.violations(EventTypes.EXERCISE_PUBLISHED, result.event().data()).isEmpty()) {
             if (!result.accepted()) {
@@ -67,8 +66,4 @@ public class CatalogExercises {
         }
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 }

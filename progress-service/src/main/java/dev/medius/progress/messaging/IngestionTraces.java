@@ -1,6 +1,5 @@
 package dev.medius.progress.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,7 @@ import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import dev.medius.progress.events.KafkaClients;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
@@ -36,7 +36,7 @@ public class IngestionTraces {
 
         @Override
         public String get(ConsumerRecord<String, byte[]> record, String key) {
-            return header(record, key);
+            return KafkaClients.header(record, key);
         }
     };
 
@@ -46,29 +46,24 @@ public class IngestionTraces {
     /** Records an ingestion span, child of the producer's context, for each traced record of a stored batch. */
     void ingested(List<ConsumerRecord<String, byte[]>> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
-            if (header(record, "traceparent") == null) {
+            if (KafkaClients.header(record, "traceparent") == null) {
                 continue;
             }
             Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), record, HEADERS);
-            String type = header(record, "ce_type");
+            String type = KafkaClients.header(record, "ce_type");
             Span span = tracer.spanBuilder("ingest " + type).setParent(parent).setSpanKind(SpanKind.CONSUMER)
                     .setAttribute("messaging.destination.name", record.topic())
-                    .setAttribute("messaging.message.id", String.valueOf(header(record, "ce_id")))
+                    .setAttribute("messaging.message.id", String.valueOf(KafkaClients.header(record, "ce_id")))
                     .startSpan();
             String traceId = span.getSpanContext().getTraceId();
             try (Scope ignored = span.makeCurrent()) {
                 MDC.put("traceId", traceId);
-                LOG.infof("ingested %s %s for athlete %s traceId=%s", type, header(record, "ce_subject"), record.key(),
-                        traceId);
+                LOG.infof("ingested %s %s for athlete %s traceId=%s", type, KafkaClients.header(record, "ce_subject"),
+                        record.key(), traceId);
             } finally {
                 MDC.remove("traceId");
                 span.end();
             }
         }
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String key) {
-        Header header = record.headers().lastHeader(key);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -99,23 +98,32 @@ public class RoutineEventsConsumer {
         return lanes;
     }
 
-    private void apply(List<ConsumerRecord<String, byte[]>> batch) {
-        // bad records never fail a batch (they are dead-lettered); what fails here is the database or the
-        // broker being away: wait for them however long it takes rather than skip events or stop consuming.
-        // A failed (nacked) batch would stop the channel for good, and nothing commits offsets past a batch
-        // that has not returned, so waiting here loses nothing.
+    private void apply(List<ConsumerRecord<String, byte[]>> records) {
+        IngestionService.Batch batch = ingestion.read(records);
+        untilDone(records.size(), () -> ingestion.deadLetter(batch));
+        untilDone(records.size(), () -> {
+            ingestion.apply(batch);
+            traces.ingested(records);
+        });
+    }
+
+    /**
+     * Bad records never fail a batch (they are dead-lettered); what fails here is the database or the broker being
+     * away: wait for them however long it takes rather than skip events or stop consuming. A failed (nacked) batch
+     * would stop the channel for good, and nothing commits offsets past a batch that has not returned, so waiting
+     * here loses nothing.
+     */
+    private static void untilDone(int records, Runnable step) {
         long backoff = 500;
-        AtomicBoolean rejectedSent = new AtomicBoolean();
         for (int attempt = 1;; attempt++) {
             try {
-                ingestion.ingest(batch, IngestionService.Mode.LIVE, rejectedSent);
-                traces.ingested(batch);
+                step.run();
                 if (attempt > 1) {
-                    LOG.infof("ingestion of %d records succeeded after %d attempts", batch.size(), attempt);
+                    LOG.infof("ingestion of %d records succeeded after %d attempts", records, attempt);
                 }
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("ingestion of %d records failed (attempt %d), retrying in %d ms: %s", batch.size(), attempt,
+                LOG.warnf("ingestion of %d records failed (attempt %d), retrying in %d ms: %s", records, attempt,
                         backoff, e.getMessage());
                 try {
                     Thread.sleep(backoff);

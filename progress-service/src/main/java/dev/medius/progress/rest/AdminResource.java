@@ -10,16 +10,16 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.medius.progress.rest.ProgressViews.RebuildReport;
 import dev.medius.progress.service.DeadLetterReplay;
 import dev.medius.progress.service.RebuildService;
-import dev.medius.runtime.problem.ProblemException;
+import dev.medius.progress.service.RebuildService.RebuildReport;
 import dev.medius.runtime.security.Caller;
 
 /** Operations for administrators. */
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
+@RolesAllowed(Caller.ADMIN)
 public class AdminResource {
 
     @Inject
@@ -30,7 +30,6 @@ public class AdminResource {
 
     @POST
     @Path("/rebuild")
-    @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "Rebuild every projection from routine.plans and routine.sessions",
             description = "Empties the projections and reads both topics from the beginning through the same "
                     + "ingestion code; raised flags are kept and evaluated again on the rebuilt facts. Live "
@@ -41,16 +40,11 @@ public class AdminResource {
 
     @POST
     @Path("/dead-letters/replay")
-    @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "Send the dead letters of routine.sessions.dlq back to their topics, each once",
             description = "After a fix, every record dead-lettered since the last replay goes back to the topic it came "
                     + "from without its medius-dlq-* headers, and ingestion applies it, recognises it as a duplicate or "
                     + "dead-letters it again with its reason. A second replay sends only what was dead-lettered since.")
     public DeadLetterReplay.Report replay() {
-        try {
-            return replay.replay();
-        } catch (IllegalStateException e) {
-            throw new ProblemException(409, "Conflict", e.getMessage());
-        }
+        return replay.replay();
     }
 }

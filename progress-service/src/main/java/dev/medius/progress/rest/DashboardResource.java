@@ -1,10 +1,5 @@
 package dev.medius.progress.rest;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Map;
-import java.util.Optional;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
@@ -24,15 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.medius.progress.cache.DashboardCache;
-import dev.medius.progress.cache.DashboardCache.Basis;
-import dev.medius.progress.rest.ProgressViews.AthleteProgress;
-import dev.medius.progress.rest.ProgressViews.Dashboard;
-import dev.medius.progress.service.ProgressService;
-import dev.medius.progress.service.ProgressService.Viewer;
+import dev.medius.progress.service.DashboardAnswers;
+import dev.medius.progress.service.ProgressViews.AthleteProgress;
+import dev.medius.progress.service.ProgressViews.Dashboard;
+import dev.medius.progress.service.Viewer;
 import dev.medius.runtime.problem.ProblemException;
 import dev.medius.runtime.security.Caller;
 
@@ -44,13 +34,7 @@ import dev.medius.runtime.security.Caller;
 public class DashboardResource {
 
     @Inject
-    ProgressService progress;
-
-    @Inject
-    DashboardCache cache;
-
-    @Inject
-    ObjectMapper json;
+    DashboardAnswers answers;
 
     @Inject
     Caller caller;
@@ -66,15 +50,7 @@ public class DashboardResource {
     @APIResponse(responseCode = "403", description = "a coach asked for another coach's roster")
     public Response dashboard(
             @Parameter(description = "an admin may name a coach whose roster to show") @QueryParam("coach") @Size(min = 1, max = 200) String coach) {
-        Viewer viewer = Viewer.of(caller);
-        Optional<String> rosterOf = progress.rosterCoach(viewer, coach);
-        if (rosterOf.isEmpty()) {
-            return ok(write(progress.dashboard(viewer, coach)));
-        }
-        LocalDate today = progress.today();
-        Map<String, Long> revisions = progress.rosterRevisions(viewer.tenant(), rosterOf.get());
-        return ok(cache.get(new RosterKey(viewer.tenant(), rosterOf.get()), new Basis(today, revisions),
-                () -> write(progress.dashboard(viewer, coach, new ArrayList<>(revisions.keySet()), today))));
+        return ok(answers.roster(Viewer.of(caller), coach));
     }
 
     @GET
@@ -87,36 +63,11 @@ public class DashboardResource {
     @APIResponse(responseCode = "404", description = "no such athlete visible to the caller")
     public Response athlete(@PathParam("athleteId") @Size(min = 1, max = 200) String athleteId,
             @Parameter(description = "how many weeks, ending with the current one: 1 to 52") @QueryParam("weeks") @DefaultValue("12") String weeks) {
-        int count = weeks(weeks);
-        Viewer viewer = Viewer.of(caller);
-        Map<String, Long> revision = progress.visibleRevision(viewer, athleteId);
-        if (revision.isEmpty()) {
-            throw ProblemException.notFound("athlete " + athleteId);
-        }
-        LocalDate today = progress.today();
-        return ok(cache.get(new ProgressKey(viewer.tenant(), athleteId, count), new Basis(today, revision),
-                () -> write(progress.athlete(viewer.tenant(), athleteId, count, today))));
-    }
-
-    /** A coach's roster; whoever may see it sees the same answer. */
-    private record RosterKey(String tenant, String coach) {
-    }
-
-    /** An athlete's progress over a number of weeks; whoever may see the athlete sees the same answer. */
-    private record ProgressKey(String tenant, String athlete, int weeks) {
+        return ok(answers.athlete(Viewer.of(caller), athleteId, weeks(weeks)));
     }
 
     private static Response ok(byte[] body) {
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    /** Written with the service's own mapper, so a kept answer is byte for byte what a fresh one would be. */
-    private byte[] write(Object answer) {
-        try {
-            return json.writeValueAsBytes(answer);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("answer cannot be written as JSON", e);
-        }
     }
 
     private static int weeks(String value) {

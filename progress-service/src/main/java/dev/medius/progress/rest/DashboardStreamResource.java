@@ -1,10 +1,8 @@
 package dev.medius.progress.rest;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashSet;
-import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -15,20 +13,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-import dev.medius.progress.config.DashboardStreamConfig;
-import dev.medius.progress.rest.ProgressViews.StreamEvent;
+import dev.medius.progress.config.DashboardConfig;
 import dev.medius.progress.service.DashboardEvents;
-import dev.medius.progress.service.ProgressService;
-import dev.medius.progress.service.ProgressService.Viewer;
+import dev.medius.progress.service.RosterAccess;
+import dev.medius.progress.service.Viewer;
 import dev.medius.runtime.problem.ProblemException;
 import dev.medius.runtime.security.Caller;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
+import dev.medius.runtime.security.TokenAuthentication;
 import io.smallrye.mutiny.Multi;
 
 /**
@@ -41,13 +36,16 @@ import io.smallrye.mutiny.Multi;
 public class DashboardStreamResource {
 
     @Inject
-    JWTParser tokens;
+    TokenAuthentication tokens;
 
     @Inject
     DashboardEvents events;
 
     @Inject
-    DashboardStreamConfig config;
+    DashboardConfig config;
+
+    @Inject
+    Clock clock;
 
     @GET
     @PermitAll
@@ -59,7 +57,7 @@ public class DashboardStreamResource {
                     + "event, fetch the dashboard again.")
     public Multi<StreamEvent> stream(@HeaderParam("Authorization") String authorization,
             @QueryParam("access_token") String accessToken, @QueryParam("coach") String coach) {
-        Viewer viewer = authenticate(authorization, accessToken);
+        Viewer viewer = Viewer.of(tokens.authenticate(authorization, accessToken));
         if (!viewer.is(Caller.ADMIN) && !viewer.is(Caller.COACH) && !viewer.is(Caller.ATHLETE)) {
             throw new ProblemException(403, "Forbidden", "the dashboard stream is for coaches, athletes and admins");
         }
@@ -69,8 +67,8 @@ public class DashboardStreamResource {
         // behind than that is disconnected rather than silently skipped: its EventSource reconnects, gets 'ready'
         // and fetches the dashboard again, so no change goes unseen.
         Multi<StreamEvent> changes = events.changes()
-                .filter(change -> ProgressService.concerns(viewer, coachFilter, change))
-                .onOverflow().buffer(config.buffer())
+                .filter(change -> RosterAccess.concerns(viewer, coachFilter, change))
+                .onOverflow().buffer(config.stream().buffer())
                 .onFailure().invoke(failure -> events.overflowed())
                 .map(change -> new StreamEvent("athlete", change.athleteId(), change.reason(), now()));
         Multi<StreamEvent> heartbeats = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
@@ -79,29 +77,7 @@ public class DashboardStreamResource {
         return Multi.createBy().merging().streams(changes, heartbeats, ready);
     }
 
-    private Viewer authenticate(String authorization, String accessToken) {
-        String raw = accessToken;
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            raw = authorization.substring(7).trim();
-        }
-        if (raw == null || raw.isBlank()) {
-            throw new ProblemException(401, "Unauthorized", "a bearer token is required");
-        }
-        try {
-            JsonWebToken token = tokens.parse(raw);
-            Object tenant = token.getClaim("tenant");
-            String tenantId = tenant == null ? null : tenant.toString().replace("\"", "");
-            if (token.getSubject() == null || tenantId == null || tenantId.isBlank()) {
-                throw new ProblemException(401, "Unauthorized", "token without subject or tenant");
-            }
-            Set<String> roles = token.getGroups() == null ? Set.of() : new HashSet<>(token.getGroups());
-            return new Viewer(token.getSubject(), tenantId, roles);
-        } catch (ParseException e) {
-            throw new ProblemException(401, "Unauthorized", "invalid or expired token");
-        }
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

@@ -1,6 +1,7 @@
 package dev.medius.progress.rest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -45,6 +46,9 @@ public class EventResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Clock clock;
+
     /** What would become of one record of a check. */
     public record CheckedRecord(int index, String topic, String outcome, String category, String reason) {
     }
@@ -70,7 +74,7 @@ public class EventResource {
         List<ConsumerRecord<String, byte[]>> checked = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         CheckedRecord[] answers = new CheckedRecord[records.size()];
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         for (int i = 0; i < records.size(); i++) {
             JsonNode entry = records.get(i);
             ConsumerRecord<String, byte[]> record = record(entry, i, now);
@@ -84,8 +88,7 @@ public class EventResource {
             positions.add(i);
         }
         if (!checked.isEmpty()) {
-            List<IngestionService.Outcome> outcomes = ingestion.ingest(checked, IngestionService.Mode.CHECK,
-                    new java.util.concurrent.atomic.AtomicBoolean()).outcomes();
+            List<IngestionService.Outcome> outcomes = ingestion.check(checked);
             for (int k = 0; k < outcomes.size(); k++) {
                 IngestionService.Outcome o = outcomes.get(k);
                 answers[positions.get(k)] = new CheckedRecord(positions.get(k), o.record().topic(), o.wire(),

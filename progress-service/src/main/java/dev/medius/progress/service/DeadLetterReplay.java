@@ -1,22 +1,14 @@
 package dev.medius.progress.service;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,20 +17,16 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.medius.events.Topics;
+import dev.medius.progress.events.KafkaClients;
+import dev.medius.progress.repository.ReplayPositionRepository;
+import dev.medius.runtime.problem.ProblemException;
 
 /**
  * Sends the records of {@code routine.sessions.dlq} back to the topics they came from, once each: after a fix they
@@ -53,11 +41,11 @@ public class DeadLetterReplay {
     private static final Logger LOG = Logger.getLogger(DeadLetterReplay.class);
     private static final Set<String> ORIGINS = Set.of(Topics.ROUTINE_SESSIONS, Topics.ROUTINE_PLANS);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClients kafka;
 
     @Inject
-    DataSource dataSource;
+    ReplayPositionRepository positions;
 
     /** One replay at a time: two would both read the same position and send the same records. */
     private final ReentrantLock replaying = new ReentrantLock();
@@ -68,7 +56,7 @@ public class DeadLetterReplay {
 
     public Report replay() {
         if (!replaying.tryLock()) {
-            throw new IllegalStateException("a replay is already running");
+            throw new ProblemException(409, "Conflict", "a replay is already running");
         }
         try {
             return replayLocked();
@@ -81,24 +69,12 @@ public class DeadLetterReplay {
         long replayed = 0;
         long skipped = 0;
         Map<String, Long> byTopic = new HashMap<>();
-        Properties consumerConfig = new Properties();
-        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "progress-service-dlq-replay");
-        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "progress-service-dlq-replay");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
-                new ByteArrayDeserializer());
-                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
-                        new ByteArraySerializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo p : consumer.partitionsFor(Topics.ROUTINE_SESSIONS_DLQ, Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(p.topic(), p.partition()));
-            }
+        try (KafkaConsumer<String, byte[]> consumer = kafka.reader("progress-service-dlq-replay",
+                Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+                KafkaProducer<String, byte[]> producer = kafka.producer("progress-service-dlq-replay")) {
+            List<TopicPartition> partitions = KafkaClients.partitions(consumer, List.of(Topics.ROUTINE_SESSIONS_DLQ));
             consumer.assign(partitions);
-            Map<Integer, Long> from = positions();
+            Map<Integer, Long> from = positions.positions();
             for (TopicPartition partition : partitions) {
                 Long next = from.get(partition.partition());
                 if (next == null) {
@@ -107,9 +83,9 @@ public class DeadLetterReplay {
                     consumer.seek(partition, next);
                 }
             }
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, KafkaClients.BROKER_WAIT);
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (!reachedEnd(consumer, end)) {
+            while (!KafkaClients.reachedEnd(consumer, end)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the replay did not reach the end of the dead-letter topic in time");
                 }
@@ -120,7 +96,7 @@ public class DeadLetterReplay {
                         continue;
                     }
                     next.put(dead.partition(), dead.offset() + 1);
-                    String origin = header(dead, "medius-dlq-topic");
+                    String origin = KafkaClients.header(dead, "medius-dlq-topic");
                     if (origin == null || !ORIGINS.contains(origin)) {
                         skipped++;
                         continue;
@@ -137,66 +113,11 @@ public class DeadLetterReplay {
                     byTopic.merge(origin, 1L, Long::sum);
                     replayed++;
                 }
-                for (Future<RecordMetadata> send : sends) {
-                    try {
-                        send.get(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted while replaying", e);
-                    } catch (Exception e) {
-                        throw new IllegalStateException("the broker did not acknowledge a replayed record: " + e.getMessage(), e);
-                    }
-                }
-                savePositions(next);
+                KafkaClients.acknowledged(sends, "a replayed record");
+                positions.save(next);
             }
         }
         LOG.infof("replayed %d dead-lettered records (%d without an input topic to go back to)", replayed, skipped);
         return new Report(replayed, skipped, byTopic);
-    }
-
-    private Map<Integer, Long> positions() {
-        Map<Integer, Long> positions = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement("SELECT dlq_partition, next_offset FROM dead_letter_replay");
-                ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                positions.put(rs.getInt(1), rs.getLong(2));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read where the replay got to: " + e.getMessage(), e);
-        }
-        return positions;
-    }
-
-    private void savePositions(Map<Integer, Long> next) {
-        if (next.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("INSERT INTO "
-                + "dead_letter_replay (dlq_partition, next_offset) VALUES (?, ?) ON CONFLICT (dlq_partition) "
-                + "DO UPDATE SET next_offset = GREATEST(dead_letter_replay.next_offset, EXCLUDED.next_offset)")) {
-            for (Map.Entry<Integer, Long> e : next.entrySet()) {
-                st.setInt(1, e.getKey());
-                st.setLong(2, e.getValue());
-                st.addBatch();
-            }
-            st.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record where the replay got to: " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean reachedEnd(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -7,8 +7,9 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.medius.progress.repository.FactRepository;
-import dev.medius.progress.repository.FactRepository.TenantKey;
+import dev.medius.progress.domain.TenantKey;
+import dev.medius.progress.repository.ExerciseVolumeRepository;
+import dev.medius.progress.repository.RevisionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -22,7 +23,10 @@ public class ExerciseNames {
     private static final Logger LOG = Logger.getLogger(ExerciseNames.class);
 
     @Inject
-    FactRepository facts;
+    ExerciseVolumeRepository volumes;
+
+    @Inject
+    RevisionRepository revisions;
 
     @Inject
     IngestionGate gate;
@@ -34,8 +38,8 @@ public class ExerciseNames {
         gate.enter();
         try {
             Set<TenantKey> moved = QuarkusTransaction.requiringNew().call(() -> {
-                Set<TenantKey> athletes = facts.learnSlug(exerciseId, slug);
-                facts.markRevised(athletes);
+                Set<TenantKey> athletes = volumes.learnSlug(exerciseId, slug);
+                revisions.markRevised(athletes);
                 return athletes;
             });
             if (!moved.isEmpty()) {

@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import dev.medius.progress.repository.FactRepository.TenantKey;
-import dev.medius.progress.repository.ProgressRepository;
+import dev.medius.progress.domain.TenantKey;
+import dev.medius.progress.repository.RosterRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -33,7 +33,7 @@ public class FlagSchedule {
     private static final int CHUNK = 1000;
 
     @Inject
-    ProgressRepository progress;
+    RosterRepository roster;
 
     @Inject
     FlagService flags;
@@ -74,7 +74,7 @@ public class FlagSchedule {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void evaluateAll() {
         try {
-            evaluate(progress.allAthletes(), fullPassDone);
+            evaluate(roster.allAthletes(), fullPassDone);
             fullPassDone = true;
         } catch (RuntimeException e) {
             LOG.warnf("periodic flag evaluation failed: %s", e.getMessage());

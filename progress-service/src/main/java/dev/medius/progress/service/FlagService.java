@@ -1,7 +1,5 @@
 package dev.medius.progress.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,11 +10,10 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,10 +23,6 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.jboss.logging.Logger;
 
-import dev.medius.events.EventTypes;
-import dev.medius.events.Topics;
-import dev.medius.events.progress.AthleteFlagged;
-import dev.medius.events.progress.AthleteUnflagged;
 import dev.medius.progress.config.FlagThresholds;
 import dev.medius.progress.domain.AthleteFacts;
 import dev.medius.progress.domain.FlagFinding;
@@ -37,12 +30,17 @@ import dev.medius.progress.domain.FlagKind;
 import dev.medius.progress.domain.FlagRules;
 import dev.medius.progress.domain.SessionPoint;
 import dev.medius.progress.domain.SkippedSession;
-import dev.medius.progress.repository.FactRepository;
-import dev.medius.progress.repository.FactRepository.TenantKey;
-import dev.medius.progress.repository.ProgressRepository;
-import dev.medius.progress.repository.ProgressRepository.FlagRow;
-import dev.medius.progress.repository.ProgressRepository.ScheduleSummary;
-import dev.medius.runtime.outbox.Outbox;
+import dev.medius.progress.domain.TenantKey;
+import dev.medius.progress.events.FlagEvents;
+import dev.medius.progress.repository.AdherenceRepository;
+import dev.medius.progress.repository.AdherenceRepository.ScheduleSummary;
+import dev.medius.progress.repository.AthleteRecentRepository;
+import dev.medius.progress.repository.FlagRepository;
+import dev.medius.progress.repository.FlagRepository.FlagRow;
+import dev.medius.progress.repository.RevisionRepository;
+import dev.medius.progress.repository.RosterRepository;
+import dev.medius.progress.repository.SessionHistoryRepository;
+import dev.medius.progress.repository.StatementPlanning;
 
 /**
  * Raises and clears flags: compares what the rules find now with the flags already raised, stores the
@@ -53,22 +51,33 @@ import dev.medius.runtime.outbox.Outbox;
 public class FlagService {
 
     private static final Logger LOG = Logger.getLogger(FlagService.class);
-    static final String SOURCE = "/medius/progress-service";
 
     @Inject
-    ProgressRepository progress;
+    RosterRepository roster;
 
     @Inject
-    FactRepository facts;
+    AdherenceRepository adherence;
+
+    @Inject
+    AthleteRecentRepository recentRows;
+
+    @Inject
+    SessionHistoryRepository history;
+
+    @Inject
+    FlagRepository flagRows;
+
+    @Inject
+    RevisionRepository revisions;
+
+    @Inject
+    StatementPlanning planning;
+
+    @Inject
+    FlagEvents flagEvents;
 
     @Inject
     FlagThresholds thresholds;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    DataSource dataSource;
 
     @Inject
     Clock clock;
@@ -89,8 +98,16 @@ public class FlagService {
      */
     @Transactional(TxType.MANDATORY)
     public List<AthleteChange> evaluate(Collection<TenantKey> athletes, boolean calendarOnly) {
-        // lookups of up to a thousand athletes at once: planned with their values, like ingestion's
-        execute("SET LOCAL plan_cache_mode = force_custom_plan");
+        try {
+            // lookups of up to a thousand athletes at once: planned with their values, like ingestion's
+            planning.planWithValues();
+            return evaluateChunk(athletes, calendarOnly);
+        } catch (SQLException e) {
+            throw new IllegalStateException("flag evaluation failed: " + e.getMessage(), e);
+        }
+    }
+
+    private List<AthleteChange> evaluateChunk(Collection<TenantKey> athletes, boolean calendarOnly) throws SQLException {
         List<AthleteChange> changed = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         FlagRules rules = new FlagRules(thresholds);
@@ -100,11 +117,11 @@ public class FlagService {
         for (Map.Entry<String, List<String>> entry : byTenant.entrySet()) {
             String tenant = entry.getKey();
             List<String> ids = entry.getValue();
-            Map<String, ScheduleSummary> schedules = progress.scheduleSummaries(tenant, ids, today);
-            Map<String, List<SessionPoint>> recent = calendarOnly ? progress.recentFromRollup(tenant, ids)
+            Map<String, ScheduleSummary> schedules = adherence.scheduleSummaries(tenant, ids, today);
+            Map<String, List<SessionPoint>> recent = calendarOnly ? recentRows.recentFromRollup(tenant, ids)
                     : recentSessions(rules, tenant, ids);
-            Map<String, List<SkippedSession>> skips = progress.skipsWithReasonSince(tenant, ids, skipsSince);
-            Map<String, List<FlagRow>> raised = progress.flags(tenant, ids);
+            Map<String, List<SkippedSession>> skips = history.skipsWithReasonSince(tenant, ids, skipsSince);
+            Map<String, List<FlagRow>> raised = flagRows.flags(tenant, ids);
             List<String> changedHere = new ArrayList<>();
             for (String athlete : ids) {
                 ScheduleSummary schedule = schedules.getOrDefault(athlete, ScheduleSummary.NONE);
@@ -121,20 +138,15 @@ public class FlagService {
                 }
             }
             if (!changedHere.isEmpty()) {
-                Map<String, List<String>> coaches = progress.coaches(tenant, changedHere);
+                Map<String, List<String>> coaches = roster.coaches(tenant, changedHere);
                 changedHere.forEach(athlete -> changed.add(new AthleteChange(tenant, athlete,
                         coaches.getOrDefault(athlete, List.of()), "flags")));
             }
         }
         // the flag events' outbox rows are written now rather than when the transaction commits, so that the
-        // revision rows taken below stay locked for the commit alone: ingestion's lanes write those rows too, and
-        // waited up to 0.6 s for a pass that raised many flags (bench/run freshness, PostgreSQL's lock wait log)
+        // revision rows taken below stay locked for the commit alone: ingestion's lanes write those rows too
         entities.flush();
-        try {
-            facts.markRevised(changed.stream().map(c -> new TenantKey(c.tenant(), c.athleteId())).toList());
-        } catch (SQLException e) {
-            throw new IllegalStateException("recording changed flags failed: " + e.getMessage(), e);
-        }
+        revisions.markRevised(changed.stream().map(c -> new TenantKey(c.tenant(), c.athleteId())).toList());
         return changed;
     }
 
@@ -143,12 +155,12 @@ public class FlagService {
      * (a busy recent week, or a report to compare with their baseline) read them from the facts.
      */
     private Map<String, List<SessionPoint>> recentSessions(FlagRules rules, String tenant, List<String> ids) {
-        Map<String, List<SessionPoint>> recent = progress.recentFromRollup(tenant, ids);
+        Map<String, List<SessionPoint>> recent = recentRows.recentFromRollup(tenant, ids);
         List<String> longer = ids.stream()
-                .filter(id -> rules.needsLongerHistory(recent.getOrDefault(id, List.of()), FactRepository.RECENT_SESSIONS))
+                .filter(id -> rules.needsLongerHistory(recent.getOrDefault(id, List.of()), AthleteRecentRepository.RECENT_SESSIONS))
                 .toList();
         if (!longer.isEmpty()) {
-            recent.putAll(progress.recentSessions(tenant, longer, rules.historySessions()));
+            recent.putAll(history.recentSessions(tenant, longer, rules.historySessions()));
         }
         return recent;
     }
@@ -171,13 +183,9 @@ public class FlagService {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         for (FlagRow row : raised) {
             if (!found.containsKey(FlagKind.fromWire(row.kind()))) {
-                coach = coach != null ? coach : progress.primaryCoach(tenant, athlete);
-                execute("DELETE FROM athlete_flag WHERE tenant_id = ? AND athlete_id = ? AND kind = ?", tenant, athlete,
-                        row.kind());
-                AthleteUnflagged data = new AthleteUnflagged(row.flagId(), athlete, coach, row.kind(),
-                        "no longer holds: " + row.reason(), now);
-                outbox.record(Outbox.Envelope.of(tenant, Topics.PROGRESS_ALERTS, athlete, EventTypes.ATHLETE_UNFLAGGED,
-                        SOURCE, athlete, data));
+                coach = coach != null ? coach : roster.primaryCoach(tenant, athlete);
+                flagRows.clear(tenant, athlete, row.kind());
+                flagEvents.cleared(tenant, athlete, coach, row.flagId(), row.kind(), row.reason(), now);
                 LOG.infof("cleared %s for %s/%s", row.kind(), tenant, athlete);
                 changed = true;
             }
@@ -185,43 +193,22 @@ public class FlagService {
         for (FlagFinding finding : found.values()) {
             FlagRow current = raised.stream().filter(r -> r.kind().equals(finding.kind().wire())).findFirst().orElse(null);
             if (current != null && current.reason().equals(finding.reason())
-                    && java.util.Objects.equals(current.value(), finding.value())
-                    && java.util.Objects.equals(current.threshold(), finding.threshold())) {
+                    && Objects.equals(current.value(), finding.value())
+                    && Objects.equals(current.threshold(), finding.threshold())) {
                 // unchanged: most evaluations find what is already raised, and cost no statement
                 continue;
             }
             if (already.contains(finding.kind().wire())) {
-                // a flag that still holds keeps its id and raise time; only what it says follows the facts
-                execute("UPDATE athlete_flag SET reason = ?, value = ?, threshold = ? WHERE tenant_id = ? "
-                        + "AND athlete_id = ? AND kind = ? AND (reason <> ? OR value IS DISTINCT FROM CAST(? AS DOUBLE PRECISION) "
-                        + "OR threshold IS DISTINCT FROM CAST(? AS DOUBLE PRECISION))", finding.reason(), finding.value(), finding.threshold(),
-                        tenant, athlete, finding.kind().wire(), finding.reason(), finding.value(), finding.threshold());
+                flagRows.restate(tenant, athlete, finding);
                 continue;
             }
-            coach = coach != null ? coach : progress.primaryCoach(tenant, athlete);
+            coach = coach != null ? coach : roster.primaryCoach(tenant, athlete);
             UUID flagId = UUID.randomUUID();
-            execute("INSERT INTO athlete_flag (tenant_id, athlete_id, kind, flag_id, severity, reason, value, threshold, "
-                    + "raised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", tenant, athlete, finding.kind().wire(), flagId,
-                    finding.kind().severity().wire(), finding.reason(), finding.value(), finding.threshold(), now);
-            AthleteFlagged data = new AthleteFlagged(flagId, athlete, coach, null, finding.kind().wire(),
-                    finding.kind().severity().wire(), finding.reason(), finding.value(), finding.threshold(), now);
-            outbox.record(Outbox.Envelope.of(tenant, Topics.PROGRESS_ALERTS, athlete, EventTypes.ATHLETE_FLAGGED, SOURCE,
-                    athlete, data));
+            flagRows.raise(tenant, athlete, flagId, finding, now);
+            flagEvents.raised(tenant, athlete, coach, flagId, finding, now);
             LOG.infof("raised %s for %s/%s: %s", finding.kind().wire(), tenant, athlete, finding.reason());
             changed = true;
         }
         return changed;
     }
-
-    private void execute(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                st.setObject(i + 1, params[i]);
-            }
-            st.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("flag update failed: " + e.getMessage(), e);
-        }
-    }
-
 }

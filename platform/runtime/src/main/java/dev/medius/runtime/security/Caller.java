@@ -34,16 +34,15 @@ public class Caller {
 
     /** The caller's organisation; a token without one is not a Medius token. */
     public String tenant() {
-        Object tenant = token.getClaim("tenant");
-        String value = tenant == null ? null : tenant.toString().replace("\"", "");
-        if (value == null || value.isBlank()) {
+        String value = CallerIdentity.tenantOf(token);
+        if (value == null) {
             throw new UnauthorizedException("token without tenant");
         }
         return value;
     }
 
     public Set<String> roles() {
-        return token.getGroups() == null ? Set.of() : token.getGroups();
+        return CallerIdentity.rolesOf(token);
     }
 
     public boolean is(String role) {

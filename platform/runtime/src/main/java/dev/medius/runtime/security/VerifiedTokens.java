@@ -3,7 +3,8 @@ package dev.medius.runtime.security;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
+import java.time.Instant;
 
 import javax.crypto.SecretKey;
 
@@ -12,8 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -23,8 +27,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 /**
  * Bearer tokens already verified, kept until they expire. A client sends the same token with every request
  * for the token's lifetime, and verifying it each time (decoding, parsing its JSON twice, checking the RSA
- * signature) was the largest share of what a request allocated: a third of it in a flight recording of the
- * dashboard benchmark (docs/benchmarks.md, scenario 2).
+ * signature) was the largest share of what a request allocated (docs/benchmarks.md, scenario 2).
  *
  * <p>The key is the whole token, signature included, so a token altered in any way is a different key and
  * is verified in full; only tokens that passed verification are kept, and a kept token is handed out only
@@ -36,41 +39,44 @@ import io.smallrye.jwt.auth.principal.ParseException;
 @ApplicationScoped
 public class VerifiedTokens implements JWTParser {
 
-    private final ConcurrentHashMap<String, JsonWebToken> verified = new ConcurrentHashMap<>();
+    /** Null when turned off (a count of 0). */
+    private final Cache<String, JsonWebToken> verified;
     private final JWTParser delegate;
-    private final int maxTokens;
     private final Clock clock;
 
     @Inject
-    public VerifiedTokens(DefaultJWTParser delegate,
-            @ConfigProperty(name = "medius.security.verified-tokens", defaultValue = "10000") int maxTokens) {
-        this(delegate, maxTokens, Clock.systemUTC());
+    public VerifiedTokens(DefaultJWTParser delegate, SecurityConfig config) {
+        this(delegate, config.verifiedTokens(), Clock.systemUTC());
     }
 
     VerifiedTokens(JWTParser delegate, int maxTokens, Clock clock) {
         this.delegate = delegate;
-        this.maxTokens = maxTokens;
         this.clock = clock;
+        // a bound against a flood of distinct tokens; each token leaves at its expiry, on the clock's time
+        this.verified = maxTokens <= 0 ? null : Caffeine.newBuilder()
+                .maximumSize(maxTokens)
+                .ticker(() -> epochNanos(clock.instant()))
+                .expireAfter(Expiry.creating((String token, JsonWebToken jwt) -> Duration.ofNanos(
+                        Math.max(0, epochNanos(Instant.ofEpochSecond(jwt.getExpirationTime())) - epochNanos(clock.instant())))))
+                .executor(Runnable::run)
+                .build();
     }
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        JsonWebToken kept = token == null ? null : verified.get(token);
-        if (kept != null) {
-            if (clock.instant().getEpochSecond() < kept.getExpirationTime()) {
-                return kept;
-            }
-            verified.remove(token, kept);
+        JsonWebToken kept = token == null || verified == null ? null : verified.getIfPresent(token);
+        if (kept != null && clock.instant().getEpochSecond() < kept.getExpirationTime()) {
+            return kept;
         }
         JsonWebToken parsed = delegate.parse(token);
-        if (maxTokens > 0 && parsed.getExpirationTime() > 0) {
-            if (verified.size() >= maxTokens) {
-                // a bound against a flood of distinct tokens; the clients in use come straight back
-                verified.clear();
-            }
+        if (verified != null && parsed.getExpirationTime() > 0) {
             verified.put(token, parsed);
         }
         return parsed;
+    }
+
+    private static long epochNanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     @Override

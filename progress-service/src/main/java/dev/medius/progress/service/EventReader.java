@@ -1,4 +1,4 @@
-package dev.medius.progress.messaging;
+package dev.medius.progress.service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.record.RecordBatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +23,8 @@ import dev.medius.events.CloudEventReader;
 import dev.medius.events.EventSchemas;
 import dev.medius.events.EventTypes;
 import dev.medius.events.Topics;
+import dev.medius.progress.domain.Rejection;
+import dev.medius.progress.events.KafkaClients;
 
 /**
  * Reads the records of routine-service's topics as the contract of {@code docs/events.md} describes them and says
@@ -60,7 +61,7 @@ public final class EventReader {
     }
 
     public Result read(ConsumerRecord<String, byte[]> record) {
-        CloudEventReader.Result envelope = envelopes.read(name -> header(record, name), record.value());
+        CloudEventReader.Result envelope = envelopes.read(name -> KafkaClients.header(record, name), record.value());
         if (!envelope.accepted()) {
             return rejected(Rejection.Category.CONTRACT, envelope.rejection());
         }
@@ -177,10 +178,5 @@ public final class EventReader {
 
     private static Result rejected(Rejection.Category category, String reason) {
         return new Result(null, Rejection.of(category, reason));
-    }
-
-    static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

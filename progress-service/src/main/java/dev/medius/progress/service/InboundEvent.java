@@ -1,10 +1,11 @@
-package dev.medius.progress.messaging;
+package dev.medius.progress.service;
 
 import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.medius.events.CloudEventReader;
+import dev.medius.progress.domain.EventIdentity;
 
 /**
  * A CloudEvent read from a Kafka record whose envelope and data passed every check. Its identity is
@@ -14,11 +15,7 @@ import dev.medius.events.CloudEventReader;
 public record InboundEvent(String id, String type, String source, String tenant, String subject, OffsetDateTime time,
         CloudEventReader.Mode mode, String digest, JsonNode data) {
 
-    /** What makes two events the same event. */
-    public record Identity(String source, String id) {
-    }
-
-    public Identity identity() {
-        return new Identity(source, id);
+    public EventIdentity identity() {
+        return new EventIdentity(source, id);
     }
 }

@@ -1,4 +1,4 @@
-package dev.medius.progress.rest;
+package dev.medius.progress.service;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.medius.progress.domain.AdherenceWindow;
 
-/** The dashboard's response records. */
+/** What the dashboard answers: a roster and an athlete's progress. */
 public final class ProgressViews {
 
     private ProgressViews() {
@@ -67,14 +67,5 @@ public final class ProgressViews {
             + "movement pattern, oldest week first.")
     public record AthleteProgress(AthleteSummary summary, List<Week> weeks, List<Series> exercises,
             List<Series> muscles, List<Series> patterns) {
-    }
-
-    @Schema(description = "Outcome of a rebuild from the topics.")
-    public record RebuildReport(long recordsRead, long eventsApplied, long millis) {
-    }
-
-    @Schema(description = "An event on the dashboard stream: ready when the stream opens, athlete when an athlete "
-            + "in the caller's roster changed (reason: activity or flags), heartbeat to keep the connection open.")
-    public record StreamEvent(String type, String athleteId, String reason, OffsetDateTime at) {
     }
 }

@@ -1,12 +1,10 @@
-package dev.medius.progress.messaging;
+package dev.medius.progress.events;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,16 +12,13 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.medius.events.Topics;
+import dev.medius.progress.domain.Rejection;
 import dev.medius.progress.repository.DatabaseAvailability;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -39,8 +34,11 @@ public class DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** Records by what became of them: applied, duplicate, or dead-lettered with its category. */
+    public static final String OUTCOMES = "medius.progress.records";
+
+    @Inject
+    KafkaClients kafka;
 
     @Inject
     MeterRegistry metrics;
@@ -49,9 +47,6 @@ public class DeadLetters {
     DatabaseAvailability database;
 
     private volatile KafkaProducer<String, byte[]> producer;
-
-    /** Records by what became of them: applied, duplicate, or dead-lettered with its category. */
-    public static final String OUTCOMES = "medius.progress.records";
 
     /** A rejected record and why. */
     public record Rejected(ConsumerRecord<String, byte[]> record, Rejection rejection) {
@@ -71,30 +66,22 @@ public class DeadLetters {
             throw new IllegalStateException("database unavailable; " + rejected.size()
                     + " records kept for a retry instead of dead-lettering them");
         }
-        List<Future<RecordMetadata>> sends = new java.util.ArrayList<>();
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
         for (Rejected r : rejected) {
             ProducerRecord<String, byte[]> out = new ProducerRecord<>(Topics.ROUTINE_SESSIONS_DLQ, null,
                     r.record().key(), r.record().value());
             for (Header h : r.record().headers()) {
                 out.headers().add(h.key(), h.value());
             }
-            Map.of("medius-dlq-reason", r.reason(), "medius-dlq-category", r.rejection().category().wire(), "medius-dlq-topic", r.record().topic(), "medius-dlq-partition",
-                    String.valueOf(r.record().partition()), "medius-dlq-offset", String.valueOf(r.record().offset()))
+            Map.of("medius-dlq-reason", r.reason(), "medius-dlq-category", r.rejection().category().wire(),
+                    "medius-dlq-topic", r.record().topic(), "medius-dlq-partition", String.valueOf(r.record().partition()),
+                    "medius-dlq-offset", String.valueOf(r.record().offset()))
                     .forEach((k, v) -> out.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
             LOG.warnf("dead-lettering %s-%d@%d: %s", r.record().topic(), r.record().partition(), r.record().offset(),
                     r.reason());
             sends.add(producer().send(out));
         }
-        for (Future<RecordMetadata> send : sends) {
-            try {
-                send.get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while dead-lettering", e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("dead-letter topic did not acknowledge: " + e.getMessage(), e);
-            }
-        }
+        KafkaClients.acknowledged(sends, "a dead letter");
         metrics.counter("medius.progress.dead.lettered").increment(rejected.size());
         for (Rejected r : rejected) {
             metrics.counter(OUTCOMES, "outcome", "dead-lettered", "category", r.rejection().category().wire()).increment();
@@ -105,10 +92,7 @@ public class DeadLetters {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                            ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                            ProducerConfig.CLIENT_ID_CONFIG, "progress-service-dlq"),
-                            new StringSerializer(), new ByteArraySerializer());
+                    producer = kafka.producer("progress-service-dlq");
                 }
             }
         }

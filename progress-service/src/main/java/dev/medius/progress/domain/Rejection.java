@@ -1,4 +1,4 @@
-package dev.medius.progress.messaging;
+package dev.medius.progress.domain;
 
 /** Why a record is dead-lettered: a category to count and act on, and the reason in words. */
 public record Rejection(Category category, String reason) {

@@ -1,0 +1,137 @@
+package dev.medius.progress.service;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.medius.progress.domain.AdherenceWindow;
+import dev.medius.progress.domain.ScheduleDays;
+import dev.medius.progress.domain.SessionPoint;
+import dev.medius.progress.repository.AdherenceRepository;
+import dev.medius.progress.repository.ExerciseVolumeRepository;
+import dev.medius.progress.repository.ExerciseVolumeRepository.VolumeRow;
+import dev.medius.progress.repository.SessionHistoryRepository;
+import dev.medius.progress.service.ProgressViews.AthleteProgress;
+import dev.medius.progress.service.ProgressViews.AthleteSummary;
+import dev.medius.progress.service.ProgressViews.Series;
+import dev.medius.progress.service.ProgressViews.Week;
+import dev.medius.progress.service.ProgressViews.WeekPoint;
+
+/** One athlete's progress week by week: the dashboard summary, sessions and volume per exercise, muscle and pattern. */
+@ApplicationScoped
+public class AthleteProgressService {
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    AdherenceRepository adherence;
+
+    @Inject
+    SessionHistoryRepository history;
+
+    @Inject
+    ExerciseVolumeRepository volumeRows;
+
+    @Inject
+    ObjectMapper json;
+
+    /** An athlete's progress, for a viewer whom {@link RosterAccess#canSee} has let see them. */
+    public AthleteProgress athlete(String tenant, String athlete, int weeks, LocalDate today) {
+        AthleteSummary summary = progress.summaries(tenant, List.of(athlete), today).get(0);
+        LocalDate firstWeek = ProgressService.weekStart(today).minusWeeks(weeks - 1L);
+        List<LocalDate> weekStarts = new ArrayList<>();
+        for (LocalDate w = firstWeek; !w.isAfter(today); w = w.plusWeeks(1)) {
+            weekStarts.add(w);
+        }
+        Map<LocalDate, int[]> plan = new HashMap<>();
+        ScheduleDays schedule = adherence.schedules(tenant, List.of(athlete)).getOrDefault(athlete,
+                ScheduleDays.NONE);
+        for (LocalDate w : weekStarts) {
+            AdherenceWindow week = schedule.window(7, w, w.plusDays(6), today);
+            plan.put(w, new int[] { week.scheduled(), week.completed() });
+        }
+        Map<LocalDate, List<SessionPoint>> done = new HashMap<>();
+        for (SessionPoint p : history.completedBetween(tenant, athlete, firstWeek, today)) {
+            done.computeIfAbsent(ProgressService.weekStart(p.date()), k -> new ArrayList<>()).add(p);
+        }
+        Map<LocalDate, Integer> skipped = new HashMap<>();
+        history.skippedBetween(tenant, athlete, firstWeek, today)
+                .forEach(day -> skipped.merge(ProgressService.weekStart(day), 1, Integer::sum));
+        List<VolumeRow> volumes = volumeRows.volumes(tenant, List.of(athlete), firstWeek, today);
+        Map<LocalDate, int[]> totals = new HashMap<>();
+        Map<String, Map<LocalDate, int[]>> byExercise = new TreeMap<>();
+        Map<String, String> exerciseNames = new HashMap<>();
+        Map<String, Map<LocalDate, int[]>> byMuscle = new TreeMap<>();
+        Map<String, Map<LocalDate, int[]>> byPattern = new TreeMap<>();
+        for (VolumeRow v : volumes) {
+            LocalDate week = ProgressService.weekStart(v.date());
+            add(totals.computeIfAbsent(week, k -> new int[3]), v);
+            add(byExercise.computeIfAbsent(v.exerciseId(), k -> new HashMap<>()).computeIfAbsent(week, k -> new int[3]), v);
+            if (v.name() != null) {
+                exerciseNames.put(v.exerciseId(), v.name());
+            }
+            for (String muscle : muscles(v.musclesJson())) {
+                add(byMuscle.computeIfAbsent(muscle, k -> new HashMap<>()).computeIfAbsent(week, k -> new int[3]), v);
+            }
+            if (v.pattern() != null) {
+                add(byPattern.computeIfAbsent(v.pattern(), k -> new HashMap<>()).computeIfAbsent(week, k -> new int[3]), v);
+            }
+        }
+        List<Week> weekRows = new ArrayList<>();
+        for (LocalDate w : weekStarts) {
+            int[] p = plan.getOrDefault(w, new int[2]);
+            int[] t = totals.getOrDefault(w, new int[3]);
+            List<SessionPoint> sessions = done.getOrDefault(w, List.of());
+            Double avgRpe = sessions.stream().filter(s -> s.rpe() != null).mapToDouble(SessionPoint::rpe).average().stream()
+                    .mapToObj(a -> Math.round(a * 10) / 10.0).findFirst().orElse(null);
+            Integer maxPain = sessions.stream().filter(s -> s.pain() != null).map(SessionPoint::pain)
+                    .max(Integer::compare).orElse(null);
+            weekRows.add(new Week(w, p[0], p[1], skipped.getOrDefault(w, 0), t[0], t[1], t[2], avgRpe, maxPain));
+        }
+        return new AthleteProgress(summary, weekRows, series(byExercise, exerciseNames, weekStarts),
+                series(byMuscle, Map.of(), weekStarts), series(byPattern, Map.of(), weekStarts));
+    }
+
+    private static List<Series> series(Map<String, Map<LocalDate, int[]>> data, Map<String, String> names,
+            List<LocalDate> weeks) {
+        List<Series> result = new ArrayList<>();
+        data.forEach((key, perWeek) -> {
+            List<WeekPoint> points = new ArrayList<>();
+            for (LocalDate w : weeks) {
+                int[] t = perWeek.getOrDefault(w, new int[3]);
+                points.add(new WeekPoint(w, t[0], t[1], t[2]));
+            }
+            result.add(new Series(key, names.getOrDefault(key, key), points));
+        });
+        return result;
+    }
+
+    private static void add(int[] totals, VolumeRow v) {
+        totals[0] += v.sets();
+        totals[1] += v.reps();
+        totals[2] += v.holdSeconds();
+    }
+
+    private List<String> muscles(String musclesJson) {
+        if (musclesJson == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(musclesJson, new TypeReference<List<String>>() {
+            });
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}
