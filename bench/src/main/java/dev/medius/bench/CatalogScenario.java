@@ -16,6 +16,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.medius.devkit.process.ServiceProcess;
 import dev.medius.devkit.security.DevTokens;
 
 /**
@@ -41,7 +42,7 @@ final class CatalogScenario {
         int seconds = options.size("seconds", 10, 1);
         Map<String, List<Double>> figures = new LinkedHashMap<>();
         try (Platform platform = Platform.start(root)) {
-            Service catalog = platform.startService("catalog", platform.createDatabase("catalog"), Map.of());
+            ServiceProcess catalog = platform.startService("catalog", platform.createDatabase("catalog"), Map.of());
             Map<String, Path> loads = loads(catalog);
             loads.values().forEach(script -> Wrk.run(catalog.url(), script, concurrency, Math.max(1, seconds / 2)));
             for (int run = 1; run <= options.runs(); run++) {
@@ -71,7 +72,7 @@ final class CatalogScenario {
     }
 
     /** The three reads of this scenario, each as a wrk script; checks first that they answer 200. */
-    static Map<String, Path> loads(Service catalog) throws Exception {
+    static Map<String, Path> loads(ServiceProcess catalog) throws Exception {
         String token = DevTokens.mint("bench-reader", SessionEvents.TENANT, "coach");
         HttpClient http = HttpClient.newHttpClient();
         JsonNode page = null;

@@ -1,5 +1,7 @@
 package dev.medius.bench;
 
+import dev.medius.devkit.process.ServiceProcess;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -66,7 +68,7 @@ final class ClassArchive {
         Path written = archive.resolveSibling(FILE + ".training");
         Bench.log("training start of " + service + "-service for its class data archive");
         String database = platform.createDatabase(service + "_training");
-        Service started = platform.startServices(service, database, environment, 1,
+        ServiceProcess started = platform.startServices(service, database, environment, 1,
                 List.of("-XX:ArchiveClassesAtExit=" + written)).get(0);
         for (String path : TRAINING_PATHS) {
             try {

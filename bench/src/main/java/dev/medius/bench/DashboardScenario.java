@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.medius.devkit.process.ServiceProcess;
 import dev.medius.devkit.security.DevTokens;
 import dev.medius.events.Topics;
 
@@ -46,7 +47,7 @@ final class DashboardScenario {
         PlanEvents.Published loaded;
         try (Platform platform = Platform.start(root)) {
             String database = platform.createDatabase("dashboard");
-            Service progress = platform.startService("progress", database, Map.of());
+            ServiceProcess progress = platform.startService("progress", database, Map.of());
             long start = System.nanoTime();
             loaded = load(platform, athletes, roster, sessions);
             loadSeconds = (System.nanoTime() - start) / 1e9;
@@ -76,7 +77,7 @@ final class DashboardScenario {
             // the same reads with every answer computed: what a read costs when one of its athletes changed since
             // the last one, the figure a roster's kept answer saves
             platform.stop(progress);
-            Service computing = platform.startService("progress", database, Map.of("MEDIUS_DASHBOARD_CACHE_MAX_SIZE", "0"));
+            ServiceProcess computing = platform.startService("progress", database, Map.of("MEDIUS_DASHBOARD_CACHE_MAX_SIZE", "0"));
             Map<String, Path> computed = new java.util.LinkedHashMap<>();
             computed.put("roster, computed", loads.get("roster"));
             computed.put("athlete progress, computed", loads.get("athlete progress"));
@@ -114,7 +115,7 @@ final class DashboardScenario {
     }
 
     /** Warms each load up, then runs each once per run, in turn, and records p50, p99 and throughput. */
-    private void measure(Service service, Map<String, Path> loads, int concurrency, int seconds,
+    private void measure(ServiceProcess service, Map<String, Path> loads, int concurrency, int seconds,
             Map<String, List<Double>> figures) {
         // warm-up: JIT, connection pool and PostgreSQL's caches, and as long as a measured run so that each roster
         // and athlete has been read once before (2,000 athletes at the computed rate take several seconds)

@@ -1,5 +1,7 @@
 package dev.medius.bench;
 
+import dev.medius.devkit.process.ServiceProcess;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,11 +37,11 @@ final class FootprintScenario {
         try (Platform platform = Platform.start(root)) {
             for (int run = 1; run <= options.runs(); run++) {
                 jvm.add(jvmStart());
-                Map<String, Service> started = new LinkedHashMap<>();
+                Map<String, ServiceProcess> started = new LinkedHashMap<>();
                 Map<String, String> databases = new LinkedHashMap<>();
                 for (String name : SERVICES) {
                     databases.put(name, platform.createDatabase(name));
-                    Service service = platform.startService(name, databases.get(name), Map.of());
+                    ServiceProcess service = platform.startService(name, databases.get(name), Map.of());
                     add(figures, name + " first start to ready", service.readySeconds());
                     // what a rolling update or an added replica sees: schema migrated, library loaded
                     platform.stop(service);
@@ -52,7 +54,7 @@ final class FootprintScenario {
                 }
                 Pause.millis(settle * 1000L);
                 started.forEach((name, service) -> add(figures, name + " memory idle", service.residentMib()));
-                Service catalog = started.get("catalog");
+                ServiceProcess catalog = started.get("catalog");
                 for (Path script : CatalogScenario.loads(catalog).values()) {
                     Wrk.run(catalog.url(), script, 16, seconds);
                 }
@@ -78,7 +80,7 @@ final class FootprintScenario {
                     .atMost(name + " memory after catalog reads", MEMORY_BAR_MIB);
         }
         return result.note("Each service runs its production build (target/quarkus-app) with " + String.join(" ",
-                Service.jvmOptions("catalog")) + " (progress-service: " + String.join(" ", Service.jvmOptions("progress"))
+                Platform.jvmOptions("catalog")) + " (progress-service: " + String.join(" ", Platform.jvmOptions("progress"))
                 + "; what the JVM sizes itself to inside the Kubernetes manifests' 512 MiB limit"
                 + " with JAVA_MAX_MEM_RATIO=50) and MALLOC_ARENA_MAX=2, as the manifests set it. Start to ready is from process start to the first 200 of"
                 + " /q/health/ready, polled every 10 ms: 'first start' on an empty database, with Flyway's migrations"

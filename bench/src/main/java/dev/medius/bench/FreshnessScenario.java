@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.medius.devkit.process.ServiceProcess;
 import dev.medius.devkit.security.DevTokens;
 
 /**
@@ -73,10 +74,10 @@ final class FreshnessScenario {
         List<Double> answerP99 = new ArrayList<>();
         List<Double> failed = new ArrayList<>();
         try (Platform platform = Platform.start(root)) {
-            Service catalog = platform.startService("catalog", platform.createDatabase("catalog"), Map.of());
-            Service routine = platform.startService("routine", platform.createDatabase("routine"),
+            ServiceProcess catalog = platform.startService("catalog", platform.createDatabase("catalog"), Map.of());
+            ServiceProcess routine = platform.startService("routine", platform.createDatabase("routine"),
                     Map.of("MEDIUS_CATALOG_URL", catalog.url()));
-            Service progress = platform.startService("progress", platform.createDatabase("progress"), Map.of());
+            ServiceProcess progress = platform.startService("progress", platform.createDatabase("progress"), Map.of());
             List<String> athletes = new ArrayList<>();
             for (int i = 0; i < athleteCount; i++) {
                 athletes.add("fresh-athlete-" + i);

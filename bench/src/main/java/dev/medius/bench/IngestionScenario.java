@@ -21,6 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import dev.medius.devkit.process.ServiceProcess;
 import dev.medius.events.Topics;
 
 /**
@@ -131,7 +132,7 @@ final class IngestionScenario {
     ServiceRun service(int replicas) throws SQLException {
         String database = platform.createDatabase("progress");
         String group = "bench-" + UUID.randomUUID();
-        List<Service> started = new ArrayList<>();
+        List<ServiceProcess> started = new ArrayList<>();
         try {
             Map<String, String> env = Map.of("MP_MESSAGING_INCOMING_ROUTINE_EVENTS_GROUP_ID", group);
             // started together, so that they join the group at about the same time

@@ -14,8 +14,8 @@ import dev.medius.events.EventTypes;
 import dev.medius.events.Topics;
 import dev.medius.events.routine.PlanAssigned;
 import dev.medius.events.routine.ScheduledSession;
-import dev.medius.events.routine.SessionCompleted;
 import dev.medius.events.routine.SessionCompleted.Pain;
+import dev.medius.events.routine.SessionCompleted;
 
 /**
  * A history of planned and completed sessions as routine-service publishes it: per athlete a

@@ -16,9 +16,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.medius.devkit.kafka.KafkaBroker;
-import dev.medius.devkit.postgres.PostgresServer;
-import dev.medius.devkit.security.DevTokens;
 import dev.medius.devkit.kafka.PlatformTopics;
+import dev.medius.devkit.postgres.PostgresServer;
+import dev.medius.devkit.process.JvmOptions;
+import dev.medius.devkit.process.Ports;
+import dev.medius.devkit.process.ServiceEnvironment;
+import dev.medius.devkit.process.ServiceProcess;
+import dev.medius.devkit.security.DevTokens;
 
 /**
  * What a scenario measures against: the devkit Kafka broker, PostgreSQL (the machine's server or a
@@ -33,7 +37,7 @@ final class Platform implements AutoCloseable {
     private final PostgresServer postgres;
     private final Path publicKey;
     private final List<String> databases = new ArrayList<>();
-    private final List<Service> services = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
 
     /** Platforms still open; a harness stopped with SIGTERM or Ctrl-C closes them on its way out. */
     private static final java.util.Set<Platform> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -110,40 +114,38 @@ final class Platform implements AutoCloseable {
 
     /** The production configuration every service reads from its environment. */
     Map<String, String> environment(String database) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
-        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toString());
-        env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
+        Map<String, String> env = ServiceEnvironment.of(postgres, database, broker.bootstrapServers(), publicKey);
         // as the Kubernetes manifests run them (deploy/kubernetes/base)
         env.put("MALLOC_ARENA_MAX", "2");
         return env;
     }
 
     /** Starts a service on its database and waits until it is ready. */
-    Service startService(String name, String database, Map<String, String> extraEnv) {
+    ServiceProcess startService(String name, String database, Map<String, String> extraEnv) {
         return startServices(name, database, extraEnv, 1).get(0);
     }
 
     /** Starts {@code count} replicas of a service at once, with its image's class data archive, and waits until all are ready. */
-    List<Service> startServices(String name, String database, Map<String, String> extraEnv, int count) {
+    List<ServiceProcess> startServices(String name, String database, Map<String, String> extraEnv, int count) {
         return startServices(name, database, extraEnv, count, ClassArchive.options(root, name));
     }
 
     /** Starts a service as an image without its class data archive starts it (the archive's comparison). */
-    Service startServiceWithoutArchive(String name, String database) {
+    ServiceProcess startServiceWithoutArchive(String name, String database) {
         return startServices(name, database, Map.of(), 1, List.of()).get(0);
     }
 
-    List<Service> startServices(String name, String database, Map<String, String> extraEnv, int count,
+    List<ServiceProcess> startServices(String name, String database, Map<String, String> extraEnv, int count,
             List<String> extraJvmOptions) {
         Map<String, String> env = environment(database);
         env.putAll(extraEnv);
-        List<Service> started = new ArrayList<>();
+        List<ServiceProcess> started = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Service service = Service.start(name, root, env, extraJvmOptions, work.resolve("logs"));
+            int port = Ports.free();
+            List<String> jvm = new ArrayList<>(jvmOptions(name));
+            jvm.addAll(extraJvmOptions);
+            ServiceProcess service = ServiceProcess.start(name, root, port, env, jvm,
+                    work.resolve("logs").resolve(name + "-service-" + port + ".log"));
             services.add(service);
             started.add(service);
         }
@@ -151,7 +153,16 @@ final class Platform implements AutoCloseable {
         return started;
     }
 
-    void stop(Service service) {
+    /**
+     * The JVM options of a service's replica as its image holds them; {@code --jvm-options "..."} replaces them all to
+     * try others against the same scenario.
+     */
+    static List<String> jvmOptions(String service) {
+        String given = System.getProperty("bench.jvm-options");
+        return given == null ? JvmOptions.replica(service) : List.of(given.trim().split("\\s+"));
+    }
+
+    void stop(ServiceProcess service) {
         service.close();
         services.remove(service);
     }

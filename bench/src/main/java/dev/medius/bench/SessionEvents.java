@@ -10,10 +10,10 @@ import java.util.UUID;
 
 import dev.medius.events.EventTypes;
 import dev.medius.events.Topics;
-import dev.medius.events.routine.SessionCompleted;
 import dev.medius.events.routine.SessionCompleted.ExerciseDone;
 import dev.medius.events.routine.SessionCompleted.Pain;
 import dev.medius.events.routine.SessionCompleted.PerformedSet;
+import dev.medius.events.routine.SessionCompleted;
 
 /**
  * {@code session.completed.v1} records exactly as routine-service's outbox relay writes them:
