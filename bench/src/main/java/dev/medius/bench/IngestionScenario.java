@@ -32,11 +32,7 @@ import dev.medius.events.Topics;
  */
 final class IngestionScenario {
 
-    /**
-     * How often the harness counts the facts. Counting is a scan of the table the service is writing: every
-     * 20 ms it took about a fifth of PostgreSQL's time during a run (its statement log), time the service
-     * then lacked. Every 250 ms it costs little, and the rate over a run of tens of seconds moves by under 1%.
-     */
+    /** How often the harness counts the facts: counting scans the table the service is writing, so not often. */
     private static final int POLL_MILLIS = 250;
 
     private final Platform platform;
