@@ -8,11 +8,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.medius.catalog.domain.Exercise;
 import dev.medius.catalog.domain.ExerciseView;
+import dev.medius.runtime.json.KeptAnswers;
 import dev.medius.runtime.security.Caller;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
@@ -87,13 +87,8 @@ public class ExerciseReads {
         return cache.get(key, k -> read.get()).await().indefinitely();
     }
 
-    /** Written once with the service's own mapper, so a kept answer is byte for byte what a fresh one would be. */
     private byte[] write(Object answer) {
-        try {
-            return json.writeValueAsBytes(answer);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("answer cannot be written as JSON", e);
-        }
+        return KeptAnswers.write(json, answer);
     }
 
     /** After a write has committed, the next read of this replica goes to the database. */
