@@ -106,14 +106,14 @@ public record Plan(String title, LocalDate startDate, List<Week> weeks, List<Str
 
         public Item withDose(int sets, Integer targetReps, Integer holdSeconds, String bandResistance,
                 String adjustment) {
-            Item changed = copy(item -> {
-                item.sets = sets;
-                item.targetReps = targetReps;
-                item.holdSeconds = holdSeconds;
-                item.bandResistance = bandResistance;
-                item.adjustment = adjustment;
-            });
-            return changed.withEstimatedMinutes(SessionTime.minutes(changed));
+            Draft draft = new Draft(this);
+            draft.sets = sets;
+            draft.targetReps = targetReps;
+            draft.holdSeconds = holdSeconds;
+            draft.bandResistance = bandResistance;
+            draft.adjustment = adjustment;
+            draft.estimatedMinutes = SessionTime.minutes(draft.item());
+            return draft.item();
         }
 
         public Item withEstimatedMinutes(double minutes) {

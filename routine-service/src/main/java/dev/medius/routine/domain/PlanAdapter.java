@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import dev.medius.events.catalog.ExercisePublished;
@@ -96,8 +98,8 @@ public final class PlanAdapter {
         int plannedBand = band(planned);
         int steppedBand = band(stepped);
         String band = steppedBand > plannedBand ? stepped.bandResistance() : planned.bandResistance();
-        if (sets == planned.sets() && java.util.Objects.equals(reps, planned.targetReps())
-                && java.util.Objects.equals(hold, planned.holdSeconds()) && java.util.Objects.equals(band, planned.bandResistance())) {
+        if (sets == planned.sets() && Objects.equals(reps, planned.targetReps())
+                && Objects.equals(hold, planned.holdSeconds()) && Objects.equals(band, planned.bandResistance())) {
             return planned;
         }
         return planned.withDose(sets, reps, hold, band, stepped.adjustment());
@@ -184,7 +186,7 @@ public final class PlanAdapter {
     }
 
     private static Outcome each(Plan.Item logged, List<Plan.Session> upcoming, Plan.Limits limits,
-            java.util.function.BiFunction<Plan.Session, Plan.Item, Plan.Item> change) {
+            BiFunction<Plan.Session, Plan.Item, Plan.Item> change) {
         List<Plan.Session> out = new ArrayList<>();
         int changed = 0;
         for (Plan.Session session : upcoming) {

@@ -1,6 +1,7 @@
 package dev.medius.routine.domain;
 
 import java.text.Normalizer;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -220,7 +221,7 @@ public final class Terms {
     }
 
     private static void check(Kind kind, List<String> contract) {
-        if (!values(kind).equals(contract) && !new java.util.HashSet<>(values(kind)).equals(new java.util.HashSet<>(contract))) {
+        if (!values(kind).equals(contract) && !new HashSet<>(values(kind)).equals(new HashSet<>(contract))) {
             throw new IllegalStateException(kind + " terms differ from the event contract's vocabulary");
         }
     }

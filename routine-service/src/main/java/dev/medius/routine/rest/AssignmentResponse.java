@@ -3,6 +3,7 @@ package dev.medius.routine.rest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import dev.medius.routine.domain.Plan;
 import dev.medius.routine.service.TemplateService;
@@ -21,7 +22,7 @@ public record AssignmentResponse(UUID assignmentId, UUID templateId, UUID planId
         return of(view, null);
     }
 
-    static AssignmentResponse of(TemplateService.AssignmentView view, java.util.function.Function<String, Plan.Session> reader) {
+    static AssignmentResponse of(TemplateService.AssignmentView view, Function<String, Plan.Session> reader) {
         var a = view.assignment();
         return new AssignmentResponse(a.id, a.templateId, a.planId, a.athleteId, a.coachId, a.teamId, a.title,
                 a.startDate, a.status, a.cancelledFrom,

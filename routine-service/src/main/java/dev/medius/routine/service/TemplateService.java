@@ -16,10 +16,10 @@ import jakarta.transaction.Transactional;
 import dev.medius.events.routine.PlanAssigned;
 import dev.medius.events.routine.PlanCancelled;
 import dev.medius.events.routine.PlanChanged;
-import dev.medius.events.routine.ScheduledSession;
 import dev.medius.routine.domain.Assignment;
 import dev.medius.routine.domain.Plan;
 import dev.medius.routine.domain.PlanTemplate;
+import dev.medius.routine.domain.ScheduledSession;
 import dev.medius.routine.events.RoutineEvents;
 import dev.medius.routine.repository.AssignmentRepository;
 import dev.medius.routine.repository.ScheduledSessionRepository;
@@ -60,7 +60,7 @@ public class TemplateService {
     }
 
     /** One athlete's assignment and the sessions it scheduled. */
-    public record AssignmentView(Assignment assignment, List<dev.medius.routine.domain.ScheduledSession> sessions) {
+    public record AssignmentView(Assignment assignment, List<ScheduledSession> sessions) {
     }
 
     @Transactional
@@ -127,16 +127,16 @@ public class TemplateService {
     }
 
     private void reschedule(Assignment assignment, Plan plan, LocalDate today) {
-        List<dev.medius.routine.domain.ScheduledSession> existing = sessions.ofAssignment(assignment.id);
+        List<ScheduledSession> existing = sessions.ofAssignment(assignment.id);
         List<Plan.Session> planned = ordered(plan);
         for (int ordinal = 0; ordinal < Math.max(existing.size(), planned.size()); ordinal++) {
             var current = ordinal < existing.size() ? existing.get(ordinal) : null;
             if (current != null && (current.isRecorded() || current.scheduledDate.isBefore(today)
-                    || !dev.medius.routine.domain.ScheduledSession.SCHEDULED.equals(current.status))) {
+                    || !ScheduledSession.SCHEDULED.equals(current.status))) {
                 continue; // the past, and what was already done or cancelled, is history
             }
             if (ordinal >= planned.size()) {
-                current.status = dev.medius.routine.domain.ScheduledSession.CANCELLED;
+                current.status = ScheduledSession.CANCELLED;
                 continue;
             }
             Plan.Session next = planned.get(ordinal);
@@ -151,10 +151,10 @@ public class TemplateService {
             fill(current, next, date);
         }
         sessions.flush();
-        List<ScheduledSession> future = sessions.ofAssignment(assignment.id).stream()
-                .filter(s -> dev.medius.routine.domain.ScheduledSession.SCHEDULED.equals(s.status))
+        List<dev.medius.events.routine.ScheduledSession> future = sessions.ofAssignment(assignment.id).stream()
+                .filter(s -> ScheduledSession.SCHEDULED.equals(s.status))
                 .filter(s -> !s.scheduledDate.isBefore(today))
-                .map(s -> new ScheduledSession(s.id, s.scheduledDate, s.title))
+                .map(TemplateService::inEvent)
                 .toList();
         events.planChanged(assignment.tenantId, new PlanChanged(assignment.id, assignment.planId, assignment.athleteId,
                 assignment.coachId, assignment.teamId, today, endDate(assignment), future));
@@ -182,7 +182,7 @@ public class TemplateService {
             assignment.status = Assignment.ACTIVE;
             assignment.createdAt = OffsetDateTime.now(clock);
             assignments.persist(assignment);
-            List<dev.medius.routine.domain.ScheduledSession> scheduled = new ArrayList<>();
+            List<ScheduledSession> scheduled = new ArrayList<>();
             for (int ordinal = 0; ordinal < planned.size(); ordinal++) {
                 Plan.Session session = planned.get(ordinal);
                 var row = newSession(assignment, ordinal);
@@ -190,8 +190,8 @@ public class TemplateService {
                 sessions.persist(row);
                 scheduled.add(row);
             }
-            List<ScheduledSession> dates = scheduled.stream()
-                    .map(s -> new ScheduledSession(s.id, s.scheduledDate, s.title)).toList();
+            List<dev.medius.events.routine.ScheduledSession> dates = scheduled.stream()
+                    .map(TemplateService::inEvent).toList();
             events.planAssigned(assignment.tenantId, new PlanAssigned(assignment.id, assignment.planId, template.id,
                     athleteId, assignment.coachId, teamId, template.title, startDate,
                     dates.isEmpty() ? startDate : dates.get(dates.size() - 1).scheduledDate(), dates));
@@ -212,10 +212,10 @@ public class TemplateService {
         LocalDate from = LocalDate.now(clock);
         assignment.status = Assignment.CANCELLED;
         assignment.cancelledFrom = from;
-        List<dev.medius.routine.domain.ScheduledSession> all = sessions.ofAssignment(assignment.id);
-        all.stream().filter(s -> dev.medius.routine.domain.ScheduledSession.SCHEDULED.equals(s.status))
+        List<ScheduledSession> all = sessions.ofAssignment(assignment.id);
+        all.stream().filter(s -> ScheduledSession.SCHEDULED.equals(s.status))
                 .filter(s -> !s.scheduledDate.isBefore(from))
-                .forEach(s -> s.status = dev.medius.routine.domain.ScheduledSession.CANCELLED);
+                .forEach(s -> s.status = ScheduledSession.CANCELLED);
         events.planCancelled(assignment.tenantId, new PlanCancelled(assignment.id, assignment.planId,
                 assignment.athleteId, assignment.coachId, assignment.teamId, from, reason));
         return new AssignmentView(assignment, all);
@@ -234,7 +234,7 @@ public class TemplateService {
 
     private LocalDate endDate(Assignment assignment) {
         return sessions.ofAssignment(assignment.id).stream()
-                .filter(s -> !dev.medius.routine.domain.ScheduledSession.CANCELLED.equals(s.status))
+                .filter(s -> !ScheduledSession.CANCELLED.equals(s.status))
                 .map(s -> s.scheduledDate).max(Comparator.naturalOrder()).orElse(assignment.startDate);
     }
 
@@ -242,20 +242,25 @@ public class TemplateService {
         return plan.sessions().sorted(Comparator.comparingInt(Plan.Session::dayOffset)).toList();
     }
 
-    private static dev.medius.routine.domain.ScheduledSession newSession(Assignment assignment, int ordinal) {
-        var row = new dev.medius.routine.domain.ScheduledSession();
+    private static ScheduledSession newSession(Assignment assignment, int ordinal) {
+        var row = new ScheduledSession();
         row.id = UUID.randomUUID();
         row.assignmentId = assignment.id;
         row.tenantId = assignment.tenantId;
         row.athleteId = assignment.athleteId;
         row.ordinal = ordinal;
-        row.status = dev.medius.routine.domain.ScheduledSession.SCHEDULED;
+        row.status = ScheduledSession.SCHEDULED;
         return row;
     }
 
-    private void fill(dev.medius.routine.domain.ScheduledSession row, Plan.Session session, LocalDate date) {
+    private void fill(ScheduledSession row, Plan.Session session, LocalDate date) {
         row.scheduledDate = date;
         row.title = session.title();
         row.content = documents.write(session.withDate(date));
+    }
+
+    /** A scheduled session as the plan events carry it. */
+    private static dev.medius.events.routine.ScheduledSession inEvent(ScheduledSession session) {
+        return new dev.medius.events.routine.ScheduledSession(session.id, session.scheduledDate, session.title);
     }
 }

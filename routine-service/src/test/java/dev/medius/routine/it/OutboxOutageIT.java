@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +103,7 @@ class OutboxOutageIT {
         String athlete = "athlete-" + UUID.randomUUID();
         String templateId = Fixtures.createTemplate(coach, "Hips", Fixtures.handMadePlan(1));
         List<String> sessions = Fixtures.assign(coach, templateId, List.of(athlete), null,
-                LocalDate.now(ZoneOffset.UTC)).getList("[0].sessions.sessionId");
+                Fixtures.today()).getList("[0].sessions.sessionId");
         try (EventTap plans = new EventTap(Topics.ROUTINE_PLANS, OwnOutboxBroker.broker.bootstrapServers())) {
             await().atMost(Duration.ofSeconds(30)).until(() -> plans.ofType(athlete, EventTypes.PLAN_ASSIGNED).size() == 1);
         }

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ class PlanLifecycleIT {
         String coach = Fixtures.coach(tenant);
         String first = "athlete-" + UUID.randomUUID();
         String second = "athlete-" + UUID.randomUUID();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = Fixtures.today();
         LocalDate start = today.minusDays(7);
 
         try (EventTap plans = new EventTap(Topics.ROUTINE_PLANS); EventTap sessions = new EventTap(Topics.ROUTINE_SESSIONS)) {
@@ -161,7 +160,7 @@ class PlanLifecycleIT {
         String tenant = Fixtures.newTenant();
         String coach = Fixtures.coach(tenant);
         String athlete = "athlete-" + UUID.randomUUID();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = Fixtures.today();
         String templateId = Fixtures.createTemplate(coach, "Hips, by hand", Fixtures.handMadePlan(2));
         JsonPath assigned = Fixtures.assign(coach, templateId, List.of(athlete), null, today.minusDays(7));
         String assignmentId = assigned.getString("[0].assignmentId");
@@ -198,7 +197,7 @@ class PlanLifecycleIT {
         String coach = Fixtures.coach(tenant);
         String athlete = "athlete-" + UUID.randomUUID();
         String templateId = Fixtures.createTemplate(coach, "Hips", Fixtures.handMadePlan(2));
-        Fixtures.assign(coach, templateId, List.of(athlete), null, LocalDate.now(ZoneOffset.UTC));
+        Fixtures.assign(coach, templateId, List.of(athlete), null, Fixtures.today());
 
         given().auth().oauth2(Fixtures.athlete(athlete, tenant)).when().get("/api/v1/athletes/" + athlete + "/plan")
                 .then().statusCode(200).body("assignments[0].sessions.size()", equalTo(3))
@@ -218,7 +217,7 @@ class PlanLifecycleIT {
         String coach = Fixtures.coach(tenant);
         String kept = Fixtures.createTemplate(coach, "Kept", Fixtures.handMadePlan(2));
         String spare = Fixtures.createTemplate(coach, "Spare", Fixtures.handMadePlan(1));
-        Fixtures.assign(coach, kept, List.of("athlete-" + UUID.randomUUID()), null, LocalDate.now(ZoneOffset.UTC));
+        Fixtures.assign(coach, kept, List.of("athlete-" + UUID.randomUUID()), null, Fixtures.today());
 
         assertThat(given().auth().oauth2(coach).when().get("/api/v1/templates").then().statusCode(200)
                 .extract().jsonPath().getList("id")).containsExactlyInAnyOrder(kept, spare);

@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +46,7 @@ class SessionRecordIT {
         athlete = "athlete-" + UUID.randomUUID();
         // two sets of 10-12 band walks per side and 10-15 bridges, three sessions a week apart
         String templateId = Fixtures.createTemplate(coach, "Hips", Fixtures.handMadePlan(2));
-        JsonPath assigned = Fixtures.assign(coach, templateId, List.of(athlete), null, LocalDate.now(ZoneOffset.UTC));
+        JsonPath assigned = Fixtures.assign(coach, templateId, List.of(athlete), null, Fixtures.today());
         sessionIds = assigned.getList("[0].sessions.sessionId");
     }
 

@@ -2,7 +2,6 @@ package dev.medius.routine.security;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +29,6 @@ abstract class OrganisationWithTemplate {
     }
 
     static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+        return Fixtures.today();
     }
 }

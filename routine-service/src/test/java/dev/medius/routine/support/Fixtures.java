@@ -3,6 +3,7 @@ package dev.medius.routine.support;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +33,11 @@ public final class Fixtures {
 
     public static String athlete(String athleteId, String tenant) {
         return DevTokens.mint(athleteId, tenant, "athlete");
+    }
+
+    /** Today as the running service reads it, from its clock. */
+    public static LocalDate today() {
+        return LocalDate.now(Arc.container().instance(Clock.class).get());
     }
 
     /** Publishes the library and waits until the running service's read model holds it. */
