@@ -130,6 +130,28 @@ class FlagsIT {
     }
 
     @Test
+    void everyPassIsCountedAndNothingIsLeftPendingOnceAFlagIsRaised() {
+        double touchedBefore = metric("medius_flags_evaluations_seconds_count{pass=\"touched\"");
+        enrol();
+        complete(TODAY.minusDays(2), 6.0, 8);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).contains("pain-high"));
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(metric("medius_flags_evaluations_seconds_count{pass=\"touched\"")).isGreaterThan(touchedBefore);
+            // the first periodic pass after start evaluates every rule, the later ones the calendar's
+            assertThat(metric("medius_flags_evaluations_seconds_count{pass=\"full\"")).isEqualTo(1.0);
+            assertThat(metric("medius_flags_evaluations_seconds_count{pass=\"calendar\"")).isPositive();
+            assertThat(metric("medius_flags_pending")).isZero();
+        });
+    }
+
+    static double metric(String prefix) {
+        String metrics = given().auth().oauth2(DevTokens.mint("prometheus", TENANT, "admin")).when().get("/q/metrics")
+                .then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
     void painTwoPointsAboveTheAthletesOwnBaselineRaisesAndClearsOnceItSettles() throws Exception {
         enrol();
         complete(TODAY.minusDays(30), 5.0, 1);

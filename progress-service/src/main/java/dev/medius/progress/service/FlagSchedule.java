@@ -14,6 +14,9 @@ import org.jboss.logging.Logger;
 
 import dev.medius.progress.domain.TenantKey;
 import dev.medius.progress.repository.RosterRepository;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -23,7 +26,9 @@ import io.quarkus.scheduler.Scheduled;
  * sessions in that time is evaluated once, not after every batch. Every athlete is also evaluated every
  * {@code medius.flags.evaluation-interval}, because inactivity and adherence change with the calendar. That pass
  * evaluates only the rules the calendar changes, except the first after start, which evaluates all of them: it
- * covers athletes noted but not yet evaluated when the service stopped.
+ * covers athletes noted but not yet evaluated when the service stopped. Each pass is timed by kind
+ * ({@code medius.flags.evaluations}: touched, calendar, full) and the athletes waiting are a gauge
+ * ({@code medius.flags.pending}), so an operator sees when evaluation falls behind ingestion.
  */
 @ApplicationScoped
 public class FlagSchedule {
@@ -45,9 +50,29 @@ public class FlagSchedule {
     IngestionGate gate;
 
     private final Set<TenantKey> touched = ConcurrentHashMap.newKeySet();
+    private final Timer touchedPasses;
+    private final Timer calendarPasses;
+    private final Timer fullPasses;
     /** One evaluation at a time: two evaluating the same athlete could both raise the same flag. */
     private final ReentrantLock evaluating = new ReentrantLock();
     private volatile boolean fullPassDone;
+    /** Athletes taken from {@link #touched} by the pass under way. */
+    private volatile int inFlight;
+
+    @Inject
+    public FlagSchedule(MeterRegistry metrics) {
+        touchedPasses = pass(metrics, "touched");
+        calendarPasses = pass(metrics, "calendar");
+        fullPasses = pass(metrics, "full");
+        Gauge.builder("medius.flags.pending", this, schedule -> schedule.touched.size() + schedule.inFlight)
+                .description("athletes whose facts changed and whose flags are not evaluated yet").register(metrics);
+    }
+
+    private static Timer pass(MeterRegistry metrics, String kind) {
+        return Timer.builder("medius.flags.evaluations").tag("pass", kind)
+                .description("flag evaluation passes: athletes just ingested, the calendar's rules for all, every rule for all")
+                .register(metrics);
+    }
 
     /** Notes athletes whose facts changed; call once their changes are committed, so the evaluation sees them. */
     public void touched(Collection<TenantKey> athletes) {
@@ -60,13 +85,16 @@ public class FlagSchedule {
             return;
         }
         List<TenantKey> due = new ArrayList<>(touched);
+        inFlight = due.size();
         touched.removeAll(due);
         try {
-            evaluate(due);
+            touchedPasses.record(() -> evaluate(due));
         } catch (RuntimeException e) {
             // the database is away: evaluate them again on the next turn rather than lose them
             touched.addAll(due);
             LOG.warnf("flag evaluation of %d athletes failed, retrying: %s", due.size(), e.getMessage());
+        } finally {
+            inFlight = 0;
         }
     }
 
@@ -74,7 +102,8 @@ public class FlagSchedule {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void evaluateAll() {
         try {
-            evaluate(roster.allAthletes(), fullPassDone);
+            boolean calendarOnly = fullPassDone;
+            (calendarOnly ? calendarPasses : fullPasses).record(() -> evaluate(roster.allAthletes(), calendarOnly));
             fullPassDone = true;
         } catch (RuntimeException e) {
             LOG.warnf("periodic flag evaluation failed: %s", e.getMessage());
