@@ -20,6 +20,11 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
         return list("templateId = ?1 and status = ?2 order by createdAt, id", templateId, Assignment.ACTIVE);
     }
 
+    /** Whether the coach ever assigned the athlete a plan, whatever became of it since. */
+    public boolean assignedBy(String tenant, String coachId, String athleteId) {
+        return count("tenantId = ?1 and coachId = ?2 and athleteId = ?3", tenant, coachId, athleteId) > 0;
+    }
+
     public List<Assignment> ofAthlete(String tenant, String athleteId) {
         return list("tenantId = ?1 and athleteId = ?2 order by startDate, createdAt, id", tenant, athleteId);
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,11 +28,11 @@ import dev.medius.routine.service.SessionRecordService;
 import dev.medius.routine.service.SessionReports.CompletionRequest;
 import dev.medius.routine.service.SessionReports.SkipRequest;
 import dev.medius.routine.service.TemplateService;
-import io.quarkus.security.Authenticated;
+import dev.medius.runtime.security.Caller;
 
-/** An athlete's calendar and session records: the athlete, or a coach or admin of their organisation. */
+/** An athlete's calendar and session records: the athlete, the athlete's coaches, or an admin of the organisation. */
 @Path("/api/v1/athletes/{athleteId}")
-@Authenticated
+@RolesAllowed({ Caller.ADMIN, Caller.COACH, Caller.ATHLETE })
 public class AthleteResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";

@@ -1,27 +1,33 @@
 package dev.medius.routine.service;
 
-import dev.medius.runtime.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.medius.routine.repository.AssignmentRepository;
 import dev.medius.runtime.security.Caller;
 
-/** Who may see and record for an athlete: the athlete, and the coaches and admins of their organisation. */
-final class AthleteAccess {
+/** Who may read and record for an athlete: the athlete, the athlete's coaches, and admins of the organisation. */
+@ApplicationScoped
+public class AthleteAccess {
 
-    private AthleteAccess() {
-    }
+    @Inject
+    Caller caller;
 
-    static boolean actsForOthers(Caller caller) {
-        return caller.isAdmin() || caller.is(Caller.COACH);
-    }
+    @Inject
+    AssignmentRepository assignments;
 
-    static void requireReadable(Caller caller, String athleteId) {
-        if (!actsForOthers(caller) && !caller.subject().equals(athleteId)) {
-            throw new ProblemException(403, "Forbidden", "athletes see only their own plan");
+    /**
+     * Whether the caller may act for this athlete of the caller's organisation. A coach's athletes are those the
+     * coach ever assigned a plan to, cancelled and ended ones included.
+     */
+    public boolean mayActFor(String athleteId) {
+        if (caller.isAdmin()) {
+            return true;
         }
-    }
-
-    static void requireRecordable(Caller caller, String athleteId) {
-        if (!actsForOthers(caller) && !caller.subject().equals(athleteId)) {
-            throw new ProblemException(403, "Forbidden", "athletes record only their own sessions");
+        if (caller.is(Caller.ATHLETE) && caller.subject().equals(athleteId)) {
+            return true;
         }
+        // progress-service's rosters follow the same plans, so both services show a coach the same athletes
+        return caller.is(Caller.COACH) && assignments.assignedBy(caller.tenant(), caller.subject(), athleteId);
     }
 }

@@ -54,6 +54,9 @@ public class SessionRecordService {
     SessionAdaptation adaptations;
 
     @Inject
+    AthleteAccess access;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -99,7 +102,10 @@ public class SessionRecordService {
 
     /** Records a session once: a retry with the same Idempotency-Key answers what the first request got. */
     private Outcome record(String athleteId, UUID sessionId, String kind, String idempotencyKey, Recording recording) {
-        AthleteAccess.requireRecordable(caller, athleteId);
+        if (!access.mayActFor(athleteId)) {
+            // refused as an unknown session is, so that a stranger learns nothing of the athlete
+            throw sessionNotFound(athleteId, sessionId);
+        }
         ScheduledSession session = lockSession(athleteId, sessionId);
         Optional<Outcome> replay = replay(athleteId, sessionId, kind, idempotencyKey);
         if (replay.isPresent()) {
@@ -165,7 +171,11 @@ public class SessionRecordService {
     private ScheduledSession lockSession(String athleteId, UUID sessionId) {
         // another organisation's athlete, or a session of someone else, is simply not found
         return sessions.lockOfAthlete(sessionId, caller.tenant(), athleteId)
-                .orElseThrow(() -> ProblemException.notFound("session " + sessionId + " of athlete " + athleteId));
+                .orElseThrow(() -> sessionNotFound(athleteId, sessionId));
+    }
+
+    private static ProblemException sessionNotFound(String athleteId, UUID sessionId) {
+        return ProblemException.notFound("session " + sessionId + " of athlete " + athleteId);
     }
 
     private Optional<Outcome> replay(String athleteId, UUID sessionId, String kind, String idempotencyKey) {

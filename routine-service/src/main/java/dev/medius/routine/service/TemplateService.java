@@ -50,6 +50,9 @@ public class TemplateService {
     RoutineEvents events;
 
     @Inject
+    AthleteAccess access;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -221,11 +224,12 @@ public class TemplateService {
         return new AssignmentView(assignment, all);
     }
 
-    /** An athlete's assignments with their sessions; only the athlete, coaches and admins of the tenant. */
+    /** An athlete's assignments with their sessions, for whom {@link AthleteAccess} lets act for the athlete. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AssignmentView> planOf(String athleteId) {
-        AthleteAccess.requireReadable(caller, athleteId);
-        List<Assignment> found = assignments.ofAthlete(caller.tenant(), athleteId);
+        // refused as an athlete without a plan is, so that a stranger learns nothing of the athlete
+        List<Assignment> found = access.mayActFor(athleteId) ? assignments.ofAthlete(caller.tenant(), athleteId)
+                : List.of();
         if (found.isEmpty()) {
             throw ProblemException.notFound("plan of athlete " + athleteId);
         }

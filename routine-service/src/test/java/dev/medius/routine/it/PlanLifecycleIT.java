@@ -204,7 +204,7 @@ class PlanLifecycleIT {
                 .body("assignments[0].sessions[0].blocks[0].items[0].slug", equalTo("lateral-band-walk"));
         given().auth().oauth2(coach).when().get("/api/v1/athletes/" + athlete + "/plan").then().statusCode(200);
         given().auth().oauth2(Fixtures.athlete("someone-else", tenant)).when().get("/api/v1/athletes/" + athlete + "/plan")
-                .then().statusCode(403);
+                .then().statusCode(404);
         given().auth().oauth2(Fixtures.coach(Fixtures.newTenant())).when().get("/api/v1/athletes/" + athlete + "/plan")
                 .then().statusCode(404);
         given().auth().oauth2(Fixtures.coach(Fixtures.newTenant())).when().get("/api/v1/templates/" + templateId)

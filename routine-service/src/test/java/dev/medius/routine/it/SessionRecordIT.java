@@ -128,16 +128,16 @@ class SessionRecordIT {
     }
 
     @Test
-    void athleteCannotRecordForAnotherAndAnotherOrganisationsAthleteIsNotFound() {
+    void anotherAthleteAndAnotherOrganisationFindNoSessionToRecord() {
         PlanLifecycleIT.complete(Fixtures.athlete("someone-else", tenant), athlete, sessionIds.get(0), null,
-                completion(12, 6.0, 0, null)).then().statusCode(403);
+                completion(12, 6.0, 0, null)).then().statusCode(404).contentType("application/problem+json");
         PlanLifecycleIT.complete(Fixtures.coach(Fixtures.newTenant()), athlete, sessionIds.get(0), null,
                 completion(12, 6.0, 0, null)).then().statusCode(404).contentType("application/problem+json");
         PlanLifecycleIT.complete(Fixtures.athlete(athlete, Fixtures.newTenant()), athlete, sessionIds.get(0), null,
                 completion(12, 6.0, 0, null)).then().statusCode(404);
         PlanLifecycleIT.complete(Fixtures.athlete(athlete, tenant), athlete, UUID.randomUUID().toString(), null,
                 completion(12, 6.0, 0, null)).then().statusCode(404);
-        // a coach of the organisation records for the athlete
+        // the coach who assigned the plan records for the athlete
         PlanLifecycleIT.complete(coach, athlete, sessionIds.get(0), null, completion(12, 6.0, 0, null))
                 .then().statusCode(201);
     }

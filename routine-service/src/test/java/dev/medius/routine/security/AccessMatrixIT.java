@@ -1,9 +1,12 @@
 package dev.medius.routine.security;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,16 +16,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medius.devkit.security.AccessMatrix;
 import dev.medius.devkit.security.AccessMatrix.Target;
 import dev.medius.devkit.security.ApiSurface;
+import dev.medius.devkit.security.DevTokens;
 import dev.medius.routine.support.Fixtures;
+import dev.medius.runtime.security.Caller;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /**
  * Every routine-service operation × role × organisation gets the answer the README's API table
- * gives: coaches and admins plan, keep templates and assign; the athlete, and coaches and admins of
- * the organisation, read and record the athlete's sessions; editors have no part in plans. Another
- * organisation's templates, assignments and athletes answer 404 and never show in lists, even to
- * people with the same names there.
+ * gives: coaches and admins plan, keep templates and assign; the athlete, the athlete's coaches
+ * (those who assigned them a plan, as in progress-service) and the organisation's admins read and
+ * record the athlete's sessions, and anyone else of the organisation finds nothing; editors have no
+ * part in plans. Another organisation's templates, assignments and athletes answer 404 and never
+ * show in lists, even to people with the same names there.
  */
 @QuarkusTest
 class AccessMatrixIT extends OrganisationWithTemplate {
@@ -57,9 +65,6 @@ class AccessMatrixIT extends OrganisationWithTemplate {
     void everyOperationAnswersEveryRoleInEveryOrganisationAsDocumented() {
         ApiSurface api = new ApiSurface(root);
         String templateBody = json(Map.of("title", "Matrix copy", "plan", Fixtures.handMadePlan(2)));
-        String athleteReads = "401 200 200 403 200";
-        String athleteWrites = "401 201 201 403 201";
-        String athleteHidden = "401 404 404 403 404";
         AccessMatrix matrix = new AccessMatrix(api)
                 // the caller's own identity, whoever shares their name elsewhere
                 .row("GET /api/v1/me", "401 200 200 200 200", "401 200 200 200 200", () -> on("/api/v1/me").hiding())
@@ -79,22 +84,106 @@ class AccessMatrixIT extends OrganisationWithTemplate {
                                 "startDate", today().toString()))))
                 .row("DELETE /api/v1/assignments/{id}", "401 403 204 403 204", PLANNERS_HIDDEN, () -> onAssignment(""))
                 .row("POST /api/v1/assignments/{id}/cancel", PLANNERS, PLANNERS_HIDDEN,
-                        () -> onAssignment("/cancel").body("{\"reason\": \"injured\"}"))
-                .row("GET /api/v1/athletes/{athleteId}/plan", athleteReads, athleteHidden, () -> {
-                    assigned();
-                    return on("/api/v1/athletes/" + athlete + "/plan");
-                })
-                .row("GET /api/v1/athletes/{athleteId}/plan.ics", athleteReads, athleteHidden, () -> {
-                    assigned();
-                    return on("/api/v1/athletes/" + athlete + "/plan.ics");
-                })
-                .row("POST /api/v1/athletes/{athleteId}/sessions/{sessionId}/completion", athleteWrites, athleteHidden,
-                        () -> onSession("/completion").body(json(Fixtures.completion(12, 6.0, 1, "knee",
-                                "lateral-band-walk", "banded-glute-bridge-abduction"))))
-                .row("POST /api/v1/athletes/{athleteId}/sessions/{sessionId}/skip", athleteWrites, athleteHidden,
-                        () -> onSession("/skip").body("{\"reason\": \"travelling\"}"));
+                        () -> onAssignment("/cancel").body("{\"reason\": \"injured\"}"));
+        athleteRows(matrix, "401 200 200 403 200", "401 201 201 403 201", UnaryOperator.identity());
         assertThat(matrix.coverage(api.operations(Fixtures.coach(tenant)))).isEmpty();
         assertThat(matrix.verify()).isEmpty();
+    }
+
+    @Test
+    void anotherCoachAndAnotherAthleteOfTheOrganisationFindNothingOfTheAthlete() {
+        ApiSurface api = new ApiSurface(root);
+        // a coach next door with an athlete of their own: in the organisation, but not this athlete's
+        String neighbourCoach = "coach-next-door-" + tenant;
+        String neighbour = "athlete-next-door-" + tenant;
+        String theirs = Fixtures.createTemplate(coach(neighbourCoach), "Next door", Fixtures.handMadePlan(1));
+        Fixtures.assign(coach(neighbourCoach), theirs, List.of(neighbour), null, today());
+        AccessMatrix matrix = athleteRows(new AccessMatrix(api), "401 404 404 403 200", "401 404 404 403 201",
+                target -> target.people(neighbour, neighbourCoach));
+        assertThat(matrix.coverage(api.operations(Fixtures.coach(tenant)).stream()
+                .filter(operation -> operation.path().startsWith("/api/v1/athletes/")).toList())).isEmpty();
+        assertThat(matrix.verify()).isEmpty();
+    }
+
+    @Test
+    void aCoachKeepsTheAthletesOfEveryPlanTheyAssignedAndNoOthers() {
+        JsonPath assignment = assigned();
+        String session = assignment.getString("[0].sessions[0].sessionId");
+        String neighbourCoach = "coach-next-door-" + tenant;
+        String stranger = "athlete-nobody-assigned-" + tenant;
+        Response refused = planAs(coach(neighbourCoach), athlete);
+        refused.then().statusCode(404).contentType("application/problem+json");
+        // refused exactly as an athlete nobody assigned is answered, so the athlete's plan is not revealed
+        assertThat(refused.asString().replace(athlete, "someone"))
+                .isEqualTo(planAs(coach(neighbourCoach), stranger).asString().replace(stranger, "someone"));
+        skipAs(coach(neighbourCoach), athlete, session).then().statusCode(404).contentType("application/problem+json");
+        planAs(Fixtures.coach(tenant), athlete).then().body("assignments[0].sessions[0].status", equalTo("scheduled"));
+
+        given().auth().oauth2(Fixtures.coach(tenant)).contentType(ContentType.JSON).body("{\"reason\": \"injured\"}")
+                .when().post("/api/v1/assignments/" + assignment.getString("[0].assignmentId") + "/cancel")
+                .then().statusCode(200);
+        // a cancelled plan keeps the athlete on the coach's roster in progress-service, and here
+        planAs(Fixtures.coach(tenant), athlete).then().statusCode(200)
+                .body("assignments[0].status", equalTo("cancelled"));
+
+        // once the coach next door assigns the athlete a plan, the athlete is theirs too
+        String theirs = Fixtures.createTemplate(coach(neighbourCoach), "Next door", Fixtures.handMadePlan(1));
+        String next = Fixtures.assign(coach(neighbourCoach), theirs, List.of(athlete), null, today())
+                .getString("[0].sessions[0].sessionId");
+        planAs(coach(neighbourCoach), athlete).then().statusCode(200).body("assignments.size()", equalTo(2));
+        skipAs(coach(neighbourCoach), athlete, next).then().statusCode(201);
+    }
+
+    @Test
+    void aCoachWhoTrainsThemselvesSeesThemselvesAndTheirOwnAthletesOnly() {
+        String coachAndAthlete = "coach-in-training-" + tenant;
+        String token = DevTokens.mint(coachAndAthlete, tenant, Caller.COACH, Caller.ATHLETE);
+        String session = Fixtures.assign(Fixtures.coach(tenant), templateId, List.of(coachAndAthlete), null, today())
+                .getString("[0].sessions[0].sessionId");
+        String own = "athlete-of-" + coachAndAthlete;
+        String theirs = Fixtures.createTemplate(token, "Own athletes", Fixtures.handMadePlan(1));
+        Fixtures.assign(token, theirs, List.of(own), null, today());
+        assigned();
+
+        planAs(token, coachAndAthlete).then().statusCode(200).body("assignments[0].coachId", equalTo(coachId));
+        skipAs(token, coachAndAthlete, session).then().statusCode(201);
+        planAs(token, own).then().statusCode(200);
+        planAs(token, athlete).then().statusCode(404).contentType("application/problem+json");
+        // as a coach alone they are not their own athlete, as in progress-service
+        planAs(coach(coachAndAthlete), coachAndAthlete).then().statusCode(404);
+    }
+
+    /** The operations on one athlete's plan and sessions, called by the people {@code callers} names. */
+    private AccessMatrix athleteRows(AccessMatrix matrix, String reads, String writes, UnaryOperator<Target> callers) {
+        String hidden = "401 404 404 403 404";
+        return matrix
+                .row("GET /api/v1/athletes/{athleteId}/plan", reads, hidden, () -> {
+                    assigned();
+                    return callers.apply(on("/api/v1/athletes/" + athlete + "/plan"));
+                })
+                .row("GET /api/v1/athletes/{athleteId}/plan.ics", reads, hidden, () -> {
+                    assigned();
+                    return callers.apply(on("/api/v1/athletes/" + athlete + "/plan.ics"));
+                })
+                .row("POST /api/v1/athletes/{athleteId}/sessions/{sessionId}/completion", writes, hidden,
+                        () -> callers.apply(onSession("/completion").body(json(Fixtures.completion(12, 6.0, 1, "knee",
+                                "lateral-band-walk", "banded-glute-bridge-abduction")))))
+                .row("POST /api/v1/athletes/{athleteId}/sessions/{sessionId}/skip", writes, hidden,
+                        () -> callers.apply(onSession("/skip").body("{\"reason\": \"travelling\"}")));
+    }
+
+    /** A token of another coach of the organisation than the one {@link Fixtures#coach} names. */
+    private String coach(String coachId) {
+        return DevTokens.mint(coachId, tenant, Caller.COACH);
+    }
+
+    private static Response planAs(String token, String athleteId) {
+        return given().auth().oauth2(token).when().get("/api/v1/athletes/" + athleteId + "/plan");
+    }
+
+    private static Response skipAs(String token, String athleteId, String sessionId) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/athletes/" + athleteId + "/sessions/" + sessionId + "/skip");
     }
 
     private static String json(Object body) {
