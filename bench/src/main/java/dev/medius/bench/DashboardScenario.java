@@ -119,8 +119,8 @@ final class DashboardScenario {
                         + " database, as it is after one of its athletes changed.")
                 .note("Each server is measured once its flag evaluation has settled (progress-service's metrics: the"
                         + " first periodic pass after start has run, which evaluates every rule for every athlete, and no"
-                        + " ingested athlete waits for evaluation); the later periodic passes, the calendar's rules every"
-                        + " minute, run during the measurement as they do in a deployment.");
+                        + " ingested athlete waits for evaluation); the next periodic pass evaluates the calendar's rules"
+                        + " again when the date changes.");
     }
 
     /** Warms each load up, then runs each once per run, in turn, and records p50, p99 and throughput. */

@@ -3,9 +3,34 @@
   'use strict';
 
   var TOKEN_KEY = 'medius.token';
-  var state = { athlete: null, stream: null, charts: {}, refreshing: null, updates: 0 };
+  var LANGUAGE_KEY = 'medius.language';
+  var MESSAGES = window.MediusMessages;
+  var state = { athlete: null, stream: null, charts: {}, refreshing: null, updates: 0, language: 'en' };
 
   function $(id) { return document.getElementById(id); }
+
+  // the coach's choice, else the browser's first language we speak, else English
+  function language() {
+    var chosen = localStorage.getItem(LANGUAGE_KEY);
+    if (MESSAGES[chosen]) { return chosen; }
+    var wanted = (navigator.languages || [navigator.language || 'en']).map(function (l) { return l.substring(0, 2); });
+    return wanted.filter(function (l) { return MESSAGES[l]; })[0] || 'en';
+  }
+
+  function t(key) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    var message = MESSAGES[state.language][key] || MESSAGES.en[key] || key;
+    return message.replace(/\{(\d)\}/g, function (m, i) { return args[i]; });
+  }
+
+  function translatePage() {
+    document.documentElement.lang = state.language;
+    $('language').value = state.language;
+    Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), function (el) { el.textContent = t(el.dataset.i18n); });
+    Array.prototype.forEach.call(document.querySelectorAll('[data-i18n-placeholder]'), function (el) {
+      el.placeholder = t(el.dataset.i18nPlaceholder);
+    });
+  }
   function token() { return sessionStorage.getItem(TOKEN_KEY); }
 
   function show(view) {
@@ -16,7 +41,7 @@
   function api(path) {
     return fetch(path, { headers: { Authorization: 'Bearer ' + token(), Accept: 'application/json' } })
       .then(function (response) {
-        if (response.status === 401) { signOut('Your token was refused or has expired.'); throw new Error('unauthorised'); }
+        if (response.status === 401) { signOut(t('signIn.refused')); throw new Error('unauthorised'); }
         if (!response.ok) {
           return response.json().catch(function () { return {}; }).then(function (problem) {
             throw new Error(problem.detail || problem.title || ('HTTP ' + response.status));
@@ -38,8 +63,8 @@
       var badge = document.createElement('span');
       badge.className = 'flag ' + f.severity;
       badge.dataset.kind = f.kind;
-      badge.title = f.reason;
-      badge.textContent = f.kind;
+      badge.title = f.reason + (f.raisedAt ? ' (' + t('flag.since', date(f.raisedAt)) + ')' : '');
+      badge.textContent = t('flag.' + f.kind);
       container.appendChild(badge);
     });
   }
@@ -49,30 +74,106 @@
     td.title = trend.points.map(function (p) { return p.date + ': ' + p.value; }).join('\n');
   }
 
+  // a phone shows each row as a card: every value carries its column's name
+  function labelCells(row) {
+    var headings = document.querySelectorAll('#roster thead th');
+    Array.prototype.forEach.call(row.cells, function (td, i) { if (headings[i]) td.dataset.label = headings[i].textContent; });
+  }
+
   function loadRoster() {
     return api('/api/v1/dashboard').then(function (dashboard) {
-      text($('today'), 'today ' + dashboard.today);
-      var body = document.querySelector('#roster tbody');
-      body.textContent = '';
-      $('roster-empty').hidden = dashboard.athletes.length > 0;
-      dashboard.athletes.forEach(function (a) {
-        var row = document.createElement('tr');
-        row.dataset.athlete = a.athleteId;
-        row.tabIndex = 0;
-        cell(row, a.athleteId, 'athlete');
-        flagBadges(cell(row, '', 'flags'), a.flags);
-        cell(row, percent(a.adherence.days7) + ' / ' + percent(a.adherence.days30) + ' / ' + percent(a.adherence.days90), 'adherence');
-        cell(row, a.streak, 'streak');
-        cell(row, a.lastActivity ? date(a.lastActivity) + ' (' + a.daysSinceActivity + ' d)' : null, 'last-activity');
-        cell(row, a.weeklyVolume.sessions + ' sessions · ' + a.weeklyVolume.reps + ' reps · ' + a.weeklyVolume.holdSeconds + ' s', 'volume');
-        trendCell(row, a.rpe);
-        trendCell(row, a.pain);
-        row.addEventListener('click', function () { openAthlete(a.athleteId); });
-        row.addEventListener('keydown', function (e) { if (e.key === 'Enter') openAthlete(a.athleteId); });
-        body.appendChild(row);
-      });
+      text($('today'), t('roster.today', dashboard.today));
+      state.roster = dashboard.athletes;
+      summarise(dashboard.athletes);
+      renderRoster();
       stamp();
     });
+  }
+
+  // how many athletes each flag holds, most urgent kinds first; a kind is also a filter
+  function summarise(athletes) {
+    var counts = {}, severity = {}, order = [];
+    athletes.forEach(function (a) {
+      a.flags.forEach(function (f) {
+        if (!counts[f.kind]) { counts[f.kind] = 0; severity[f.kind] = f.severity; order.push(f.kind); }
+        counts[f.kind]++;
+      });
+    });
+    var rank = { high: 0, medium: 1, low: 2 };
+    order.sort(function (x, y) { return (rank[severity[x]] - rank[severity[y]]) || counts[y] - counts[x] || (x < y ? -1 : 1); });
+    var flagged = athletes.filter(function (a) { return a.flags.length > 0; }).length;
+    var summary = $('attention');
+    summary.textContent = '';
+    text(summary.appendChild(document.createElement('span')), t('roster.attention', flagged, athletes.length));
+    order.forEach(function (kind) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'flag ' + severity[kind];
+      button.dataset.kind = kind;
+      button.textContent = t('flag.' + kind) + ' ' + counts[kind];
+      button.setAttribute('aria-pressed', String($('filter-flag').value === kind));
+      button.addEventListener('click', function () {
+        $('filter-flag').value = $('filter-flag').value === kind ? '' : kind;
+        summarise(state.roster);
+        renderRoster();
+      });
+      summary.appendChild(button);
+    });
+    var select = $('filter-flag'), chosen = select.value;
+    while (select.options.length > 2) { select.remove(2); }
+    order.forEach(function (kind) { select.add(new Option(t('flag.' + kind) + ' (' + counts[kind] + ')', kind)); });
+    select.value = chosen && (chosen === '*' || counts[chosen]) ? chosen : '';
+  }
+
+  var ORDERS = {
+    urgency: function () { return 0; },
+    adherence: function (x, y) { return last(x.adherence.days30.percent, y.adherence.days30.percent, 1); },
+    pain: function (x, y) { return last(x.pain.latest, y.pain.latest, -1); },
+    activity: function (x, y) { return last(x.daysSinceActivity, y.daysSinceActivity, -1, true); }
+  };
+
+  // ascending (1) or descending (-1), athletes without a value last, or first when they are the most urgent
+  function last(x, y, direction, missingFirst) {
+    if (x == null && y == null) { return 0; }
+    if (x == null) { return missingFirst ? -1 : 1; }
+    if (y == null) { return missingFirst ? 1 : -1; }
+    return direction * (x - y);
+  }
+
+  function renderRoster() {
+    var query = $('search').value.trim().toLowerCase();
+    var flag = $('filter-flag').value;
+    var order = ORDERS[$('sort').value] || ORDERS.urgency;
+    var shown = (state.roster || []).map(function (a, i) { return { athlete: a, urgency: i }; })
+      .filter(function (x) {
+        var a = x.athlete;
+        return (!query || a.athleteId.toLowerCase().indexOf(query) >= 0)
+          && (!flag || (flag === '*' ? a.flags.length > 0 : a.flags.some(function (f) { return f.kind === flag; })));
+      })
+      .sort(function (x, y) { return order(x.athlete, y.athlete) || x.urgency - y.urgency; });
+    var body = document.querySelector('#roster tbody');
+    body.textContent = '';
+    $('roster-empty').hidden = (state.roster || []).length > 0;
+    $('roster-none-match').hidden = shown.length > 0 || !(state.roster || []).length;
+    shown.forEach(function (x) {
+      var a = x.athlete;
+      var row = document.createElement('tr');
+      row.dataset.athlete = a.athleteId;
+      row.tabIndex = 0;
+      cell(row, a.athleteId, 'athlete');
+      flagBadges(cell(row, '', 'flags'), a.flags);
+      cell(row, percent(a.adherence.days7) + ' / ' + percent(a.adherence.days30) + ' / ' + percent(a.adherence.days90), 'adherence');
+      cell(row, a.streak, 'streak');
+      cell(row, a.lastActivity ? t('days.ago', date(a.lastActivity), a.daysSinceActivity) : null, 'last-activity');
+      cell(row, t('week.volume', a.weeklyVolume.sessions, a.weeklyVolume.reps, a.weeklyVolume.holdSeconds), 'volume');
+      trendCell(row, a.rpe);
+      trendCell(row, a.pain);
+      labelCells(row);
+      row.addEventListener('click', function () { openAthlete(a.athleteId); });
+      row.addEventListener('keydown', function (e) { if (e.key === 'Enter') openAthlete(a.athleteId); });
+      body.appendChild(row);
+    });
+    text($('roster-count'), t('roster.shown', shown.length));
   }
 
   function chart(id) {
@@ -80,17 +181,25 @@
     return state.charts[id];
   }
 
+  // reps and hold seconds are different quantities: each has its own axis and its own series, never summed
   function seriesChart(id, groups) {
     var weeks = groups.length ? groups[0].weeks.map(function (w) { return w.weekStart.substring(5); }) : [];
+    var series = [];
+    groups.forEach(function (g) {
+      [['reps', 0, ' (' + t('series.reps') + ')'], ['holdSeconds', 1, ' (' + t('series.hold') + ')']].forEach(function (kind) {
+        var values = g.weeks.map(function (w) { return w[kind[0]] || 0; });
+        if (values.some(function (v) { return v > 0; })) {
+          series.push({ name: g.name + kind[2], type: 'line', yAxisIndex: kind[1], data: values });
+        }
+      });
+    });
     chart(id).setOption({
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', renderMode: 'richText' },
       legend: { type: 'scroll', bottom: 0 },
-      grid: { left: 40, right: 10, top: 10, bottom: 50 },
+      grid: { left: 45, right: 45, top: 25, bottom: 50 },
       xAxis: { type: 'category', data: weeks },
-      yAxis: { type: 'value' },
-      series: groups.map(function (g) {
-        return { name: g.name, type: 'line', data: g.weeks.map(function (w) { return w.reps || w.holdSeconds; }) };
-      })
+      yAxis: [{ type: 'value', name: t('series.reps'), minInterval: 1 }, { type: 'value', name: t('series.hold'), minInterval: 1 }],
+      series: series
     }, true);
   }
 
@@ -100,31 +209,32 @@
       text($('athlete-name'), s.athleteId);
       flagBadges($('athlete-flags'), s.flags);
       text($('athlete-adherence-7'), percent(s.adherence.days7));
-      text($('athlete-completed-7'), s.adherence.days7.completed + ' of ' + s.adherence.days7.scheduled);
+      text($('athlete-completed-7'), t('athlete.completedOf', s.adherence.days7.completed, s.adherence.days7.scheduled));
       text($('athlete-adherence-30'), percent(s.adherence.days30));
       text($('athlete-streak'), s.streak);
       text($('athlete-last-activity'), date(s.lastActivity));
       var weeks = p.weeks.map(function (w) { return w.weekStart.substring(5); });
       chart('chart-weeks').setOption({
-        tooltip: { trigger: 'axis' },
+        tooltip: { trigger: 'axis', renderMode: 'richText' },
         legend: { bottom: 0 },
         grid: { left: 40, right: 10, top: 10, bottom: 50 },
         xAxis: { type: 'category', data: weeks },
         yAxis: { type: 'value', minInterval: 1 },
         series: [
-          { name: 'scheduled', type: 'bar', data: p.weeks.map(function (w) { return w.scheduled; }) },
-          { name: 'completed', type: 'bar', data: p.weeks.map(function (w) { return w.completed; }) }
+          { name: t('series.scheduled'), type: 'bar', data: p.weeks.map(function (w) { return w.scheduled; }) },
+          { name: t('series.completed'), type: 'bar', data: p.weeks.map(function (w) { return w.completed; }) }
         ]
       }, true);
       chart('chart-trends').setOption({
-        tooltip: { trigger: 'axis' },
+        tooltip: { trigger: 'axis', renderMode: 'richText' },
         legend: { bottom: 0 },
         grid: { left: 40, right: 10, top: 10, bottom: 50 },
-        xAxis: { type: 'category', data: s.rpe.points.map(function (x) { return x.date.substring(5); }) },
+        // one time axis: a pain report and a session RPE of different days stay on their own dates
+        xAxis: { type: 'time' },
         yAxis: { type: 'value', min: 0, max: 10 },
         series: [
-          { name: 'session RPE', type: 'line', data: s.rpe.points.map(function (x) { return x.value; }) },
-          { name: 'pain', type: 'line', data: s.pain.points.map(function (x) { return x.value; }) }
+          { name: t('series.rpe'), type: 'line', data: s.rpe.points.map(function (x) { return [x.date, x.value]; }) },
+          { name: t('series.pain'), type: 'line', data: s.pain.points.map(function (x) { return [x.date, x.value]; }) }
         ]
       }, true);
       seriesChart('chart-muscles', p.muscles);
@@ -143,7 +253,7 @@
   function stamp() {
     state.updates++;
     document.body.dataset.updates = state.updates;
-    text($('updated'), 'updated ' + new Date().toLocaleTimeString());
+    text($('updated'), t('updated', new Date().toLocaleTimeString(state.language)));
   }
 
   // Many changes can arrive at once (a batch of completions): refresh once for them.
@@ -176,7 +286,7 @@
   function live(on) {
     var el = $('live-status');
     el.className = 'live ' + (on ? 'on' : 'off');
-    el.textContent = on ? 'live' : 'reconnecting…';
+    el.textContent = on ? t('live.on') : t('live.off');
   }
 
   function signIn(value) {
@@ -205,8 +315,20 @@
     });
   });
   $('sign-out').addEventListener('click', function () { signOut(); });
+  $('search').addEventListener('input', renderRoster);
+  $('language').addEventListener('change', function () {
+    localStorage.setItem(LANGUAGE_KEY, $('language').value);
+    state.language = language();
+    translatePage();
+    if (state.roster) { summarise(state.roster); renderRoster(); }
+    if (state.athlete && !$('athlete-view').hidden) { loadAthlete(state.athlete).catch(function () {}); }
+  });
+  $('filter-flag').addEventListener('change', function () { summarise(state.roster || []); renderRoster(); });
+  $('sort').addEventListener('change', renderRoster);
   $('back').addEventListener('click', function () { state.athlete = null; show('roster-view'); loadRoster(); });
   window.addEventListener('resize', function () { Object.keys(state.charts).forEach(function (k) { state.charts[k].resize(); }); });
 
+  state.language = language();
+  translatePage();
   if (token()) { signIn(token()).catch(function () {}); } else { show('sign-in-view'); }
 })();

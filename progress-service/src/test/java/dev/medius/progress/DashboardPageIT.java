@@ -95,6 +95,7 @@ class DashboardPageIT {
         send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, calm, planAssigned(uuid(), calm, coach, TODAY));
         ObjectNode painful = completed(sessionId(plan, 0), athlete, coach, TODAY.minusDays(3), 7.0, 7);
         exercise(painful, "split-squat", "squat", List.of("quadriceps", "gluteus-maximus"), 3, 8, null);
+        exercise(painful, "side-plank", "anti-lateral-flexion", List.of("gluteus-medius"), 2, null, 30);
         send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, painful);
         String token = DevTokens.mint(coach, TENANT, "coach");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().auth().oauth2(token)
@@ -116,11 +117,44 @@ class DashboardPageIT {
         assertThat(rows.get(0).findElement(By.cssSelector(".flag[data-kind='pain-high']")).isDisplayed()).isTrue();
         wait.until(ExpectedConditions.textToBe(By.id("live-status"), "live"));
         screenshot("dashboard-roster.png");
+        assertAccessible("roster");
 
-        rows.get(0).click();
+        // the summary counts athletes per flag, and a flag in it filters the roster
+        assertThat(browser.findElement(By.id("attention")).getText()).contains("1 of 2 need attention");
+        By painHigh = By.cssSelector("#attention button[data-kind='pain-high']");
+        assertThat(browser.findElement(painHigh).getText()).isEqualTo("pain-high 1");
+        browser.findElement(painHigh).click();
+        wait.until(d -> athletesShown().equals(List.of(athlete)));
+        browser.findElement(painHigh).click();
+        wait.until(d -> athletesShown().size() == 2);
+        // search narrows to the athlete named
+        browser.findElement(By.id("search")).sendKeys(calm.substring(8));
+        wait.until(d -> athletesShown().equals(List.of(calm)));
+        browser.findElement(By.id("search")).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                org.openqa.selenium.Keys.BACK_SPACE);
+        wait.until(d -> athletesShown().size() == 2);
+        // sorted by last activity, the athlete never seen comes first; by pain, the one in pain
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("sort"))).selectByValue("activity");
+        wait.until(d -> athletesShown().equals(List.of(calm, athlete)));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("sort"))).selectByValue("pain");
+        wait.until(d -> athletesShown().equals(List.of(athlete, calm)));
+        // every flag says why and since when
+        assertThat(browser.findElement(By.cssSelector(flaggedRowSelector(athlete) + " .flag[data-kind='pain-high']"))
+                .getAttribute("title")).contains("7/10", "(since ");
+
+        browser.findElement(flaggedRow).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("athlete-view"), "data-loaded", athlete));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-weeks canvas")));
         assertThat(browser.findElement(By.id("athlete-completed-7")).getText()).isEqualTo("1 of 2");
+        // hold seconds have their own axis and series, never counted as reps
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-exercises canvas")));
+        assertThat(((JavascriptExecutor) browser).executeScript("var o = echarts.getInstanceByDom("
+                + "document.getElementById('chart-exercises')).getOption();"
+                + "return o.series.map(function (s) { return s.name + '@' + s.yAxisIndex + '=' + Math.max.apply(null, s.data); })"
+                + ".concat(o.yAxis.map(function (a) { return 'axis ' + a.name; }));"))
+                .asList().contains("split-squat (reps)@0=24", "side-plank (hold s)@1=60", "axis reps", "axis hold s")
+                .noneMatch(line -> String.valueOf(line).startsWith("side-plank (reps)"))
+                .noneMatch(line -> String.valueOf(line).startsWith("split-squat (hold s)"));
         // a mark that a reload would wipe out
         ((JavascriptExecutor) browser).executeScript("window.mediusNoReload = true;");
 
@@ -132,6 +166,7 @@ class DashboardPageIT {
         assertThat(((JavascriptExecutor) browser).executeScript("return window.mediusNoReload === true")).isEqualTo(true);
         assertThat(browser.findElement(By.id("athlete-adherence-7")).getText()).isEqualTo("100%");
         screenshot("dashboard-athlete.png");
+        assertAccessible("athlete view");
 
         // on a tablet held upright the charts stack and the page does not scroll sideways
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
@@ -141,6 +176,65 @@ class DashboardPageIT {
         browser.findElement(By.id("back")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(flaggedRow));
         screenshot("dashboard-roster-tablet.png");
+
+        // on a 390 px phone neither the page nor the roster scrolls sideways: each athlete is a card
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return window.innerWidth <= 390 && document.documentElement.scrollWidth <= window.innerWidth"
+                        + " && document.querySelector('.table-wrap').scrollWidth <= document.querySelector('.table-wrap').clientWidth")));
+        assertThat(browser.findElement(By.cssSelector("#roster tbody tr[data-athlete='" + athlete + "'] td.adherence"))
+                .getAttribute("data-label")).startsWith("Adherence");
+        screenshot("dashboard-roster-phone.png");
+        browser.findElement(flaggedRow).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("athlete-view")));
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth")));
+        screenshot("dashboard-athlete-phone.png");
+
+        // in Spanish, chosen on the page, and still in Spanish after a reload
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        browser.findElement(By.id("back")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language"))).selectByValue("es");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#roster-view h2"), "Deportistas"));
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(flaggedRow));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
+        assertThat(browser.findElement(By.id("attention")).getText()).contains("1 de 2 necesitan atención");
+        assertThat(browser.findElement(painHigh).getText()).isEqualTo("dolor alto 1");
+        assertThat(browser.findElement(By.cssSelector("#roster thead th")).getText()).isEqualToIgnoringCase("Deportista");
+        screenshot("dashboard-roster-es.png");
+        assertAccessible("roster in Spanish");
+    }
+
+    /** Runs axe-core's rules inside the page as it stands; no serious or critical violation may remain. */
+    private void assertAccessible(String view) throws IOException {
+        java.util.Properties webjar = new java.util.Properties();
+        try (var pom = DashboardPageIT.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
+            assertThat(pom).as("axe-core's webjar on the test class path").isNotNull();
+            webjar.load(pom);
+        }
+        try (var axe = DashboardPageIT.class.getResourceAsStream(
+                "/META-INF/resources/webjars/axe-core/" + webjar.getProperty("version") + "/axe.min.js")) {
+            assertThat(axe).as("axe-core on the test class path").isNotNull();
+            ((JavascriptExecutor) browser).executeScript(new String(axe.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Object violations = ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "axe.run(document, { resultTypes: ['violations'] }).then(function (r) {"
+                        + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                        + "    .map(function (v) { return v.impact + ' ' + v.id + ': ' + v.help + ' at '"
+                        + "      + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); }));"
+                        + "}).catch(function (e) { done(['axe failed: ' + e]); });");
+        assertThat((List<?>) violations).as("axe-core on the " + view).isEmpty();
+    }
+
+    private List<String> athletesShown() {
+        return browser.findElements(By.cssSelector("#roster tbody tr")).stream().map(r -> r.getAttribute("data-athlete"))
+                .toList();
+    }
+
+    private static String flaggedRowSelector(String athlete) {
+        return "#roster tbody tr[data-athlete='" + athlete + "']";
     }
 
     private void screenshot(String name) throws IOException {

@@ -1,5 +1,7 @@
 package dev.medius.progress.service;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,10 +25,11 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Evaluates flags off the ingestion path. Athletes whose facts changed are noted after each batch commits
  * and evaluated together every {@code medius.flags.evaluation-delay}: an athlete completing several
- * sessions in that time is evaluated once, not after every batch. Every athlete is also evaluated every
- * {@code medius.flags.evaluation-interval}, because inactivity and adherence change with the calendar. That pass
- * evaluates only the rules the calendar changes, except the first after start, which evaluates all of them: it
- * covers athletes noted but not yet evaluated when the service stopped. Each pass is timed by kind
+ * sessions in that time is evaluated once, not after every batch. Every athlete is also evaluated again when the
+ * date changes (checked every {@code medius.flags.evaluation-interval}), because inactivity and adherence move with
+ * the calendar and with nothing else: between two dates only ingestion changes an athlete's facts, and those athletes
+ * are evaluated as they arrive. That pass evaluates only the rules the calendar changes, except the first after start,
+ * which evaluates all of them: it covers athletes noted but not yet evaluated when the service stopped. Each pass is timed by kind
  * ({@code medius.flags.evaluations}: touched, calendar, full) and the athletes waiting are a gauge
  * ({@code medius.flags.pending}), so an operator sees when evaluation falls behind ingestion.
  */
@@ -49,6 +52,9 @@ public class FlagSchedule {
     @Inject
     IngestionGate gate;
 
+    @Inject
+    Clock clock;
+
     private final Set<TenantKey> touched = ConcurrentHashMap.newKeySet();
     private final Timer touchedPasses;
     private final Timer calendarPasses;
@@ -56,6 +62,8 @@ public class FlagSchedule {
     /** One evaluation at a time: two evaluating the same athlete could both raise the same flag. */
     private final ReentrantLock evaluating = new ReentrantLock();
     private volatile boolean fullPassDone;
+    /** The date the last completed periodic pass evaluated the calendar's rules for. */
+    private volatile LocalDate evaluatedFor;
     /** Athletes taken from {@link #touched} by the pass under way. */
     private volatile int inFlight;
 
@@ -101,13 +109,23 @@ public class FlagSchedule {
     @Scheduled(every = "${medius.flags.evaluation-interval}", delayed = "${medius.flags.evaluation-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void evaluateAll() {
+        LocalDate today = LocalDate.now(clock);
+        if (!due(fullPassDone, evaluatedFor, today)) {
+            return;
+        }
         try {
             boolean calendarOnly = fullPassDone;
             (calendarOnly ? calendarPasses : fullPasses).record(() -> evaluate(roster.allAthletes(), calendarOnly));
             fullPassDone = true;
+            evaluatedFor = today;
         } catch (RuntimeException e) {
             LOG.warnf("periodic flag evaluation failed: %s", e.getMessage());
         }
+    }
+
+    /** Whether a periodic pass has anything to do: the first after start always, the later ones once per date. */
+    static boolean due(boolean fullPassDone, LocalDate evaluatedFor, LocalDate today) {
+        return !fullPassDone || !today.equals(evaluatedFor);
     }
 
     /**
