@@ -12,13 +12,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,19 +31,31 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.medius.devkit.security.DevTokens;
 
 /**
- * A demo organisation for a first run: two coaches, a squad of athletes with varied profiles and
- * assigned plans, weeks of recorded history (some missed sessions, a few pain reports) and a slow
- * live trickle of completions, all through the services' public APIs, so the dashboard opened from
- * the printed URL is full and moving.
+ * The demo organisations of a first run, created through the services' public APIs so that the dashboard opened
+ * from the printed URL is full and moving: a club with two coaches and an academy with one, named athletes in teams
+ * with varied profiles and plans, weeks of recorded history (some missed sessions, a few pain reports) and a slow
+ * live trickle of completions.
+ * <p>
+ * Seeding can be interrupted at any point and started again: each step first looks for what an earlier run created
+ * (a template by its title, an athlete's assignment by its template, a session's record by its status), recording
+ * uses an Idempotency-Key derived from the session, and every athlete's choices come from a random source of their
+ * own, so a second run makes the same decisions the first would have and duplicates nothing.
  */
 final class DemoOrganisation implements AutoCloseable {
 
+    static final String CLUB = "demo-club";
+    static final String ACADEMY = "harbour-academy";
     static final String COACH = "demo-coach";
     static final String SECOND_COACH = "demo-coach-2";
+    static final String ACADEMY_COACH = "harbour-coach";
+
+    /** Who a development token is for. */
+    record Person(String tenant, String subject, String role) {
+    }
 
     /** A group of athletes who share a plan: who they are and how they tend to train. */
-    record Group(String coach, String team, String name, ObjectNode profile, int athletes, double adherence,
-            String painArea) {
+    record Group(String tenant, String coach, String team, String name, ObjectNode profile, List<String> athletes,
+            double adherence, String painArea) {
     }
 
     /** One athlete's habits: how reliably they train and what goes wrong. */
@@ -49,71 +63,97 @@ final class DemoOrganisation implements AutoCloseable {
             String painArea) {
     }
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String routine;
+    private final LocalDate start;
     private final LocalDate today;
+    private final boolean withHistory;
     private final Random random = new Random(20261126L);
-    private final Map<String, String> tokens;
     private final List<Athlete> athletes = new ArrayList<>();
     private ScheduledExecutorService trickle;
-    private boolean withHistory = true;
 
-    private record Athlete(String id, String coach, Habit habit) {
+    private record Athlete(String id, Group group, Habit habit) {
+        String token() {
+            return DevTokens.mint(group.coach(), group.tenant(), "coach");
+        }
     }
 
-    DemoOrganisation(String routineUrl, String tenant, LocalDate today) {
+    DemoOrganisation(String routineUrl, LocalDate start, LocalDate today, boolean withHistory) {
         this.routine = routineUrl;
+        this.start = start;
         this.today = today;
-        this.tokens = Map.of(
-                COACH, DevTokens.mint(COACH, tenant, "coach"),
-                SECOND_COACH, DevTokens.mint(SECOND_COACH, tenant, "coach"));
+        this.withHistory = withHistory;
     }
 
-    /** Creates the plans and assignments only. */
-    int seedWithoutHistory() throws IOException, InterruptedException {
-        withHistory = false;
-        return seed();
+    /** The Monday five weeks before {@code today}: plans starting then have weeks of history by today. */
+    static LocalDate startFor(LocalDate today) {
+        return today.minusWeeks(5).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    /** Creates the plans, assignments and history; returns how many sessions were recorded. */
+    /** The development tokens to write, by variable name: every role of each organisation. */
+    static Map<String, Person> people() {
+        Map<String, Person> people = new LinkedHashMap<>();
+        for (String tenant : List.of(CLUB, ACADEMY)) {
+            String prefix = "MEDIUS_" + tenant.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_";
+            String subjects = tenant.substring(0, tenant.indexOf('-'));
+            people.put(prefix + "ADMIN_TOKEN", new Person(tenant, subjects + "-admin", "admin"));
+            people.put(prefix + "EDITOR_TOKEN", new Person(tenant, subjects + "-editor", "editor"));
+            List<String> coaches = groups().stream().filter(g -> g.tenant().equals(tenant)).map(Group::coach).distinct()
+                    .toList();
+            for (int i = 0; i < coaches.size(); i++) {
+                people.put(prefix + "COACH" + (i == 0 ? "" : "_" + (i + 1)) + "_TOKEN", new Person(tenant, coaches.get(i), "coach"));
+            }
+            String athlete = groups().stream().filter(g -> g.tenant().equals(tenant)).findFirst().orElseThrow().athletes().get(0);
+            people.put(prefix + "ATHLETE_TOKEN", new Person(tenant, athlete, "athlete"));
+        }
+        return people;
+    }
+
+    /** One line for the banner: who the demo holds. */
+    static String summary() {
+        return groups().stream().collect(Collectors.groupingBy(Group::tenant, LinkedHashMap::new, Collectors.toList()))
+                .entrySet().stream().map(org -> org.getKey() + ": " + org.getValue().stream()
+                        .collect(Collectors.groupingBy(Group::coach, LinkedHashMap::new,
+                                Collectors.summingInt(g -> g.athletes().size())))
+                        .entrySet().stream().map(c -> c.getKey() + " (" + c.getValue() + " athletes)")
+                        .collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+    }
+
+    /** Creates what is missing of the templates, assignments and history; returns how many sessions were recorded. */
     int seed() throws IOException, InterruptedException {
         awaitCatalogReadModel();
-        LocalDate start = today.minusWeeks(5).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         int recorded = 0;
-        int athleteNumber = 1;
         for (Group group : groups()) {
-            String coachToken = tokens.get(group.coach());
-            ObjectNode profile = group.profile().deepCopy().put("startDate", start.toString());
-            JsonNode plan = post("/api/v1/plans/generate", coachToken, profile, 200);
-            ObjectNode template = json.createObjectNode().put("title", group.name());
-            template.set("plan", plan);
-            JsonNode created = post("/api/v1/templates", coachToken, template, 201);
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < group.athletes(); i++) {
-                ids.add(String.format("athlete-%02d", athleteNumber++));
+            String token = DevTokens.mint(group.coach(), group.tenant(), "coach");
+            String template = template(group, token);
+            List<String> unassigned = new ArrayList<>();
+            for (String athlete : group.athletes()) {
+                if (!assignedFrom(athlete, template, token)) {
+                    unassigned.add(athlete);
+                }
             }
-            ObjectNode assignment = json.createObjectNode().put("teamId", group.team()).put("startDate", start.toString());
-            ArrayNode athleteIds = assignment.putArray("athleteIds");
-            ids.forEach(athleteIds::add);
-            JsonNode assigned = post("/api/v1/templates/" + created.path("id").asText() + "/assignments", coachToken,
-                    assignment, 201);
-            for (JsonNode one : assigned) {
-                Athlete athlete = new Athlete(one.path("athleteId").asText(), group.coach(), habitFor(group));
+            if (!unassigned.isEmpty()) {
+                ObjectNode assignment = JSON.createObjectNode().put("teamId", group.team()).put("startDate", start.toString());
+                ArrayNode athleteIds = assignment.putArray("athleteIds");
+                unassigned.forEach(athleteIds::add);
+                post("/api/v1/templates/" + template + "/assignments", token, assignment, null, 201);
+            }
+            for (String id : group.athletes()) {
+                Athlete athlete = new Athlete(id, group, habitFor(id, group));
                 athletes.add(athlete);
-                recorded += withHistory ? recordHistory(athlete, coachToken) : 0;
+                recorded += withHistory ? recordHistory(athlete) : 0;
             }
+            LocalPlatform.log("demo: " + group.tenant() + " / " + group.team() + " (" + group.name() + ") ready");
         }
         return recorded;
     }
 
-    /** After a restart: knows the athletes the first run created, without creating anything. */
+    /** After a completed seeding: knows the athletes, without creating anything. */
     void resume() {
-        int athleteNumber = 1;
         for (Group group : groups()) {
-            for (int i = 0; i < group.athletes(); i++) {
-                athletes.add(new Athlete(String.format("athlete-%02d", athleteNumber++), group.coach(), habitFor(group)));
-            }
+            group.athletes().forEach(id -> athletes.add(new Athlete(id, group, habitFor(id, group))));
         }
     }
 
@@ -127,9 +167,9 @@ final class DemoOrganisation implements AutoCloseable {
         trickle.scheduleWithFixedDelay(() -> {
             try {
                 Athlete athlete = athletes.get(random.nextInt(athletes.size()));
-                JsonNode due = firstOpenSession(athlete, today);
+                JsonNode due = firstOpenSession(athlete, LocalDate.now());
                 if (due != null) {
-                    complete(athlete, tokens.get(athlete.coach()), due, OffsetDateTime.now(ZoneOffset.UTC), false);
+                    complete(athlete, due, OffsetDateTime.now(ZoneOffset.UTC), false, random);
                 }
             } catch (Exception e) {
                 LocalPlatform.log("demo: a live completion failed: " + e.getMessage());
@@ -144,85 +184,136 @@ final class DemoOrganisation implements AutoCloseable {
         }
     }
 
-    private List<Group> groups() {
+    static List<Group> groups() {
         return List.of(
-                new Group(COACH, "demo-squad", "Desk-bound beginners: hip activation with a mini band",
+                new Group(CLUB, COACH, "hip-health", "Desk-bound beginners: hip activation with a mini band",
                         profile("beginner", "desk-bound", List.of("glute-activation", "knee"), List.of("mini-band"), 3, 20,
-                                List.of("knee")), 5, 0.8, "knee"),
-                new Group(COACH, "demo-squad", "Runners: knee-friendly hip stability",
+                                "knee"),
+                        List.of("lucia-moreno", "david-ortega", "sara-jimenez", "pablo-navarro", "elena-castro"), 0.8, "knee"),
+                new Group(CLUB, COACH, "road-runners", "Runners: knee-friendly hip stability",
                         profile("intermediate", "running", List.of("patellofemoral", "knee"), List.of("mini-band", "dumbbell"),
-                                3, 30, List.of()), 5, 0.85, "knee"),
-                new Group(COACH, "demo-squad", "Soccer: ACL injury prevention",
+                                3, 30, null),
+                        List.of("maria-lopez", "javier-ruiz", "carmen-diaz", "alberto-gil", "laura-romero"), 0.85, "knee"),
+                new Group(CLUB, COACH, "first-team", "Soccer: ACL injury prevention",
                         profile("intermediate", "soccer", List.of("knee", "ankle"), List.of("mini-band", "long-band"), 3, 30,
-                                List.of()), 5, 0.75, "knee"),
-                new Group(COACH, "demo-squad", "General fitness: bodyweight foundations",
-                        profile("beginner", "general", List.of("low-back", "glute-activation"), List.of(), 2, 20, List.of()),
-                        5, 0.7, "low-back"),
-                new Group(SECOND_COACH, "demo-riders", "Cyclists: strength block",
-                        profile("advanced", "cycling", List.of("knee", "low-back"), List.of("dumbbell", "kettlebell", "bench",
-                                "mini-band"), 3, 40, List.of()), 4, 0.85, "low-back"),
-                new Group(SECOND_COACH, "demo-riders", "Trail runners: ankle resilience",
-                        profile("intermediate", "running", List.of("ankle"), List.of("mini-band", "step"), 3, 25,
-                                List.of("ankle")), 4, 0.8, "ankle"));
+                                null),
+                        List.of("hugo-serrano", "ines-molina", "marcos-delgado", "paula-ortiz", "ivan-rubio"), 0.75, "knee"),
+                new Group(CLUB, COACH, "fitness-class", "General fitness: bodyweight foundations",
+                        profile("beginner", "general", List.of("low-back", "glute-activation"), List.of(), 2, 20, null),
+                        List.of("ana-torres", "raul-vega", "lola-ramos", "diego-herrera", "nuria-medina"), 0.7, "low-back"),
+                new Group(CLUB, SECOND_COACH, "riders", "Cyclists: strength block",
+                        profile("advanced", "cycling", List.of("knee", "low-back"),
+                                List.of("dumbbell", "kettlebell", "bench", "mini-band"), 3, 40, null),
+                        List.of("tom-hughes", "emma-clarke", "oliver-reid", "grace-wong"), 0.85, "low-back"),
+                new Group(CLUB, SECOND_COACH, "trail", "Trail runners: ankle resilience",
+                        profile("intermediate", "running", List.of("ankle"), List.of("mini-band", "step"), 3, 25, "ankle"),
+                        List.of("liam-murphy", "chloe-evans", "noah-patel", "zoe-martin"), 0.8, "ankle"),
+                new Group(ACADEMY, ACADEMY_COACH, "sprinters", "Sprinters: hamstring and hip strength",
+                        profile("intermediate", "running", List.of("hamstring", "hip"), List.of("mini-band", "long-band"), 3,
+                                30, null),
+                        List.of("amara-okafor", "ben-carter", "jade-li"), 0.9, "hip"),
+                new Group(ACADEMY, ACADEMY_COACH, "jumpers", "Jumpers: landing control",
+                        profile("beginner", "general", List.of("knee", "ankle"), List.of("mini-band", "step"), 2, 25, null),
+                        List.of("kofi-mensah", "ella-fraser", "sam-rossi"), 0.8, "ankle"));
     }
 
-    private ObjectNode profile(String level, String sport, List<String> goals, List<String> equipment, int perWeek,
-            int minutes, List<String> painAreas) {
-        ObjectNode profile = json.createObjectNode().put("level", level).put("sport", sport)
+    private static ObjectNode profile(String level, String sport, List<String> goals, List<String> equipment, int perWeek,
+            int minutes, String settledPain) {
+        ObjectNode profile = JSON.createObjectNode().put("level", level).put("sport", sport)
                 .put("sessionsPerWeek", perWeek).put("minutesPerSession", minutes).put("weeks", 10);
         goals.forEach(profile.putArray("goals")::add);
         equipment.forEach(profile.putArray("equipment")::add);
-        painAreas.forEach(profile.putArray("painAreas")::add);
+        ArrayNode pain = profile.putArray("pain");
+        if (settledPain != null) {
+            pain.addObject().put("area", settledPain).put("severity", 2).put("onset", "history");
+        }
         profile.putArray("exclusions");
         return profile;
     }
 
-    private Habit habitFor(Group group) {
-        double roll = random.nextDouble();
-        double adherence = Math.min(0.98, Math.max(0.45, group.adherence() + (random.nextGaussian() * 0.12)));
+    /** An athlete's habits, the same on every run: drawn from a random source of their own. */
+    private static Habit habitFor(String athlete, Group group) {
+        Random own = new Random(athlete.hashCode());
+        double roll = own.nextDouble();
+        double adherence = Math.min(0.98, Math.max(0.45, group.adherence() + (own.nextGaussian() * 0.12)));
         return new Habit(adherence, roll < 0.12, roll >= 0.12 && roll < 0.2, roll >= 0.2 && roll < 0.26,
                 roll >= 0.26 && roll < 0.3, group.painArea());
     }
 
-    /** Records every session due before today the way this athlete would have: done, skipped or missed. */
-    private int recordHistory(Athlete athlete, String coachToken) throws IOException, InterruptedException {
+    /** The template of this group, created by an earlier run or now. */
+    private String template(Group group, String token) throws IOException, InterruptedException {
+        for (JsonNode existing : get("/api/v1/templates", token)) {
+            if (group.name().equals(existing.path("title").asText())) {
+                return existing.path("id").asText();
+            }
+        }
+        ObjectNode profile = group.profile().deepCopy().put("startDate", start.toString());
+        JsonNode plan = post("/api/v1/plans/generate", token, profile, null, 200);
+        ObjectNode template = JSON.createObjectNode().put("title", group.name());
+        template.set("plan", plan);
+        return post("/api/v1/templates", token, template, null, 201).path("id").asText();
+    }
+
+    private boolean assignedFrom(String athlete, String template, String token) throws IOException, InterruptedException {
+        String path = "/api/v1/athletes/" + athlete + "/plan";
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(routine + path))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET());
+        // an athlete with no plan yet, or none from this coach, is not found
+        if (response.statusCode() == 404) {
+            return false;
+        }
+        expect(response, path, 200);
+        for (JsonNode assignment : JSON.readTree(response.body()).path("assignments")) {
+            if (template.equals(assignment.path("templateId").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Records every session due before today the way this athlete would have: done, skipped or missed. A session an
+     * earlier run recorded is left as it is; the others are decided by a random source of the athlete and the day.
+     */
+    private int recordHistory(Athlete athlete) throws IOException, InterruptedException {
         int recorded = 0;
         for (JsonNode session : sessions(athlete)) {
             LocalDate date = LocalDate.parse(session.path("date").asText());
-            if (!date.isBefore(today)) {
+            if (!date.isBefore(today) || !"scheduled".equalsIgnoreCase(session.path("status").asText())) {
                 continue;
             }
+            Random day = new Random(Objects.hash(athlete.id(), date.toString()));
             boolean lastTwoWeeks = date.isAfter(today.minusDays(14));
             double chance = athlete.habit().slipping() && lastTwoWeeks ? 0.2 : athlete.habit().adherence();
-            if (random.nextDouble() < chance) {
-                OffsetDateTime at = date.atTime(17 + random.nextInt(4), random.nextInt(60)).atOffset(ZoneOffset.UTC);
+            String sessionId = session.path("sessionId").asText();
+            if (day.nextDouble() < chance) {
+                OffsetDateTime at = date.atTime(17 + day.nextInt(4), day.nextInt(60)).atOffset(ZoneOffset.UTC);
                 // what was logged before adapts what comes next: read the session as it stands now
-                JsonNode current = session(athlete, session.path("sessionId").asText());
-                complete(athlete, coachToken, current == null ? session : current, at, lastTwoWeeks);
+                JsonNode current = session(athlete, sessionId);
+                complete(athlete, current == null ? session : current, at, lastTwoWeeks, day);
                 recorded++;
-            } else if (random.nextDouble() < 0.4) {
-                ObjectNode skip = json.createObjectNode().put("reason",
-                        List.of("work ran late", "felt unwell", "travelling", "exam week").get(random.nextInt(4)));
-                post("/api/v1/athletes/" + athlete.id() + "/sessions/" + session.path("sessionId").asText() + "/skip",
-                        coachToken, skip, 200, 201);
+            } else if (day.nextDouble() < 0.4) {
+                ObjectNode skip = JSON.createObjectNode().put("reason",
+                        List.of("work ran late", "felt unwell", "travelling", "exam week").get(day.nextInt(4)));
+                post("/api/v1/athletes/" + athlete.id() + "/sessions/" + sessionId + "/skip", athlete.token(), skip,
+                        "demo-skip-" + sessionId, 200, 201);
                 recorded++;
             }
         }
         return recorded;
     }
 
-    private void complete(Athlete athlete, String token, JsonNode session, OffsetDateTime completedAt, boolean recent)
+    private void complete(Athlete athlete, JsonNode session, OffsetDateTime completedAt, boolean recent, Random random)
             throws IOException, InterruptedException {
         Habit habit = athlete.habit();
         int pain = random.nextDouble() < 0.15 ? 1 + random.nextInt(2) : 0;
         if (habit.painful() && recent) {
             pain = 6 + random.nextInt(3);
         } else if (habit.risingPain() && recent) {
-            pain = 3 + (int) Math.min(4, Math.max(0, 14 - (OffsetDateTime.now(ZoneOffset.UTC).toLocalDate().toEpochDay()
-                    - completedAt.toLocalDate().toEpochDay())) / 3);
+            pain = 3 + (int) Math.min(4, Math.max(0, 14 - (today.toEpochDay() - completedAt.toLocalDate().toEpochDay())) / 3);
         }
         double sessionRpe = habit.overreaching() && recent ? 9 + random.nextInt(2) * 0.5 : 5 + random.nextInt(3);
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = JSON.createObjectNode();
         body.put("startedAt", completedAt.minusMinutes(25).toString());
         body.put("completedAt", completedAt.toString());
         body.put("durationMinutes", 18 + random.nextInt(20));
@@ -253,8 +344,9 @@ final class DemoOrganisation implements AutoCloseable {
                 done.put("skipped", false);
             }
         }
-        post("/api/v1/athletes/" + athlete.id() + "/sessions/" + session.path("sessionId").asText() + "/completion",
-                token, body, 200, 201);
+        String sessionId = session.path("sessionId").asText();
+        post("/api/v1/athletes/" + athlete.id() + "/sessions/" + sessionId + "/completion", athlete.token(), body,
+                "demo-completion-" + sessionId, 200, 201);
     }
 
     private JsonNode firstOpenSession(Athlete athlete, LocalDate until) throws IOException, InterruptedException {
@@ -277,7 +369,7 @@ final class DemoOrganisation implements AutoCloseable {
     }
 
     private List<JsonNode> sessions(Athlete athlete) throws IOException, InterruptedException {
-        JsonNode plan = get("/api/v1/athletes/" + athlete.id() + "/plan", tokens.get(athlete.coach()));
+        JsonNode plan = get("/api/v1/athletes/" + athlete.id() + "/plan", athlete.token());
         List<JsonNode> sessions = new ArrayList<>();
         for (JsonNode assignment : plan.path("assignments")) {
             assignment.path("sessions").forEach(sessions::add);
@@ -287,13 +379,14 @@ final class DemoOrganisation implements AutoCloseable {
 
     /** Plans can only be generated once routine-service has read the catalog's exercises. */
     private void awaitCatalogReadModel() throws IOException, InterruptedException {
-        ObjectNode probe = profile("beginner", "general", List.of(), List.of("mini-band"), 2, 20, List.of())
+        ObjectNode probe = profile("beginner", "general", List.of(), List.of("mini-band"), 2, 20, null)
                 .put("startDate", today.toString()).put("weeks", 1);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(routine + "/api/v1/plans/generate"))
-                    .header("Authorization", "Bearer " + tokens.get(COACH)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(probe))));
+                    .header("Authorization", "Bearer " + DevTokens.mint(COACH, CLUB, "coach"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(probe))));
             if (response.statusCode() == 200 && response.body().contains("exerciseId")) {
                 return;
             }
@@ -306,17 +399,21 @@ final class DemoOrganisation implements AutoCloseable {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(routine + path))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET());
         expect(response, path, 200);
-        return json.readTree(response.body());
+        return JSON.readTree(response.body());
     }
 
-    private JsonNode post(String path, String token, JsonNode body, int... accepted)
+    /** Posts, with an Idempotency-Key where the endpoint takes one: a retry of a recording then records it once. */
+    private JsonNode post(String path, String token, JsonNode body, String idempotencyKey, int... accepted)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(routine + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(routine + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<String> response = send(request);
         expect(response, path, accepted);
-        return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -20,8 +20,8 @@ record LocalOptions(Path root, Path stateDirectory, boolean reset, boolean ephem
             "  --kafka-port N     broker port (default 9092; 0 picks a free one)",
             "  --ports A,B,C      catalog, routine and progress HTTP ports (default 8081,8082,8083)",
             "  --ready-timeout S  seconds to wait for the services to be ready (default 240)",
-            "  --no-demo          do not seed the demo organisation (coaches, athletes, plans)",
-            "  --no-simulation    seed the demo organisation without history or live completions");
+            "  --no-demo          do not seed the demo organisations (coaches, athletes, plans)",
+            "  --no-simulation    seed the demo organisations without history or live completions");
 
     static LocalOptions parse(String[] args) {
         Path root = Paths.get(System.getProperty("medius.root", ".")).toAbsolutePath().normalize();

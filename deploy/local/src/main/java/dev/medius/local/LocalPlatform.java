@@ -35,7 +35,8 @@ import dev.medius.devkit.security.DevTokens;
  */
 public final class LocalPlatform {
 
-    static final String DEMO_TENANT = "demo-club";
+    static final String DEMO_TENANT = DemoOrganisation.CLUB;
+    private static final String INITIALISED = "databases ";
 
     private final LocalOptions options;
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -45,6 +46,7 @@ public final class LocalPlatform {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private DemoOrganisation demo;
     private java.nio.channels.FileChannel stateLock;
+    private Watchdog watchdog;
 
     LocalPlatform(LocalOptions options) {
         this.options = options;
@@ -86,6 +88,7 @@ public final class LocalPlatform {
     void start() {
         Path state = options.stateDirectory();
         lockState(state);
+        PreviousRun.awaitGone(state);
         requireFreePorts();
         try {
             if (options.reset() && Files.exists(state)) {
@@ -102,9 +105,9 @@ public final class LocalPlatform {
         log("Kafka       " + broker.bootstrapServers());
 
         postgres = PostgresServer.provision(Optional.of(state.resolve("postgres")));
-        String prefix = databasePrefix(state);
         // databases belong to the state that created them: a new state starts from empty ones
         boolean freshState = !Files.exists(state.resolve("initialised"));
+        String prefix = databasePrefix(state, freshState);
         for (String service : List.of("catalog", "routine", "progress")) {
             String database = prefix + service;
             if ((options.reset() || freshState) && !options.ephemeral()) {
@@ -116,7 +119,7 @@ public final class LocalPlatform {
         log("PostgreSQL  " + postgres.host() + ":" + postgres.port() + " (" + postgres.origin() + ")");
 
         try {
-            Files.writeString(state.resolve("initialised"), "databases " + prefix + "*\n");
+            Files.writeString(state.resolve("initialised"), INITIALISED + prefix + "*\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -141,8 +144,14 @@ public final class LocalPlatform {
             services.add(ServiceProcess.start(service, options.root(), entry.getValue(), env, JvmOptions.development(),
                     state.resolve("logs").resolve(service + "-service.log")));
         }
+        List<Long> pids = services.stream().map(ServiceProcess::pid).toList();
+        PreviousRun.record(state, pids);
+        watchdog = Watchdog.start(ProcessHandle.current().pid(), pids);
         awaitReady(Duration.ofSeconds(options.readyTimeoutSeconds()));
         writePlatformFile(state, ports);
+        if (options.demo()) {
+            seedDemo(state, ports);
+        }
 
         StringBuilder banner = new StringBuilder("\nMedius is running (Ctrl-C stops it)\n");
         for (ServiceProcess service : services) {
@@ -154,48 +163,89 @@ public final class LocalPlatform {
         banner.append(String.format("  %-17s %s%n", "Kafka", broker.bootstrapServers()));
         banner.append(String.format("  %-17s source %s%n", "dev tokens", tokens));
         banner.append(String.format("  %-17s %s%n", "logs", state.resolve("logs")));
-        log(banner.toString());
         if (options.demo()) {
-            startDemo(state, ports);
+            banner.append(String.format("  %-17s %s%n", "demo", DemoOrganisation.summary()));
+        }
+        log(banner.toString());
+        if (options.demo() && options.simulate()) {
+            demo.startTrickle(Duration.ofSeconds(20));
         }
     }
 
-    /** On a fresh state, seeds the demo organisation; on every run, keeps completions trickling in. */
-    private void startDemo(Path state, Map<String, Integer> ports) {
+    /**
+     * Seeds the demo organisations, or finishes seeding them after an interrupted run: every step first looks for what
+     * an earlier run created, so a restart never duplicates anything. A failure stops the launcher with its reason.
+     */
+    private void seedDemo(Path state, Map<String, Integer> ports) {
         Path marker = state.resolve("demo-seeded");
-        demo = new DemoOrganisation("http://127.0.0.1:" + ports.get("routine"), DEMO_TENANT, LocalDate.now());
-        Thread seeding = new Thread(() -> {
-            try {
-                if (Files.exists(marker)) {
-                    demo.resume();
-                } else {
-                    log("seeding the demo organisation (coaches demo-coach and demo-coach-2, "
-                            + (options.simulate() ? "with weeks of history" : "no history") + ")...");
-                    int recorded = options.simulate() ? demo.seed() : demo.seedWithoutHistory();
-                    Files.writeString(marker, "seeded " + LocalDate.now() + "\n");
-                    log("demo organisation ready: " + recorded + " sessions recorded; open the dashboard and sign in"
-                            + " with MEDIUS_COACH_TOKEN");
-                }
-                if (options.simulate()) {
-                    demo.startTrickle(Duration.ofSeconds(20));
-                }
-            } catch (Exception e) {
-                log("demo data not seeded: " + e.getMessage());
+        demo = new DemoOrganisation("http://127.0.0.1:" + ports.get("routine"), demoStart(state), LocalDate.now(),
+                options.simulate());
+        try {
+            if (Files.exists(marker)) {
+                demo.resume();
+                return;
             }
-        }, "demo-seeding");
-        seeding.setDaemon(true);
-        seeding.start();
+            log("seeding the demo organisations (" + DemoOrganisation.summary() + ", "
+                    + (options.simulate() ? "with weeks of history" : "no history") + ")...");
+            int recorded = demo.seed();
+            Files.writeString(marker, "seeded " + LocalDate.now() + "\n");
+            log("demo organisations ready: " + recorded + " sessions recorded");
+        } catch (IOException e) {
+            throw new IllegalStateException("the demo organisations were not seeded: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("seeding interrupted", e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the demo organisations were not seeded: " + e.getMessage()
+                    + " (routine-service's log: " + state.resolve("logs").resolve("routine-service.log")
+                    + "); start again to finish seeding", e);
+        }
     }
 
-    /** medius_ for the project's own .medius/; another state folder gets databases of its own. */
-    private String databasePrefix(Path state) {
+    /** The Monday the demo plans start on, fixed by the first run so that a resumed seeding builds the same plans. */
+    private static LocalDate demoStart(Path state) {
+        Path file = state.resolve("demo-start");
+        try {
+            if (Files.exists(file)) {
+                return LocalDate.parse(Files.readString(file).trim());
+            }
+            LocalDate start = DemoOrganisation.startFor(LocalDate.now());
+            Files.writeString(file, start + "\n");
+            return start;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Database names derived from the state folder, so that two checkouts on one PostgreSQL keep their data apart; a
+     * state created before keeps the names it recorded.
+     */
+    private String databasePrefix(Path state, boolean freshState) {
         if (options.ephemeral()) {
             return "medius_run_" + UUID.randomUUID().toString().substring(0, 8) + "_";
         }
-        if (state.equals(options.root().resolve(".medius"))) {
-            return "medius_";
+        if (!freshState) {
+            try {
+                String recorded = Files.readString(state.resolve("initialised")).trim();
+                if (recorded.startsWith(INITIALISED) && recorded.endsWith("*")) {
+                    return recorded.substring(INITIALISED.length(), recorded.length() - 1);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        return "medius_" + Integer.toHexString(state.toAbsolutePath().normalize().toString().hashCode()) + "_";
+        return statePrefix(state);
+    }
+
+    static String statePrefix(Path state) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(state.toAbsolutePath().normalize().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "medius_" + java.util.HexFormat.of().formatHex(digest, 0, 5) + "_";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Two launchers on one state would delete or corrupt each other's broker and databases. */
@@ -234,12 +284,16 @@ public final class LocalPlatform {
     }
 
     private String devTokens() {
-        StringBuilder env = new StringBuilder("# Development bearer tokens for the demo organisation '" + DEMO_TENANT
-                + "'. Use: source this file, then curl -H \"Authorization: Bearer $MEDIUS_COACH_TOKEN\" ...\n");
+        StringBuilder env = new StringBuilder("# Development bearer tokens for the demo organisations. Use: source this file, then"
+                + " curl -H \"Authorization: Bearer $MEDIUS_COACH_TOKEN\" ...\n");
+        env.append("# ").append(DEMO_TENANT).append(": the walk-through of docs/api.md\n");
         env.append("MEDIUS_ADMIN_TOKEN=").append(DevTokens.mint("demo-admin", DEMO_TENANT, "admin")).append('\n');
         env.append("MEDIUS_EDITOR_TOKEN=").append(DevTokens.mint("demo-editor", DEMO_TENANT, "editor")).append('\n');
-        env.append("MEDIUS_COACH_TOKEN=").append(DevTokens.mint("demo-coach", DEMO_TENANT, "coach")).append('\n');
+        env.append("MEDIUS_COACH_TOKEN=").append(DevTokens.mint(DemoOrganisation.COACH, DEMO_TENANT, "coach")).append('\n');
         env.append("MEDIUS_ATHLETE_TOKEN=").append(DevTokens.mint("demo-athlete", DEMO_TENANT, "athlete")).append('\n');
+        env.append("# every role of each organisation: MEDIUS_<ORGANISATION>_<WHO>_TOKEN\n");
+        DemoOrganisation.people().forEach((variable, person) -> env.append(variable).append('=')
+                .append(DevTokens.mint(person.subject(), person.tenant(), person.role())).append('\n'));
         return env.toString();
     }
 
@@ -293,6 +347,9 @@ public final class LocalPlatform {
         }
         for (ServiceProcess service : services) {
             service.awaitExit(Duration.ofSeconds(20));
+        }
+        if (watchdog != null) {
+            watchdog.close();
         }
         if (broker != null) {
             broker.close();
