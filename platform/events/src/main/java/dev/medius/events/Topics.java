@@ -5,7 +5,7 @@ public final class Topics {
 
     /** Published and retired exercises, keyed by exercise id; compacted, so the latest state of each stays. */
     public static final String CATALOG_EXERCISES = "catalog.exercises";
-    /** Plan assignments, changes and cancellations, keyed by athlete id. */
+    /** Plan assignments, changes and cancellations and athlete profiles, keyed by athlete id. */
     public static final String ROUTINE_PLANS = "routine.plans";
     /** Completed and skipped sessions, keyed by athlete id; outside platforms may publish here too. */
     public static final String ROUTINE_SESSIONS = "routine.sessions";
@@ -13,7 +13,7 @@ public final class Topics {
     public static final String ROUTINE_SESSIONS_DLQ = "routine.sessions.dlq";
     /** catalog.exercises records routine-service could not apply to its read model, with the reason in headers. */
     public static final String CATALOG_EXERCISES_DLQ = "catalog.exercises.dlq";
-    /** Athletes flagged for a coach's attention and cleared, keyed by athlete id. */
+    /** Athletes flagged for a coach's attention, flags acknowledged and cleared, keyed by athlete id. */
     public static final String PROGRESS_ALERTS = "progress.alerts";
 
     private Topics() {

@@ -19,6 +19,8 @@ import dev.medius.events.catalog.ExercisePublished;
 import dev.medius.events.catalog.ExerciseRetired;
 import dev.medius.events.progress.AthleteFlagged;
 import dev.medius.events.progress.AthleteUnflagged;
+import dev.medius.events.progress.FlagAcknowledged;
+import dev.medius.events.routine.AthleteUpdated;
 import dev.medius.events.routine.PlanAssigned;
 import dev.medius.events.routine.PlanCancelled;
 import dev.medius.events.routine.PlanChanged;
@@ -30,16 +32,18 @@ class EventSchemasTest {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private static final Map<String, Class<?>> RECORDS = Map.of(
-            EventTypes.EXERCISE_PUBLISHED, ExercisePublished.class,
-            EventTypes.EXERCISE_RETIRED, ExerciseRetired.class,
-            EventTypes.PLAN_ASSIGNED, PlanAssigned.class,
-            EventTypes.PLAN_CHANGED, PlanChanged.class,
-            EventTypes.PLAN_CANCELLED, PlanCancelled.class,
-            EventTypes.SESSION_COMPLETED, SessionCompleted.class,
-            EventTypes.SESSION_SKIPPED, SessionSkipped.class,
-            EventTypes.ATHLETE_FLAGGED, AthleteFlagged.class,
-            EventTypes.ATHLETE_UNFLAGGED, AthleteUnflagged.class);
+    private static final Map<String, Class<?>> RECORDS = Map.ofEntries(
+            Map.entry(EventTypes.EXERCISE_PUBLISHED, ExercisePublished.class),
+            Map.entry(EventTypes.EXERCISE_RETIRED, ExerciseRetired.class),
+            Map.entry(EventTypes.PLAN_ASSIGNED, PlanAssigned.class),
+            Map.entry(EventTypes.PLAN_CHANGED, PlanChanged.class),
+            Map.entry(EventTypes.PLAN_CANCELLED, PlanCancelled.class),
+            Map.entry(EventTypes.SESSION_COMPLETED, SessionCompleted.class),
+            Map.entry(EventTypes.SESSION_SKIPPED, SessionSkipped.class),
+            Map.entry(EventTypes.ATHLETE_FLAGGED, AthleteFlagged.class),
+            Map.entry(EventTypes.ATHLETE_UNFLAGGED, AthleteUnflagged.class),
+            Map.entry(EventTypes.ATHLETE_UPDATED, AthleteUpdated.class),
+            Map.entry(EventTypes.FLAG_ACKNOWLEDGED, FlagAcknowledged.class));
 
     static java.util.List<String> types() {
         return EventTypes.ALL;

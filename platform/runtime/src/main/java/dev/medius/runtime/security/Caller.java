@@ -19,6 +19,8 @@ public class Caller {
     public static final String ADMIN = "admin";
     public static final String EDITOR = "editor";
     public static final String COACH = "coach";
+    /** Sees and acts for every athlete of the organisation, as a coach does for their own; no admin powers. */
+    public static final String HEAD_COACH = "head-coach";
     public static final String ATHLETE = "athlete";
 
     @Inject
