@@ -46,6 +46,8 @@ final class CloudEventProducer implements AutoCloseable {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+        // a broker that stalls for a while on a busy machine delays the run; only one that stays stalled fails it
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000);
         producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 

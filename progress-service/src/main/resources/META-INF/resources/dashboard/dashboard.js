@@ -38,8 +38,14 @@
     $('session-bar').hidden = view === 'sign-in-view';
   }
 
-  function api(path) {
-    return fetch(path, { headers: { Authorization: 'Bearer ' + token(), Accept: 'application/json' } })
+  function api(path, body) {
+    var request = { headers: { Authorization: 'Bearer ' + token(), Accept: 'application/json' } };
+    if (body) {
+      request.method = 'POST';
+      request.headers['Content-Type'] = 'application/json';
+      request.body = JSON.stringify(body);
+    }
+    return fetch(path, request)
       .then(function (response) {
         if (response.status === 401) { signOut(t('signIn.refused')); throw new Error('unauthorised'); }
         if (!response.ok) {
@@ -57,14 +63,28 @@
   function date(value) { return value ? value.substring(0, 10) : null; }
   function arrow(trend) { return { rising: '↑', falling: '↓', steady: '→' }[trend.direction] || ''; }
 
+  function name(a) { return a.profile ? a.profile.displayName : a.athleteId; }
+  function team(a) { return a.profile && a.profile.teamId ? (a.profile.teamName || a.profile.teamId) : null; }
+  // a flag a coach snoozed waits for its date: it is shown, but does not count as needing attention
+  function open(flags) { return flags.filter(function (f) { return !f.snoozed; }); }
+
+  function acknowledgedText(f) {
+    var ack = f.acknowledgement;
+    if (!ack) { return ''; }
+    return t('flag.acknowledged', ack.acknowledgedBy, date(ack.acknowledgedAt))
+      + (ack.snoozedUntil ? ' · ' + t('flag.snoozedUntil', ack.snoozedUntil) : '')
+      + (ack.note ? ': ' + ack.note : '');
+  }
+
   function flagBadges(container, flags) {
     container.textContent = '';
     flags.forEach(function (f) {
       var badge = document.createElement('span');
-      badge.className = 'flag ' + f.severity;
+      badge.className = 'flag ' + f.severity + (f.snoozed ? ' snoozed' : '') + (f.acknowledgement ? ' acknowledged' : '');
       badge.dataset.kind = f.kind;
-      badge.title = f.reason + (f.raisedAt ? ' (' + t('flag.since', date(f.raisedAt)) + ')' : '');
-      badge.textContent = t('flag.' + f.kind);
+      badge.title = f.reason + (f.raisedAt ? ' (' + t('flag.since', date(f.raisedAt)) + ')' : '')
+        + (f.acknowledgement ? '\n' + acknowledgedText(f) : '');
+      badge.textContent = t('flag.' + f.kind) + (f.acknowledgement ? ' ✓' : '');
       container.appendChild(badge);
     });
   }
@@ -94,14 +114,14 @@
   function summarise(athletes) {
     var counts = {}, severity = {}, order = [];
     athletes.forEach(function (a) {
-      a.flags.forEach(function (f) {
+      open(a.flags).forEach(function (f) {
         if (!counts[f.kind]) { counts[f.kind] = 0; severity[f.kind] = f.severity; order.push(f.kind); }
         counts[f.kind]++;
       });
     });
     var rank = { high: 0, medium: 1, low: 2 };
     order.sort(function (x, y) { return (rank[severity[x]] - rank[severity[y]]) || counts[y] - counts[x] || (x < y ? -1 : 1); });
-    var flagged = athletes.filter(function (a) { return a.flags.length > 0; }).length;
+    var flagged = athletes.filter(function (a) { return open(a.flags).length > 0; }).length;
     var summary = $('attention');
     summary.textContent = '';
     text(summary.appendChild(document.createElement('span')), t('roster.attention', flagged, athletes.length));
@@ -123,6 +143,19 @@
     while (select.options.length > 2) { select.remove(2); }
     order.forEach(function (kind) { select.add(new Option(t('flag.' + kind) + ' (' + counts[kind] + ')', kind)); });
     select.value = chosen && (chosen === '*' || counts[chosen]) ? chosen : '';
+    teams(athletes);
+  }
+
+  // the teams of the roster's athletes, for the team filter
+  function teams(athletes) {
+    var names = {};
+    athletes.forEach(function (a) { if (team(a)) { names[a.profile.teamId] = team(a); } });
+    var select = $('filter-team'), chosen = select.value;
+    while (select.options.length > 1) { select.remove(1); }
+    Object.keys(names).sort(function (x, y) { return names[x].localeCompare(names[y]); })
+      .forEach(function (id) { select.add(new Option(names[id], id)); });
+    select.value = names[chosen] ? chosen : '';
+    $('team-control').hidden = Object.keys(names).length === 0;
   }
 
   var ORDERS = {
@@ -143,12 +176,15 @@
   function renderRoster() {
     var query = $('search').value.trim().toLowerCase();
     var flag = $('filter-flag').value;
+    var teamId = $('filter-team').value;
     var order = ORDERS[$('sort').value] || ORDERS.urgency;
     var shown = (state.roster || []).map(function (a, i) { return { athlete: a, urgency: i }; })
       .filter(function (x) {
         var a = x.athlete;
-        return (!query || a.athleteId.toLowerCase().indexOf(query) >= 0)
-          && (!flag || (flag === '*' ? a.flags.length > 0 : a.flags.some(function (f) { return f.kind === flag; })));
+        var words = [a.athleteId, name(a), team(a) || ''].join(' ').toLowerCase();
+        return (!query || words.indexOf(query) >= 0)
+          && (!teamId || (a.profile && a.profile.teamId === teamId))
+          && (!flag || (flag === '*' ? open(a.flags).length > 0 : open(a.flags).some(function (f) { return f.kind === flag; })));
       })
       .sort(function (x, y) { return order(x.athlete, y.athlete) || x.urgency - y.urgency; });
     var body = document.querySelector('#roster tbody');
@@ -160,7 +196,8 @@
       var row = document.createElement('tr');
       row.dataset.athlete = a.athleteId;
       row.tabIndex = 0;
-      cell(row, a.athleteId, 'athlete');
+      var who = cell(row, name(a), 'athlete');
+      if (team(a)) { text(who.appendChild(document.createElement('small')), team(a)); }
       flagBadges(cell(row, '', 'flags'), a.flags);
       cell(row, percent(a.adherence.days7) + ' / ' + percent(a.adherence.days30) + ' / ' + percent(a.adherence.days90), 'adherence');
       cell(row, a.streak, 'streak');
@@ -206,8 +243,9 @@
   function loadAthlete(id) {
     return api('/api/v1/athletes/' + encodeURIComponent(id) + '/progress').then(function (p) {
       var s = p.summary;
-      text($('athlete-name'), s.athleteId);
-      flagBadges($('athlete-flags'), s.flags);
+      text($('athlete-name'), name(s));
+      text($('athlete-about'), [team(s), s.profile && s.profile.sport, s.athleteId].filter(Boolean).join(' · '));
+      flagCards(s.athleteId, s.flags);
       text($('athlete-adherence-7'), percent(s.adherence.days7));
       text($('athlete-completed-7'), t('athlete.completedOf', s.adherence.days7.completed, s.adherence.days7.scheduled));
       text($('athlete-adherence-30'), percent(s.adherence.days30));
@@ -242,6 +280,61 @@
       $('athlete-view').dataset.loaded = s.athleteId;
       stamp();
     });
+  }
+
+  // each raised flag with why, since when, who saw it, and a form to acknowledge or snooze it with a note
+  function flagCards(athleteId, flags) {
+    var container = $('athlete-flags');
+    container.textContent = '';
+    flags.forEach(function (f) {
+      var card = document.createElement('article');
+      card.className = 'flag-card';
+      card.dataset.kind = f.kind;
+      var title = card.appendChild(document.createElement('h3'));
+      flagBadges(title, [f]);
+      text(card.appendChild(document.createElement('p')), f.reason + ' (' + t('flag.since', date(f.raisedAt)) + ')');
+      if (f.acknowledgement) {
+        var seen = card.appendChild(document.createElement('p'));
+        seen.className = 'acknowledgement';
+        text(seen, acknowledgedText(f));
+      }
+      if (state.mayAcknowledge) { card.appendChild(acknowledgeForm(athleteId, f)); }
+      container.appendChild(card);
+    });
+  }
+
+  function acknowledgeForm(athleteId, f) {
+    var form = document.createElement('form');
+    form.className = 'acknowledge';
+    var noteId = 'note-' + f.flagId, snoozeId = 'snooze-' + f.flagId;
+    var noteLabel = form.appendChild(document.createElement('label'));
+    noteLabel.htmlFor = noteId;
+    text(noteLabel, t('ack.note'));
+    var note = form.appendChild(document.createElement('textarea'));
+    note.id = noteId;
+    note.rows = 2;
+    note.maxLength = 500;
+    var snoozeLabel = form.appendChild(document.createElement('label'));
+    snoozeLabel.htmlFor = snoozeId;
+    text(snoozeLabel, t('ack.snooze'));
+    var snooze = form.appendChild(document.createElement('select'));
+    snooze.id = snoozeId;
+    [0, 1, 3, 7, 14].forEach(function (days) { snooze.add(new Option(days ? t('ack.days', days) : t('ack.noSnooze'), days)); });
+    var button = form.appendChild(document.createElement('button'));
+    button.type = 'submit';
+    text(button, t('ack.submit'));
+    var error = form.appendChild(document.createElement('p'));
+    error.className = 'error';
+    error.setAttribute('role', 'alert');
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      button.disabled = true;
+      api('/api/v1/athletes/' + encodeURIComponent(athleteId) + '/flags/' + f.flagId + '/acknowledgement',
+        { note: note.value, snoozeDays: Number(snooze.value) })
+        .then(function () { return loadAthlete(athleteId); })
+        .catch(function (err) { button.disabled = false; text(error, err.message); });
+    });
+    return form;
   }
 
   function openAthlete(id) {
@@ -293,6 +386,7 @@
     sessionStorage.setItem(TOKEN_KEY, value.trim());
     return api('/api/v1/me').then(function (me) {
       text($('who'), me.subject + ' · ' + me.tenant);
+      state.mayAcknowledge = (me.roles || []).some(function (r) { return ['coach', 'head-coach', 'admin'].indexOf(r) >= 0; });
       show('roster-view');
       connect();
       return loadRoster();
@@ -325,6 +419,7 @@
   });
   $('filter-flag').addEventListener('change', function () { summarise(state.roster || []); renderRoster(); });
   $('sort').addEventListener('change', renderRoster);
+  $('filter-team').addEventListener('change', renderRoster);
   $('back').addEventListener('click', function () { state.athlete = null; show('roster-view'); loadRoster(); });
   window.addEventListener('resize', function () { Object.keys(state.charts).forEach(function (k) { state.charts[k].resize(); }); });
 

@@ -23,7 +23,11 @@ window.MediusMessages = {
     'live.on': 'live', 'live.off': 'reconnecting…', 'live.offline': 'offline', 'updated': 'updated {0}',
     'flag.pain-high': 'pain-high', 'flag.pain-rising': 'pain-rising', 'flag.pain-persisting': 'pain-persisting',
     'flag.effort-high': 'effort-high', 'flag.adherence-low': 'adherence-low', 'flag.adherence-drop': 'adherence-drop',
-    'flag.inactive': 'inactive', 'flag.injury-or-illness': 'injury-or-illness'
+    'flag.inactive': 'inactive', 'flag.injury-or-illness': 'injury-or-illness',
+    'roster.team': 'Team', 'roster.everyTeam': 'every team',
+    'flag.acknowledged': 'seen by {0} on {1}', 'flag.snoozedUntil': 'snoozed until {0}',
+    'ack.note': 'Note for the athlete\'s coaches', 'ack.snooze': 'Snooze', 'ack.noSnooze': 'do not snooze',
+    'ack.days': '{0} days', 'ack.submit': 'Acknowledge'
   },
   es: {
     'app.subtitle': 'panel del entrenador', 'language': 'Idioma', 'signOut': 'Cerrar sesión',
@@ -49,6 +53,10 @@ window.MediusMessages = {
     'live.on': 'en directo', 'live.off': 'reconectando…', 'live.offline': 'sin conexión', 'updated': 'actualizado {0}',
     'flag.pain-high': 'dolor alto', 'flag.pain-rising': 'dolor en aumento', 'flag.pain-persisting': 'dolor persistente',
     'flag.effort-high': 'esfuerzo alto', 'flag.adherence-low': 'adherencia baja', 'flag.adherence-drop': 'adherencia en caída',
-    'flag.inactive': 'inactivo', 'flag.injury-or-illness': 'lesión o enfermedad'
+    'flag.inactive': 'inactivo', 'flag.injury-or-illness': 'lesión o enfermedad',
+    'roster.team': 'Equipo', 'roster.everyTeam': 'todos los equipos',
+    'flag.acknowledged': 'vista por {0} el {1}', 'flag.snoozedUntil': 'pospuesta hasta el {0}',
+    'ack.note': 'Nota para los entrenadores del deportista', 'ack.snooze': 'Posponer', 'ack.noSnooze': 'no posponer',
+    'ack.days': '{0} días', 'ack.submit': 'Marcar como vista'
   }
 };

@@ -1,9 +1,11 @@
 package dev.medius.progress;
 
 import static dev.medius.progress.FixedClock.TODAY;
+import static dev.medius.progress.RoutineEvents.completed;
 import static dev.medius.progress.RoutineEvents.planAssigned;
 import static dev.medius.progress.RoutineEvents.send;
 import static dev.medius.progress.RoutineEvents.uuid;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * Every progress-service operation × role × organisation gets the answer the README's Access
  * section gives: athletes see themselves, coaches their roster, admins their organisation, editors
  * nothing; another organisation's athlete answers 404 and never shows on a dashboard, even to a
- * coach of the same name there. Rebuilding and replaying dead letters are for admins and cover every organisation;
+ * coach of the same name there. A flag is acknowledged by the athlete's coaches and admins. Rebuilding and replaying dead letters are for admins and cover every organisation;
  * checking records is for admins, of their own organisation.
  */
 @QuarkusTest
@@ -39,11 +41,19 @@ class AccessMatrixIT {
     private final String athlete = "athlete-matrix-" + uuid();
     private final String coach = "coach-matrix-" + uuid();
 
+    private String flagId;
+
+    /** The coach's athlete, flagged for a pain report, so that acknowledging the flag can succeed. */
     @BeforeEach
     void athleteOfTheCoach() {
         send(Topics.ROUTINE_PLANS, tenant, EventTypes.PLAN_ASSIGNED, athlete, planAssigned(uuid(), athlete, coach, TODAY));
+        send(Topics.ROUTINE_SESSIONS, tenant, EventTypes.SESSION_COMPLETED, athlete,
+                completed(uuid(), athlete, coach, TODAY.minusDays(1), 6.0, 8));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(AccessIT.dashboard(tenant, coach, "coach"))
                 .containsExactly(athlete));
+        await().atMost(Duration.ofSeconds(30)).until(() -> (flagId = given().auth()
+                .oauth2(DevTokens.mint(coach, tenant, "coach")).when().get("/api/v1/dashboard").then().extract().jsonPath()
+                .getString("athletes[0].flags[0].flagId")) != null);
     }
 
     private Target on(String path) {
@@ -61,6 +71,10 @@ class AccessMatrixIT {
                 .row("GET /api/v1/athletes/{athleteId}/progress", viewers, "401 404 404 403 404",
                         () -> on("/api/v1/athletes/" + athlete + "/progress"))
                 .streamRow("GET /api/v1/dashboard/stream", viewers, viewers, () -> on("/api/v1/dashboard/stream"))
+                // the athlete's coaches and admins answer a flag; the athlete does not acknowledge their own
+                .row("POST /api/v1/athletes/{athleteId}/flags/{flagId}/acknowledgement", "401 403 200 403 200",
+                        "401 403 404 403 404", () -> on("/api/v1/athletes/" + athlete + "/flags/" + flagId
+                                + "/acknowledgement").body("{\"note\": \"seen\", \"snoozeDays\": 1}"))
                 // the topics hold every organisation: an admin's rebuild covers them all and shows none
                 .row("POST /api/v1/admin/rebuild", "401 403 403 403 200", "401 403 403 403 200",
                         () -> on("/api/v1/admin/rebuild"))

@@ -206,6 +206,78 @@ class DashboardPageIT {
         assertAccessible("roster in Spanish");
     }
 
+    @Test
+    void coachFiltersByTeamAcknowledgesAFlagWithANoteAndTheHeadCoachSeesIt() throws IOException {
+        String coach = "coach-" + uuid();
+        String sore = "athlete-" + uuid();
+        String calm = "athlete-" + uuid();
+        for (String[] who : new String[][] { { sore, "Lucía Moreno", "road-runners", "Road runners" },
+                { calm, "Tomás Ibáñez", "first-team", "First team" } }) {
+            send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, who[0], planAssigned(uuid(), who[0], coach, TODAY));
+            ObjectNode profile = RoutineEvents.JSON.createObjectNode().put("athleteId", who[0]).put("displayName", who[1])
+                    .put("teamId", who[2]).put("teamName", who[3]).put("sport", "running").put("revision", 1)
+                    .put("updatedAt", "2026-06-01T08:00:00Z");
+            send(Topics.ROUTINE_PLANS, TENANT, EventTypes.ATHLETE_UPDATED, who[0], profile);
+        }
+        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, sore,
+                completed(uuid(), sore, coach, TODAY.minusDays(1), 6.0, 8));
+        String token = DevTokens.mint(coach, TENANT, "coach");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var roster = given().auth().oauth2(token).when().get("/api/v1/dashboard").then().extract().jsonPath();
+            assertThat(roster.getList("athletes.profile.displayName")).contains("Lucía Moreno", "Tomás Ibáñez");
+            assertThat(roster.getList("athletes[0].flags.kind")).contains("pain-high");
+        });
+
+        WebDriverWait wait = signIn(token);
+        By soreRow = By.cssSelector(flaggedRowSelector(sore));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(soreRow));
+        assertThat(browser.findElement(soreRow).findElement(By.cssSelector("td.athlete")).getText())
+                .contains("Lucía Moreno", "Road runners");
+        // the team filter lists the roster's teams; a search finds an athlete by name
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-team"))).selectByVisibleText("First team");
+        wait.until(d -> athletesShown().equals(List.of(calm)));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-team"))).selectByValue("");
+        browser.findElement(By.id("search")).sendKeys("lucía");
+        wait.until(d -> athletesShown().equals(List.of(sore)));
+        assertThat(browser.findElement(By.id("attention")).getText()).contains("1 of 2 need attention");
+
+        browser.findElement(soreRow).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("athlete-view"), "data-loaded", sore));
+        assertThat(browser.findElement(By.id("athlete-name")).getText()).isEqualTo("Lucía Moreno");
+        WebElement card = browser.findElement(By.cssSelector("#athlete-flags .flag-card[data-kind='pain-high']"));
+        card.findElement(By.tagName("textarea")).sendKeys("Called her: sore knee after a fall, physio on Friday");
+        new org.openqa.selenium.support.ui.Select(card.findElement(By.tagName("select"))).selectByValue("3");
+        card.findElement(By.cssSelector("button[type=submit]")).click();
+        By seen = By.cssSelector("#athlete-flags .flag-card[data-kind='pain-high'] .acknowledgement");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(seen));
+        assertThat(browser.findElement(seen).getText()).contains(coach, "snoozed until " + TODAY.plusDays(3),
+                "physio on Friday");
+        screenshot("dashboard-flag-acknowledged.png");
+        assertAccessible("athlete view with an acknowledged flag");
+
+        // snoozed, the flag no longer counts as needing attention, and the roster shows it as seen
+        browser.findElement(By.id("back")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attention"), "0 of 2 need attention"));
+        assertThat(browser.findElement(soreRow).findElement(By.cssSelector(".flag[data-kind='pain-high']"))
+                .getAttribute("class")).contains("snoozed", "acknowledged");
+
+        // the head coach of the organisation reads the note
+        browser.findElement(By.id("sign-out")).click();
+        WebDriverWait headWait = signIn(DevTokens.mint("head-" + uuid(), TENANT, "head-coach", "coach"));
+        headWait.until(ExpectedConditions.visibilityOfElementLocated(soreRow)).click();
+        headWait.until(ExpectedConditions.attributeToBe(By.id("athlete-view"), "data-loaded", sore));
+        assertThat(browser.findElement(seen).getText()).contains(coach, "physio on Friday");
+    }
+
+    private WebDriverWait signIn(String token) {
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get("http://localhost:" + port + "/dashboard/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(token);
+        browser.findElement(By.id("sign-in")).click();
+        return wait;
+    }
+
     /** Runs axe-core's rules inside the page as it stands; no serious or critical violation may remain. */
     private void assertAccessible(String view) throws IOException {
         java.util.Properties webjar = new java.util.Properties();

@@ -99,7 +99,7 @@ public final class RoutineEvents {
         return TIMES.computeIfAbsent(id, k -> FIRST_EVENT_TIME.plusMillis(EVENTS.incrementAndGet()).toString());
     }
 
-    /** The session (session events) or assignment (plan events) the data names, the subject the contract requires. */
+    /** The session, assignment or athlete the data names, the subject the contract requires. */
     public static String subject(String type, Object data, String fallback) {
         JsonNode node;
         try {
@@ -107,7 +107,7 @@ public final class RoutineEvents {
         } catch (Exception e) {
             return fallback;
         }
-        String field = type.startsWith("plan.") ? "assignmentId" : "sessionId";
+        String field = type.startsWith("plan.") ? "assignmentId" : type.startsWith("athlete.") ? "athleteId" : "sessionId";
         JsonNode named = node == null ? null : node.get(field);
         return named != null && named.isTextual() && !named.asText().isBlank() ? named.asText() : fallback;
     }

@@ -16,11 +16,12 @@ public class Projections {
     @Inject
     DataSource dataSource;
 
-    /** Empties every projection before a rebuild; raised flags stay so that unchanged flags keep their ids. */
+    /** Empties every projection before a rebuild; raised flags stay so that unchanged flags keep their ids
+     * and their acknowledgements. */
     public void truncate() throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
                 "TRUNCATE processed_event, athlete_organisation, plan_event, scheduled_session, athlete_schedule, athlete_coach, session_fact, "
-                        + "exercise_volume, athlete_recent, athlete_revision")) {
+                        + "exercise_volume, athlete_recent, athlete_revision, athlete_profile")) {
             st.executeUpdate();
         }
     }

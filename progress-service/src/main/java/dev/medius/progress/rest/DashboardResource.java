@@ -30,7 +30,7 @@ import dev.medius.runtime.security.Caller;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dashboard")
-@RolesAllowed({ Caller.ADMIN, Caller.COACH, Caller.ATHLETE })
+@RolesAllowed({ Caller.ADMIN, Caller.HEAD_COACH, Caller.COACH, Caller.ATHLETE })
 public class DashboardResource {
 
     @Inject
@@ -43,13 +43,13 @@ public class DashboardResource {
     @Path("/dashboard")
     @Operation(summary = "The caller's roster with adherence, last activity, streak, weekly volume, RPE and pain "
             + "trends and flags, most urgent first",
-            description = "Coaches see the athletes whose plans name them as coach; athletes see themselves; admins see "
-                    + "their organisation and may narrow it to one coach with ?coach=.")
+            description = "Coaches see the athletes whose plans name them as coach; athletes see themselves; admins and "
+                    + "head coaches see their organisation and may narrow it to one coach with ?coach=.")
     @APIResponse(responseCode = "200", description = "the roster",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Dashboard.class)))
     @APIResponse(responseCode = "403", description = "a coach asked for another coach's roster")
     public Response dashboard(
-            @Parameter(description = "an admin may name a coach whose roster to show") @QueryParam("coach") @Size(min = 1, max = 200) String coach) {
+            @Parameter(description = "an admin or a head coach may name a coach whose roster to show") @QueryParam("coach") @Size(min = 1, max = 200) String coach) {
         return ok(answers.roster(Viewer.of(caller), coach));
     }
 

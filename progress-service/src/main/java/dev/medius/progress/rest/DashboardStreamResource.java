@@ -58,10 +58,10 @@ public class DashboardStreamResource {
     public Multi<StreamEvent> stream(@HeaderParam("Authorization") String authorization,
             @QueryParam("access_token") String accessToken, @QueryParam("coach") String coach) {
         Viewer viewer = Viewer.of(tokens.authenticate(authorization, accessToken));
-        if (!viewer.is(Caller.ADMIN) && !viewer.is(Caller.COACH) && !viewer.is(Caller.ATHLETE)) {
+        if (!RosterAccess.wholeOrganisation(viewer) && !viewer.is(Caller.COACH) && !viewer.is(Caller.ATHLETE)) {
             throw new ProblemException(403, "Forbidden", "the dashboard stream is for coaches, athletes and admins");
         }
-        String coachFilter = viewer.is(Caller.ADMIN) ? coach : null;
+        String coachFilter = RosterAccess.wholeOrganisation(viewer) ? coach : null;
         // Changes arrive in bursts of a whole ingested batch, faster than one connection writes them, so each
         // stream keeps its caller's own changes (filtered first) in a bounded buffer. A client that falls further
         // behind than that is disconnected rather than silently skipped: its EventSource reconnects, gets 'ready'

@@ -128,8 +128,8 @@ public class EventResource {
     }
 
     private static String topicOf(String type) {
-        return type != null && (type.equals(EventTypes.PLAN_ASSIGNED) || type.equals(EventTypes.PLAN_CHANGED)
-                || type.equals(EventTypes.PLAN_CANCELLED)) ? Topics.ROUTINE_PLANS : Topics.ROUTINE_SESSIONS;
+        return type != null && (type.startsWith("plan.") || type.equals(EventTypes.ATHLETE_UPDATED)) ? Topics.ROUTINE_PLANS
+                : Topics.ROUTINE_SESSIONS;
     }
 
     private static String tenantOf(JsonNode entry) {

@@ -18,18 +18,24 @@ import dev.medius.progress.domain.SessionFact;
 import dev.medius.progress.domain.TenantKey;
 import dev.medius.progress.repository.ExerciseVolumeRepository.ExerciseVolumeRow;
 import dev.medius.progress.repository.PlanEventRepository.PlanEventRow;
+import dev.medius.progress.repository.ProfileRepository.ProfileRow;
 
 /**
  * What one valid event adds to the projections, read out of its JSON as soon as it is checked: a batch then holds
  * these few rows rather than thousands of JSON trees, which would live long enough to burden the collector.
- * {@code index} is the record's place in its batch; a session event carries its fact and volume, a plan event its row.
+ * {@code index} is the record's place in its batch; a session event carries its fact and volume, a plan event its row,
+ * a profile event the athlete's profile.
  */
 record Contribution(int index, EventIdentity identity, String digest, String type, String tenant, TenantKey athlete,
-        String coach, SessionFact session, List<ExerciseVolumeRow> volumes, PlanEventRow planEvent)
+        String coach, SessionFact session, List<ExerciseVolumeRow> volumes, PlanEventRow planEvent, ProfileRow profile)
         implements Admission.Candidate {
 
     @Override
     public TenantKey aggregate() {
+        if (profile != null) {
+            // an athlete's profile belongs to the athlete: a key no assignment id (a UUID) can take
+            return new TenantKey(tenant, "athlete " + profile.athleteId());
+        }
         return new TenantKey(tenant, session != null ? session.sessionId() : planEvent.assignmentId());
     }
 
@@ -57,14 +63,20 @@ record Contribution(int index, EventIdentity identity, String digest, String typ
                         pain != null && pain.hasNonNull("score") ? pain.get("score").asInt() : null,
                         pain == null ? null : text(pain, "area"), null, revision, eventTime, event.source(), event.id());
                 return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, coach,
-                        fact, volumeRows(tenant, athlete, sessionId, fact.occurredAt().toLocalDate(), d), null);
+                        fact, volumeRows(tenant, athlete, sessionId, fact.occurredAt().toLocalDate(), d), null, null);
             }
             case EventTypes.SESSION_SKIPPED -> {
                 SessionFact fact = new SessionFact(tenant, d.get("sessionId").asText(), athlete, SessionFact.SKIPPED,
                         date(d, "scheduledDate"), time(d, "recordedAt"), null, null, null, text(d, "reason"), revision,
                         eventTime, event.source(), event.id());
                 return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, coach,
-                        fact, List.of(), null);
+                        fact, List.of(), null, null);
+            }
+            case EventTypes.ATHLETE_UPDATED -> {
+                ProfileRow row = new ProfileRow(tenant, athlete, d.get("displayName").asText(), text(d, "teamId"),
+                        text(d, "teamName"), text(d, "sport"), d.get("revision").asLong(), time(d, "updatedAt"));
+                return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, null,
+                        null, List.of(), null, row);
             }
             default -> {
                 LocalDate from = switch (event.type()) {
@@ -75,7 +87,7 @@ record Contribution(int index, EventIdentity identity, String digest, String typ
                 PlanEventRow row = new PlanEventRow(tenant, event.source() + " " + event.id(), d.get("assignmentId").asText(),
                         athlete, coach, event.type(), from, event.time(), d.has("sessions") ? d.get("sessions").toString() : null);
                 return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, coach,
-                        null, List.of(), row);
+                        null, List.of(), row, null);
             }
         }
     }

@@ -38,7 +38,8 @@ public final class EventReader {
     /** The types each input topic carries; anything else on a topic is rejected. */
     private static final Map<String, Set<String>> TYPES_BY_TOPIC = Map.of(
             Topics.ROUTINE_SESSIONS, Set.of(EventTypes.SESSION_COMPLETED, EventTypes.SESSION_SKIPPED),
-            Topics.ROUTINE_PLANS, Set.of(EventTypes.PLAN_ASSIGNED, EventTypes.PLAN_CHANGED, EventTypes.PLAN_CANCELLED));
+            Topics.ROUTINE_PLANS, Set.of(EventTypes.PLAN_ASSIGNED, EventTypes.PLAN_CHANGED, EventTypes.PLAN_CANCELLED,
+                    EventTypes.ATHLETE_UPDATED));
 
     /** Either an event or why the record cannot be one; {@link Rejection#category()} groups the reasons. */
     public record Result(InboundEvent event, Rejection rejection) {
@@ -119,7 +120,7 @@ public final class EventReader {
 
     /** The data field the subject must name. */
     static String aggregateField(String type) {
-        return type.startsWith("session.") ? "sessionId" : "assignmentId";
+        return type.startsWith("session.") ? "sessionId" : type.startsWith("athlete.") ? "athleteId" : "assignmentId";
     }
 
     /** The data field that says when the event happened, for those that have one. */

@@ -30,6 +30,8 @@ import dev.medius.progress.repository.ExerciseVolumeRepository.ExerciseVolumeRow
 import dev.medius.progress.repository.OrganisationRepository;
 import dev.medius.progress.repository.PlanEventRepository;
 import dev.medius.progress.repository.PlanEventRepository.PlanEventRow;
+import dev.medius.progress.repository.ProfileRepository;
+import dev.medius.progress.repository.ProfileRepository.ProfileRow;
 import dev.medius.progress.repository.RevisionRepository;
 import dev.medius.progress.repository.RosterRepository;
 import dev.medius.progress.repository.ScheduleRepository;
@@ -65,6 +67,9 @@ class IngestionTransaction {
 
     @Inject
     ScheduleRepository schedules;
+
+    @Inject
+    ProfileRepository profiles;
 
     @Inject
     ExerciseVolumeRepository volumes;
@@ -157,7 +162,12 @@ class IngestionTransaction {
         Set<List<String>> coachLinks = new LinkedHashSet<>();
         List<PlanEventRow> newPlanEvents = new ArrayList<>();
         Set<TenantKey> assignments = new LinkedHashSet<>();
+        List<ProfileRow> newProfiles = new ArrayList<>();
         for (Contribution event : accepted) {
+            if (event.profile() != null) {
+                newProfiles.add(event.profile());
+                continue;
+            }
             SessionFact fact = event.session();
             if (fact == null) {
                 // only a plan puts an athlete on a coach's roster: a session names a coach, but does not appoint one
@@ -189,6 +199,7 @@ class IngestionTransaction {
         volumes.replaceVolumes(saved.replaced(), bySlug(storedVolume));
         roster.linkCoaches(coachLinks);
         planEvents.savePlanEvents(newPlanEvents);
+        newProfiles.forEach(profiles::save);
         List<PlanEventRow> allPlanEvents = planEvents.planEvents(assignments);
         schedules.replaceSchedules(assignments, assignmentSchedules.schedules(allPlanEvents));
         Set<TenantKey> rescheduled = new LinkedHashSet<>();

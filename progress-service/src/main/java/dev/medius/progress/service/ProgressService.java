@@ -10,22 +10,29 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.medius.progress.domain.FlagKind;
 import dev.medius.progress.domain.SessionPoint;
+import dev.medius.progress.repository.AcknowledgementRepository;
+import dev.medius.progress.repository.AcknowledgementRepository.AcknowledgementRow;
 import dev.medius.progress.repository.AdherenceRepository;
 import dev.medius.progress.repository.AdherenceRepository.ScheduleSummary;
 import dev.medius.progress.repository.AthleteRecentRepository;
 import dev.medius.progress.repository.FlagRepository;
 import dev.medius.progress.repository.FlagRepository.FlagRow;
+import dev.medius.progress.repository.ProfileRepository;
+import dev.medius.progress.repository.ProfileRepository.ProfileRow;
 import dev.medius.progress.repository.RosterRepository;
+import dev.medius.progress.service.ProgressViews.Acknowledgement;
 import dev.medius.progress.service.ProgressViews.Adherence;
 import dev.medius.progress.service.ProgressViews.AthleteSummary;
 import dev.medius.progress.service.ProgressViews.Dashboard;
 import dev.medius.progress.service.ProgressViews.Flag;
+import dev.medius.progress.service.ProgressViews.Profile;
 import dev.medius.progress.service.ProgressViews.Trend;
 import dev.medius.progress.service.ProgressViews.TrendPoint;
 import dev.medius.progress.service.ProgressViews.WeekVolume;
@@ -56,6 +63,12 @@ public class ProgressService {
     FlagRepository flagRows;
 
     @Inject
+    AcknowledgementRepository acknowledgements;
+
+    @Inject
+    ProfileRepository profiles;
+
+    @Inject
     Clock clock;
 
     public LocalDate today() {
@@ -69,8 +82,9 @@ public class ProgressService {
     /** The dashboard of the given roster, which {@link RosterAccess#roster} or {@link RosterAccess#rosterCoach} decided the viewer sees. */
     public Dashboard dashboard(Viewer viewer, String coach, List<String> roster, LocalDate today) {
         List<AthleteSummary> summaries = summaries(viewer.tenant(), roster, today);
-        summaries.sort(Comparator.comparingInt(ProgressService::mostUrgent).thenComparing(AthleteSummary::athleteId));
-        return new Dashboard(today, viewer.is(Caller.ADMIN) ? coach : viewer.is(Caller.COACH) ? viewer.subject() : null,
+        summaries.sort(Comparator.comparingInt(ProgressService::mostUrgent).thenComparing(ProgressService::sortName)
+                .thenComparing(AthleteSummary::athleteId));
+        return new Dashboard(today, RosterAccess.wholeOrganisation(viewer) ? coach : viewer.is(Caller.COACH) ? viewer.subject() : null,
                 summaries);
     }
 
@@ -88,6 +102,8 @@ public class ProgressService {
         LocalDate monday = weekStart(today);
         Map<String, int[]> volumes = recentRows.volumeFromRollup(tenant, athletes, monday, today);
         Map<String, List<FlagRow>> flags = flagRows.flags(tenant, athletes);
+        Map<UUID, AcknowledgementRow> seen = acknowledgements.ofRaisedFlags(tenant, athletes);
+        Map<String, ProfileRow> named = profiles.profiles(tenant, athletes);
         for (String athlete : athletes) {
             ScheduleSummary schedule = schedules.getOrDefault(athlete, ScheduleSummary.NONE);
             Adherence adh = new Adherence(schedule.days7(), schedule.days30(), schedule.days90());
@@ -98,10 +114,12 @@ public class ProgressService {
             List<Flag> raised = flags.getOrDefault(athlete, List.of()).stream()
                     .sorted(Comparator.comparingInt((FlagRow f) -> FlagKind.fromWire(f.kind()).urgency())
                             .thenComparing(FlagRow::raisedAt))
-                    .map(f -> new Flag(f.flagId(), f.kind(), f.severity(), f.reason(), f.value(), f.threshold(),
-                            f.raisedAt()))
+                    .map(f -> flag(f, seen.get(f.flagId()), today))
                     .toList();
-            result.add(new AthleteSummary(athlete, coaches.getOrDefault(athlete, List.of()), adh,
+            ProfileRow known = named.get(athlete);
+            Profile profile = known == null ? null
+                    : new Profile(known.displayName(), known.teamId(), known.teamName(), known.sport());
+            result.add(new AthleteSummary(athlete, profile, coaches.getOrDefault(athlete, List.of()), adh,
                     last == null ? null : last.completedAt(),
                     last == null ? null : (int) ChronoUnit.DAYS.between(last.completedAt().toLocalDate(), today),
                     schedule.streak(),
@@ -113,6 +131,14 @@ public class ProgressService {
                     raised));
         }
         return result;
+    }
+
+    private static Flag flag(FlagRow f, AcknowledgementRow seen, LocalDate today) {
+        Acknowledgement acknowledgement = seen == null ? null
+                : new Acknowledgement(seen.acknowledgedBy(), seen.note(), seen.snoozedUntil(), seen.acknowledgedAt());
+        boolean snoozed = seen != null && seen.snoozedUntil() != null && seen.snoozedUntil().isAfter(today);
+        return new Flag(f.flagId(), f.kind(), f.severity(), f.reason(), f.value(), f.threshold(), f.raisedAt(),
+                acknowledgement, snoozed);
     }
 
     static Trend trend(List<TrendPoint> points) {
@@ -130,7 +156,13 @@ public class ProgressService {
     }
 
     private static int mostUrgent(AthleteSummary s) {
-        return s.flags().stream().mapToInt(f -> FlagKind.fromWire(f.kind()).urgency()).min().orElse(Integer.MAX_VALUE);
+        // a snoozed flag waits for its date: the coach has seen it
+        return s.flags().stream().filter(f -> !f.snoozed()).mapToInt(f -> FlagKind.fromWire(f.kind()).urgency()).min()
+                .orElse(Integer.MAX_VALUE);
+    }
+
+    private static String sortName(AthleteSummary s) {
+        return s.profile() == null ? s.athleteId() : s.profile().displayName();
     }
 
     static LocalDate weekStart(LocalDate date) {

@@ -38,14 +38,27 @@ public final class ProgressViews {
     public record Trend(String direction, Double latest, List<TrendPoint> points) {
     }
 
+    @Schema(description = "A raised flag. snoozed: a coach acknowledged it and snoozed it until a date after today; "
+            + "a snoozed flag does not count as needing attention.")
     public record Flag(UUID flagId, String kind, String severity, String reason, Double value, Double threshold,
-            OffsetDateTime raisedAt) {
+            OffsetDateTime raisedAt, Acknowledgement acknowledgement, boolean snoozed) {
+    }
+
+    @Schema(description = "A coach saw the flag: who, when, their note for the athlete's other coaches, and the date "
+            + "until which the flag is snoozed (none when it is not).")
+    public record Acknowledgement(String acknowledgedBy, String note, LocalDate snoozedUntil,
+            OffsetDateTime acknowledgedAt) {
+    }
+
+    @Schema(description = "Who the athlete is, as routine-service publishes it (athlete.updated.v1); null members "
+            + "when not given.")
+    public record Profile(String displayName, String teamId, String teamName, String sport) {
     }
 
     @Schema(description = "One athlete on the dashboard. streak: how many scheduled sessions in a row were "
             + "completed, counting back from the most recent one scheduled up to today (a session scheduled today "
             + "and not yet done does not break it).")
-    public record AthleteSummary(String athleteId, List<String> coaches, Adherence adherence,
+    public record AthleteSummary(String athleteId, Profile profile, List<String> coaches, Adherence adherence,
             OffsetDateTime lastActivity, Integer daysSinceActivity, int streak, WeekVolume weeklyVolume, Trend rpe,
             Trend pain, List<Flag> flags) {
     }

@@ -16,7 +16,10 @@ import dev.medius.progress.repository.RosterRepository;
 import dev.medius.runtime.problem.ProblemException;
 import dev.medius.runtime.security.Caller;
 
-/** Who may see whom: coaches their athletes, athletes themselves, admins their whole organisation. */
+/**
+ * Who may see whom: coaches their athletes, athletes themselves, admins and head coaches their whole organisation.
+ * A coach's athletes are those whose plans name them as coach, the rule routine-service applies too.
+ */
 @ApplicationScoped
 public class RosterAccess {
 
@@ -32,7 +35,7 @@ public class RosterAccess {
      * answers or refuses.
      */
     public Optional<String> rosterCoach(Viewer viewer, String coach) {
-        if (viewer.is(Caller.ADMIN)) {
+        if (wholeOrganisation(viewer)) {
             return Optional.ofNullable(coach);
         }
         if (viewer.is(Caller.COACH) && !viewer.is(Caller.ATHLETE) && (coach == null || coach.equals(viewer.subject()))) {
@@ -51,7 +54,7 @@ public class RosterAccess {
      * empty when they may not. A coach asking about one of their athletes, the common case, is one statement.
      */
     public Map<String, Long> visibleRevision(Viewer viewer, String athlete) {
-        if (viewer.is(Caller.COACH) && !viewer.is(Caller.ADMIN)
+        if (viewer.is(Caller.COACH) && !wholeOrganisation(viewer)
                 && !(viewer.is(Caller.ATHLETE) && athlete.equals(viewer.subject()))) {
             return revisions.coachedRevision(viewer.tenant(), viewer.subject(), athlete);
         }
@@ -64,11 +67,11 @@ public class RosterAccess {
 
     /** The athletes on the caller's dashboard; {@code coach} narrows an admin's view to one coach's roster. */
     public List<String> roster(Viewer viewer, String coach) {
-        if (viewer.is(Caller.ADMIN)) {
+        if (wholeOrganisation(viewer)) {
             return coach == null ? roster.athletesOfTenant(viewer.tenant()) : roster.athletesOfCoach(viewer.tenant(), coach);
         }
         if (coach != null && !coach.equals(viewer.subject())) {
-            throw new ProblemException(403, "Forbidden", "only an admin may view another coach's roster");
+            throw new ProblemException(403, "Forbidden", "only an admin or a head coach may view another coach's roster");
         }
         Set<String> athletes = new TreeSet<>();
         if (viewer.is(Caller.COACH)) {
@@ -82,11 +85,19 @@ public class RosterAccess {
 
     /** Whether the caller may see this athlete; anyone else's athlete is simply not found. */
     public boolean canSee(Viewer viewer, String athlete) {
-        if (viewer.is(Caller.ADMIN)) {
+        if (wholeOrganisation(viewer)) {
             return roster.athleteExists(viewer.tenant(), athlete);
         }
         if (viewer.is(Caller.ATHLETE) && athlete.equals(viewer.subject()) && roster.athleteExists(viewer.tenant(), athlete)) {
             return true;
+        }
+        return viewer.is(Caller.COACH) && roster.coachesAthlete(viewer.tenant(), viewer.subject(), athlete);
+    }
+
+    /** Whether the caller acts as this athlete's coach: a coach of theirs, a head coach or an admin. */
+    public boolean coaches(Viewer viewer, String athlete) {
+        if (wholeOrganisation(viewer)) {
+            return roster.athleteExists(viewer.tenant(), athlete);
         }
         return viewer.is(Caller.COACH) && roster.coachesAthlete(viewer.tenant(), viewer.subject(), athlete);
     }
@@ -96,10 +107,15 @@ public class RosterAccess {
         if (!viewer.tenant().equals(change.tenant())) {
             return false;
         }
-        if (viewer.is(Caller.ADMIN)) {
+        if (wholeOrganisation(viewer)) {
             return coachFilter == null || change.coaches().contains(coachFilter);
         }
         return (viewer.is(Caller.COACH) && change.coaches().contains(viewer.subject()))
                 || (viewer.is(Caller.ATHLETE) && change.athleteId().equals(viewer.subject()));
+    }
+
+    /** Admins and head coaches see every athlete of their organisation. */
+    public static boolean wholeOrganisation(Viewer viewer) {
+        return viewer.is(Caller.ADMIN) || viewer.is(Caller.HEAD_COACH);
     }
 }

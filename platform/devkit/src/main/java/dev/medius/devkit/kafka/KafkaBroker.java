@@ -199,11 +199,33 @@ public final class KafkaBroker implements AutoCloseable {
                     throw e;
                 }
             }
+            awaitLeaders(admin, missing.stream().map(NewTopic::name).toList(), Duration.ofSeconds(60));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (Exception e) {
             throw new IllegalStateException("could not create topics " + topics + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until every partition of the new topics has a leader: the controller answers a creation before the
+     * broker has opened the partitions' logs, and a producer writing meanwhile can wait for them until it gives up.
+     */
+    private static void awaitLeaders(Admin admin, List<String> names, Duration bound) throws Exception {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (true) {
+            var descriptions = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+            boolean led = descriptions.values().stream().flatMap(topic -> topic.partitions().stream())
+                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty()
+                            && !partition.isr().isEmpty());
+            if (led) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("partitions without a leader after " + bound + ": " + descriptions);
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
         }
     }
 
