@@ -93,7 +93,7 @@ final class IngestionScenario {
                     + "occurred_at TIMESTAMPTZ NOT NULL, activity_date DATE NOT NULL, session_rpe NUMERIC(4, 1), "
                     + "pain_score INTEGER, pain_area VARCHAR(40), skip_reason VARCHAR(500), revision INTEGER NOT NULL, "
                     + "event_time TIMESTAMPTZ NOT NULL, event_source VARCHAR(200) NOT NULL, event_id VARCHAR(200) NOT NULL, "
-                    + "PRIMARY KEY (tenant_id, session_id))");
+                    + "notes VARCHAR(4000), PRIMARY KEY (tenant_id, session_id))");
             st.execute("CREATE INDEX session_fact_athlete ON session_fact (tenant_id, athlete_id, occurred_at)");
             st.execute("CREATE TABLE exercise_volume (tenant_id VARCHAR(200) NOT NULL, session_id VARCHAR(64) NOT NULL, "
                     + "exercise_id VARCHAR(200) NOT NULL, athlete_id VARCHAR(200) NOT NULL, activity_date DATE NOT NULL, "

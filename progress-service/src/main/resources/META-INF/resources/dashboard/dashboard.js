@@ -103,6 +103,7 @@
   function loadRoster() {
     return api('/api/v1/dashboard').then(function (dashboard) {
       text($('today'), t('roster.today', dashboard.today));
+      $('today').dataset.date = dashboard.today;
       state.roster = dashboard.athletes;
       summarise(dashboard.athletes);
       renderRoster();
@@ -270,11 +271,16 @@
         // one time axis: a pain report and a session RPE of different days stay on their own dates
         xAxis: { type: 'time' },
         yAxis: { type: 'value', min: 0, max: 10 },
+        // the flag thresholds the points are judged against, each on its own series
         series: [
-          { name: t('series.rpe'), type: 'line', data: s.rpe.points.map(function (x) { return [x.date, x.value]; }) },
-          { name: t('series.pain'), type: 'line', data: s.pain.points.map(function (x) { return [x.date, x.value]; }) }
+          { name: t('series.rpe'), type: 'line', data: s.rpe.points.map(function (x) { return [x.date, x.value]; }),
+            markLine: threshold(p.thresholds.effortRpe, t('threshold.effort', p.thresholds.effortRpe, p.thresholds.effortSessions)) },
+          { name: t('series.pain'), type: 'line', data: s.pain.points.map(function (x) { return [x.date, x.value]; }),
+            markLine: threshold(p.thresholds.painCeiling, t('threshold.pain', p.thresholds.painCeiling)) }
         ]
       }, true);
+      calendar(p.days, p.weeks.length ? p.weeks[0].weekStart : null);
+      notes(p.notes);
       seriesChart('chart-muscles', p.muscles);
       seriesChart('chart-exercises', p.exercises);
       $('athlete-view').dataset.loaded = s.athleteId;
@@ -335,6 +341,52 @@
         .catch(function (err) { button.disabled = false; text(error, err.message); });
     });
     return form;
+  }
+
+  function threshold(value, label) {
+    return { symbol: 'none', silent: true, lineStyle: { type: 'dashed' }, label: { formatter: label, position: 'insideEndTop' },
+      data: [{ yAxis: value }] };
+  }
+
+  // weeks as rows, Monday first: each day says whether its sessions were done, missed or skipped
+  function calendar(days, firstWeek) {
+    var head = document.querySelector('#calendar thead tr'), body = document.querySelector('#calendar tbody');
+    head.textContent = '';
+    body.textContent = '';
+    text(head.appendChild(document.createElement('th')), t('calendar.week'));
+    t('calendar.weekdays').split(' ').forEach(function (d) { text(head.appendChild(document.createElement('th')), d); });
+    if (!firstWeek) { return; }
+    var byDate = {};
+    days.forEach(function (d) { byDate[d.date] = d; });
+    var today = $('today').dataset.date || new Date().toISOString().substring(0, 10);
+    for (var week = new Date(firstWeek + 'T00:00:00Z'); week.toISOString().substring(0, 10) <= today;
+      week.setUTCDate(week.getUTCDate() + 7)) {
+      var row = body.appendChild(document.createElement('tr'));
+      text(row.appendChild(document.createElement('th')), week.toISOString().substring(5, 10));
+      for (var i = 0; i < 7; i++) {
+        var day = new Date(week.getTime() + i * 86400000).toISOString().substring(0, 10);
+        var td = row.appendChild(document.createElement('td'));
+        var d = byDate[day];
+        if (day > today || !d) { td.className = 'day rest'; td.title = day; continue; }
+        var status = d.scheduled > 0 ? (d.completed >= d.scheduled ? 'done' : d.skipped > 0 ? 'skipped' : day < today ? 'missed' : 'due')
+          : 'extra';
+        td.className = 'day ' + status;
+        td.dataset.date = day;
+        td.title = day + ': ' + t('calendar.' + status) + (d.scheduled ? ' · ' + t('athlete.completedOf', d.completed, d.scheduled) : '');
+        text(td, { done: '✓', missed: '✗', skipped: '–', due: '·', extra: '+' }[status]);
+      }
+    }
+  }
+
+  function notes(list) {
+    var ul = $('athlete-notes');
+    ul.textContent = '';
+    $('notes-empty').hidden = list.length > 0;
+    list.forEach(function (n) {
+      var li = ul.appendChild(document.createElement('li'));
+      text(li.appendChild(document.createElement('strong')), n.date + ' · ' + t('notes.' + n.status));
+      text(li.appendChild(document.createElement('span')), n.text);
+    });
   }
 
   function openAthlete(id) {

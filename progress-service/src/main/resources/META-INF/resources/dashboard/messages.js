@@ -27,7 +27,13 @@ window.MediusMessages = {
     'roster.team': 'Team', 'roster.everyTeam': 'every team',
     'flag.acknowledged': 'seen by {0} on {1}', 'flag.snoozedUntil': 'snoozed until {0}',
     'ack.note': 'Note for the athlete\'s coaches', 'ack.snooze': 'Snooze', 'ack.noSnooze': 'do not snooze',
-    'ack.days': '{0} days', 'ack.submit': 'Acknowledge'
+    'ack.days': '{0} days', 'ack.submit': 'Acknowledge',
+    'calendar.title': 'Adherence calendar', 'calendar.week': 'Week', 'calendar.weekdays': 'Mon Tue Wed Thu Fri Sat Sun',
+    'calendar.done': 'done', 'calendar.missed': 'missed', 'calendar.skipped': 'skipped', 'calendar.due': 'due today',
+    'calendar.extra': 'unscheduled session',
+    'notes.title': 'What the athlete wrote', 'notes.empty': 'No notes yet.', 'notes.completed': 'after the session',
+    'notes.skipped': 'skipped, because',
+    'threshold.pain': 'pain-high at {0}', 'threshold.effort': 'effort-high: {1} sessions at {0}'
   },
   es: {
     'app.subtitle': 'panel del entrenador', 'language': 'Idioma', 'signOut': 'Cerrar sesión',
@@ -57,6 +63,12 @@ window.MediusMessages = {
     'roster.team': 'Equipo', 'roster.everyTeam': 'todos los equipos',
     'flag.acknowledged': 'vista por {0} el {1}', 'flag.snoozedUntil': 'pospuesta hasta el {0}',
     'ack.note': 'Nota para los entrenadores del deportista', 'ack.snooze': 'Posponer', 'ack.noSnooze': 'no posponer',
-    'ack.days': '{0} días', 'ack.submit': 'Marcar como vista'
+    'ack.days': '{0} días', 'ack.submit': 'Marcar como vista',
+    'calendar.title': 'Calendario de adherencia', 'calendar.week': 'Semana', 'calendar.weekdays': 'lun mar mié jue vie sáb dom',
+    'calendar.done': 'hecha', 'calendar.missed': 'no hecha', 'calendar.skipped': 'saltada', 'calendar.due': 'para hoy',
+    'calendar.extra': 'sesión no programada',
+    'notes.title': 'Lo que escribió el deportista', 'notes.empty': 'Todavía no hay notas.',
+    'notes.completed': 'después de la sesión', 'notes.skipped': 'saltada, porque',
+    'threshold.pain': 'dolor alto desde {0}', 'threshold.effort': 'esfuerzo alto: {1} sesiones a {0}'
   }
 };

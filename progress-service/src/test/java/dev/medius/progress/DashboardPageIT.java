@@ -96,6 +96,7 @@ class DashboardPageIT {
         ObjectNode painful = completed(sessionId(plan, 0), athlete, coach, TODAY.minusDays(3), 7.0, 7);
         exercise(painful, "split-squat", "squat", List.of("quadriceps", "gluteus-maximus"), 3, 8, null);
         exercise(painful, "side-plank", "anti-lateral-flexion", List.of("gluteus-medius"), 2, null, 30);
+        painful.put("notes", "Knee sore on the stairs afterwards");
         send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, painful);
         String token = DevTokens.mint(coach, TENANT, "coach");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().auth().oauth2(token)
@@ -146,6 +147,16 @@ class DashboardPageIT {
         wait.until(ExpectedConditions.attributeToBe(By.id("athlete-view"), "data-loaded", athlete));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-weeks canvas")));
         assertThat(browser.findElement(By.id("athlete-completed-7")).getText()).isEqualTo("1 of 2");
+        // the calendar shows the done day and the missed one; the athlete's note is there; pain is read against its ceiling
+        assertThat(browser.findElement(By.cssSelector("#calendar td[data-date='" + TODAY.minusDays(3) + "']"))
+                .getAttribute("class")).contains("done");
+        assertThat(browser.findElement(By.cssSelector("#calendar td[data-date='" + TODAY.minusDays(1) + "']"))
+                .getAttribute("class")).contains("missed");
+        assertThat(browser.findElement(By.id("athlete-notes")).getText()).contains("Knee sore on the stairs afterwards",
+                TODAY.minusDays(3).toString());
+        assertThat(((JavascriptExecutor) browser).executeScript("var o = echarts.getInstanceByDom("
+                + "document.getElementById('chart-trends')).getOption();"
+                + "return o.series.map(function (s) { return s.markLine.data[0].yAxis; });")).asList().containsExactly(9L, 5L);
         // hold seconds have their own axis and series, never counted as reps
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-exercises canvas")));
         assertThat(((JavascriptExecutor) browser).executeScript("var o = echarts.getInstanceByDom("
@@ -163,6 +174,8 @@ class DashboardPageIT {
         send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, next);
 
         wait.until(ExpectedConditions.textToBe(By.id("athlete-completed-7"), "2 of 2"));
+        assertThat(browser.findElement(By.cssSelector("#calendar td[data-date='" + TODAY.minusDays(1) + "']"))
+                .getAttribute("class")).contains("done");
         assertThat(((JavascriptExecutor) browser).executeScript("return window.mediusNoReload === true")).isEqualTo(true);
         assertThat(browser.findElement(By.id("athlete-adherence-7")).getText()).isEqualTo("100%");
         screenshot("dashboard-athlete.png");

@@ -75,4 +75,24 @@ public class SessionHistoryRepository {
                 rs -> result.add(rs.getObject(1, LocalDate.class)), tenant, athlete, from, to);
         return result;
     }
+
+    /** What an athlete wrote about a session: a completion's notes or a skip's reason. */
+    public record NoteRow(LocalDate date, String sessionId, String status, String text) {
+    }
+
+    /** A completion's notes or a skip's reason within [from, to], newest first, at most {@code limit}. */
+    public List<NoteRow> notesBetween(String tenant, String athlete, LocalDate from, LocalDate to, int limit) {
+        List<NoteRow> result = new ArrayList<>();
+        Jdbc.query(dataSource, "SELECT coalesce(scheduled_date, activity_date) AS day, session_id, status, "
+                + "CASE WHEN status = 'completed' THEN notes ELSE skip_reason END FROM session_fact "
+                + "WHERE tenant_id = ? AND athlete_id = ? AND (notes IS NOT NULL OR skip_reason IS NOT NULL) "
+                + "AND coalesce(scheduled_date, activity_date) BETWEEN ? AND ? ORDER BY day DESC, occurred_at DESC LIMIT ?",
+                rs -> {
+                    if (rs.getString(4) != null) {
+                        result.add(new NoteRow(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
+                                rs.getString(4)));
+                    }
+                }, tenant, athlete, from, to, limit);
+        return result;
+    }
 }

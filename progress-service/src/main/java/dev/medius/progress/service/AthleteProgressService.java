@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.medius.progress.config.FlagThresholds;
 import dev.medius.progress.domain.AdherenceWindow;
 import dev.medius.progress.domain.ScheduleDays;
 import dev.medius.progress.domain.SessionPoint;
@@ -21,15 +22,21 @@ import dev.medius.progress.repository.AdherenceRepository;
 import dev.medius.progress.repository.ExerciseVolumeRepository;
 import dev.medius.progress.repository.ExerciseVolumeRepository.VolumeRow;
 import dev.medius.progress.repository.SessionHistoryRepository;
+import dev.medius.progress.service.ProgressViews.AthleteNote;
 import dev.medius.progress.service.ProgressViews.AthleteProgress;
 import dev.medius.progress.service.ProgressViews.AthleteSummary;
+import dev.medius.progress.service.ProgressViews.Day;
 import dev.medius.progress.service.ProgressViews.Series;
+import dev.medius.progress.service.ProgressViews.Thresholds;
 import dev.medius.progress.service.ProgressViews.Week;
 import dev.medius.progress.service.ProgressViews.WeekPoint;
 
 /** One athlete's progress week by week: the dashboard summary, sessions and volume per exercise, muscle and pattern. */
 @ApplicationScoped
 public class AthleteProgressService {
+
+    /** How many of the athlete's notes the view shows, newest first: a page's worth. */
+    static final int NOTES = 30;
 
     @Inject
     ProgressService progress;
@@ -45,6 +52,9 @@ public class AthleteProgressService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    FlagThresholds thresholds;
 
     /** An athlete's progress, for a viewer whom {@link RosterAccess#canSee} has let see them. */
     public AthleteProgress athlete(String tenant, String athlete, int weeks, LocalDate today) {
@@ -66,8 +76,8 @@ public class AthleteProgressService {
             done.computeIfAbsent(ProgressService.weekStart(p.date()), k -> new ArrayList<>()).add(p);
         }
         Map<LocalDate, Integer> skipped = new HashMap<>();
-        history.skippedBetween(tenant, athlete, firstWeek, today)
-                .forEach(day -> skipped.merge(ProgressService.weekStart(day), 1, Integer::sum));
+        List<LocalDate> skipDays = history.skippedBetween(tenant, athlete, firstWeek, today);
+        skipDays.forEach(day -> skipped.merge(ProgressService.weekStart(day), 1, Integer::sum));
         List<VolumeRow> volumes = volumeRows.volumes(tenant, List.of(athlete), firstWeek, today);
         Map<LocalDate, int[]> totals = new HashMap<>();
         Map<String, Map<LocalDate, int[]>> byExercise = new TreeMap<>();
@@ -99,8 +109,31 @@ public class AthleteProgressService {
                     .max(Integer::compare).orElse(null);
             weekRows.add(new Week(w, p[0], p[1], skipped.getOrDefault(w, 0), t[0], t[1], t[2], avgRpe, maxPain));
         }
+        List<AthleteNote> notes = history.notesBetween(tenant, athlete, firstWeek, today, NOTES).stream()
+                .map(n -> new AthleteNote(n.date(), n.sessionId(), n.status(), n.text())).toList();
         return new AthleteProgress(summary, weekRows, series(byExercise, exerciseNames, weekStarts),
-                series(byMuscle, Map.of(), weekStarts), series(byPattern, Map.of(), weekStarts));
+                series(byMuscle, Map.of(), weekStarts), series(byPattern, Map.of(), weekStarts),
+                calendar(schedule, done, skipDays, firstWeek, today),
+                new Thresholds(thresholds.painThreshold(), thresholds.effortRpe(), thresholds.effortSessions()), notes);
+    }
+
+    /** The days with something scheduled or done, oldest first. */
+    private static List<Day> calendar(ScheduleDays schedule, Map<LocalDate, List<SessionPoint>> doneByWeek,
+            List<LocalDate> skips, LocalDate from, LocalDate today) {
+        Map<LocalDate, int[]> days = new TreeMap<>();
+        for (int i = 0; i < schedule.days().size(); i++) {
+            LocalDate day = schedule.days().get(i);
+            if (!day.isBefore(from) && !day.isAfter(today)) {
+                int[] d = days.computeIfAbsent(day, k -> new int[4]);
+                d[0] += schedule.scheduled().get(i);
+                d[1] += schedule.completed().get(i);
+            }
+        }
+        skips.forEach(day -> days.computeIfAbsent(day, k -> new int[4])[2]++);
+        doneByWeek.values().forEach(sessions -> sessions.forEach(s -> days.computeIfAbsent(s.date(), k -> new int[4])[3]++));
+        List<Day> result = new ArrayList<>();
+        days.forEach((day, d) -> result.add(new Day(day, d[0], d[1], d[2], d[3])));
+        return result;
     }
 
     private static List<Series> series(Map<String, Map<LocalDate, int[]>> data, Map<String, String> names,

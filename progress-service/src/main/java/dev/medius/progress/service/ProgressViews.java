@@ -76,9 +76,24 @@ public final class ProgressViews {
             Double averageRpe, Integer maxPain) {
     }
 
-    @Schema(description = "An athlete's progress: the dashboard summary and weekly series per exercise, muscle and "
-            + "movement pattern, oldest week first.")
+    @Schema(description = "One day of the adherence calendar: sessions scheduled that day, how many of them were "
+            + "completed (whenever), skipped, and completions recorded that day, scheduled or not. Only days with "
+            + "something scheduled or done are listed.")
+    public record Day(LocalDate date, int scheduled, int completed, int skipped, int performed) {
+    }
+
+    @Schema(description = "The flag thresholds a chart of session RPE and pain is read against: pain at or above "
+            + "painCeiling raises pain-high; effortSessions sessions in a row at or above effortRpe raise effort-high.")
+    public record Thresholds(int painCeiling, double effortRpe, int effortSessions) {
+    }
+
+    @Schema(description = "What the athlete wrote: a completion's notes or a skip's reason, newest first.")
+    public record AthleteNote(LocalDate date, String sessionId, String status, String text) {
+    }
+
+    @Schema(description = "An athlete's progress: the dashboard summary, weekly series per exercise, muscle and "
+            + "movement pattern (oldest week first), the adherence calendar, the flag thresholds and the athlete's notes.")
     public record AthleteProgress(AthleteSummary summary, List<Week> weeks, List<Series> exercises,
-            List<Series> muscles, List<Series> patterns) {
+            List<Series> muscles, List<Series> patterns, List<Day> days, Thresholds thresholds, List<AthleteNote> notes) {
     }
 }
