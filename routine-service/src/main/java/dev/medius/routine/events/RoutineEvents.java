@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import dev.medius.events.EventTypes;
 import dev.medius.events.Topics;
+import dev.medius.events.routine.AthleteUpdated;
 import dev.medius.events.routine.PlanAssigned;
 import dev.medius.events.routine.PlanCancelled;
 import dev.medius.events.routine.PlanChanged;
@@ -18,7 +19,7 @@ import dev.medius.runtime.outbox.Outbox;
 
 /**
  * The events this service publishes, written to the outbox in the caller's transaction and keyed by
- * athlete so each athlete's plan and session events stay in order.
+ * athlete so each athlete's profile, plan and session events stay in order.
  */
 @ApplicationScoped
 public class RoutineEvents {
@@ -51,6 +52,13 @@ public class RoutineEvents {
     @Transactional(TxType.MANDATORY)
     public UUID sessionSkipped(String tenant, SessionSkipped data) {
         return write(tenant, Topics.ROUTINE_SESSIONS, EventTypes.SESSION_SKIPPED, data.athleteId(), data.sessionId(), data);
+    }
+
+    /** On the plans' topic, so that an athlete's profile and plans reach consumers in the order they changed. */
+    @Transactional(TxType.MANDATORY)
+    public UUID athleteUpdated(String tenant, AthleteUpdated data) {
+        return outbox.record(Outbox.Envelope.of(tenant, Topics.ROUTINE_PLANS, data.athleteId(),
+                EventTypes.ATHLETE_UPDATED, SOURCE, data.athleteId(), data));
     }
 
     /** Keyed by athlete; the subject is the assignment or session the event is about. */

@@ -21,7 +21,7 @@ import dev.medius.runtime.security.Caller;
 
 @Path("/api/v1/assignments")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Caller.COACH, Caller.ADMIN })
+@RolesAllowed({ Caller.COACH, Caller.HEAD_COACH, Caller.ADMIN })
 public class AssignmentResource {
 
     @Inject

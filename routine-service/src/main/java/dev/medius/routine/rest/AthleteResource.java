@@ -30,9 +30,12 @@ import dev.medius.routine.service.SessionReports.SkipRequest;
 import dev.medius.routine.service.TemplateService;
 import dev.medius.runtime.security.Caller;
 
-/** An athlete's calendar and session records: the athlete, the athlete's coaches, or an admin of the organisation. */
+/**
+ * An athlete's calendar and session records: the athlete, the athlete's coaches, or a head coach or admin of the
+ * organisation.
+ */
 @Path("/api/v1/athletes/{athleteId}")
-@RolesAllowed({ Caller.ADMIN, Caller.COACH, Caller.ATHLETE })
+@RolesAllowed({ Caller.ADMIN, Caller.HEAD_COACH, Caller.COACH, Caller.ATHLETE })
 public class AthleteResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";

@@ -33,7 +33,7 @@ import dev.medius.runtime.security.Caller;
 @Path("/api/v1/plans")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Caller.COACH, Caller.ADMIN })
+@RolesAllowed({ Caller.COACH, Caller.HEAD_COACH, Caller.ADMIN })
 public class PlanResource {
 
     @Inject

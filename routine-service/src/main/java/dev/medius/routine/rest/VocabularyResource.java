@@ -20,7 +20,7 @@ import dev.medius.runtime.security.Caller;
 
 @Path("/api/v1/vocabularies")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Caller.COACH, Caller.ADMIN, Caller.ATHLETE, Caller.EDITOR })
+@RolesAllowed({ Caller.COACH, Caller.HEAD_COACH, Caller.ADMIN, Caller.ATHLETE, Caller.EDITOR })
 public class VocabularyResource {
 
     /** One accepted value with its label in the asked language and the words that mean the same. */

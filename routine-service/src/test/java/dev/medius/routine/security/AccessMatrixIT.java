@@ -2,10 +2,12 @@ package dev.medius.routine.security;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.medius.devkit.security.AccessMatrix;
 import dev.medius.devkit.security.AccessMatrix.Target;
 import dev.medius.devkit.security.ApiSurface;
 import dev.medius.devkit.security.DevTokens;
@@ -26,21 +27,25 @@ import io.restassured.response.Response;
 
 /**
  * Every routine-service operation × role × organisation gets the answer the README's API table
- * gives: coaches and admins plan, keep templates and assign; the athlete, the athlete's coaches
- * (those who assigned them a plan, as in progress-service) and the organisation's admins read and
- * record the athlete's sessions, and anyone else of the organisation finds nothing; editors have no
- * part in plans. Another organisation's templates, assignments and athletes answer 404 and never
- * show in lists, even to people with the same names there.
+ * gives: coaches, head coaches and admins plan, keep templates and assign; the athlete, the athlete's
+ * coaches (those who assigned them a plan, as in progress-service), the organisation's head coaches
+ * and admins read and record the athlete's sessions and read their profile, and anyone else of the
+ * organisation finds nothing; only coaches, head coaches and admins change a profile; editors have no
+ * part in plans or athletes. Another organisation's templates, assignments and athletes answer 404 and
+ * never show in lists, even to people with the same names there. Statuses are given for none,
+ * athlete, coach, editor, admin and head coach.
  */
 @QuarkusTest
 class AccessMatrixIT extends OrganisationWithTemplate {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PLANNERS = "401 403 200 403 200";
-    private static final String PLANNERS_HIDDEN = "401 403 404 403 404";
+    private final String athleteName = "Lucía " + tenant;
+    private static final String PLANNERS = "401 403 200 403 200 200";
+    private static final String PLANNERS_HIDDEN = "401 403 404 403 404 404";
+    private static final String EVERYONE = "401 200 200 200 200 200";
 
     private Target on(String path) {
-        return Target.of(tenant, path).people(athlete, coachId).hiding(templateId, templateTitle, athlete);
+        return Target.of(tenant, path).people(athlete, coachId).hiding(templateId, templateTitle, athlete, athleteName);
     }
 
     private Target onTemplate(String suffix) {
@@ -50,6 +55,13 @@ class AccessMatrixIT extends OrganisationWithTemplate {
 
     private JsonPath assigned() {
         return Fixtures.assign(Fixtures.coach(tenant), templateId, List.of(athlete), null, today());
+    }
+
+    /** The athlete with a profile and a plan of the organisation's coach. */
+    private void registered(String athleteId, String name) {
+        Fixtures.putProfile(Fixtures.admin(tenant), athleteId, Fixtures.profile(name, "road-runners", "running"))
+                .then().statusCode(200);
+        Fixtures.assign(Fixtures.coach(tenant), templateId, List.of(athleteId), null, today());
     }
 
     private Target onAssignment(String suffix) {
@@ -65,27 +77,32 @@ class AccessMatrixIT extends OrganisationWithTemplate {
     void everyOperationAnswersEveryRoleInEveryOrganisationAsDocumented() {
         ApiSurface api = new ApiSurface(root);
         String templateBody = json(Map.of("title", "Matrix copy", "plan", Fixtures.handMadePlan(2)));
-        AccessMatrix matrix = new AccessMatrix(api)
+        RoleMatrix matrix = new RoleMatrix(api)
                 // the caller's own identity, whoever shares their name elsewhere
-                .row("GET /api/v1/me", "401 200 200 200 200", "401 200 200 200 200", () -> on("/api/v1/me").hiding())
+                .row("GET /api/v1/me", EVERYONE, EVERYONE, () -> on("/api/v1/me").hiding())
                 // the words a profile accepts are no one's data: every role reads them
-                .row("GET /api/v1/vocabularies", "401 200 200 200 200", "401 200 200 200 200",
-                        () -> on("/api/v1/vocabularies").hiding())
+                .row("GET /api/v1/vocabularies", EVERYONE, EVERYONE, () -> on("/api/v1/vocabularies").hiding())
+                // each sees the profiles they may: another organisation's list holds none of these
+                .row("GET /api/v1/athletes", "401 200 200 403 200 200", "401 200 200 403 200 200", () -> {
+                    registered(athlete, athleteName);
+                    return on("/api/v1/athletes");
+                })
                 .row("POST /api/v1/plans/generate", PLANNERS, PLANNERS,
                         () -> on("/api/v1/plans/generate").body(json(Fixtures.deskWorkerProfile(today()))))
                 .row("GET /api/v1/templates", PLANNERS, PLANNERS, () -> on("/api/v1/templates"))
-                .row("POST /api/v1/templates", "401 403 201 403 201", "401 403 201 403 201",
+                .row("POST /api/v1/templates", "401 403 201 403 201 201", "401 403 201 403 201 201",
                         () -> on("/api/v1/templates").body(templateBody))
                 .row("GET /api/v1/templates/{id}", PLANNERS, PLANNERS_HIDDEN, () -> on("/api/v1/templates/" + templateId))
                 .row("PUT /api/v1/templates/{id}", PLANNERS, PLANNERS_HIDDEN, () -> onTemplate("").body(templateBody))
-                .row("DELETE /api/v1/templates/{id}", "401 403 204 403 204", PLANNERS_HIDDEN, () -> onTemplate(""))
-                .row("POST /api/v1/templates/{id}/assignments", "401 403 201 403 201", PLANNERS_HIDDEN,
+                .row("DELETE /api/v1/templates/{id}", "401 403 204 403 204 204", PLANNERS_HIDDEN, () -> onTemplate(""))
+                .row("POST /api/v1/templates/{id}/assignments", "401 403 201 403 201 201", PLANNERS_HIDDEN,
                         () -> onTemplate("/assignments").body(json(Map.of("athleteIds", List.of(athlete),
                                 "startDate", today().toString()))))
-                .row("DELETE /api/v1/assignments/{id}", "401 403 204 403 204", PLANNERS_HIDDEN, () -> onAssignment(""))
+                .row("DELETE /api/v1/assignments/{id}", "401 403 204 403 204 204", PLANNERS_HIDDEN, () -> onAssignment(""))
                 .row("POST /api/v1/assignments/{id}/cancel", PLANNERS, PLANNERS_HIDDEN,
                         () -> onAssignment("/cancel").body("{\"reason\": \"injured\"}"));
-        athleteRows(matrix, "401 200 200 403 200", "401 201 201 403 201", UnaryOperator.identity());
+        athleteRows(matrix, "401 200 200 403 200 200", "401 201 201 403 201 201", "401 403 200 403 200 200",
+                UnaryOperator.identity());
         assertThat(matrix.coverage(api.operations(Fixtures.coach(tenant)))).isEmpty();
         assertThat(matrix.verify()).isEmpty();
     }
@@ -98,8 +115,8 @@ class AccessMatrixIT extends OrganisationWithTemplate {
         String neighbour = "athlete-next-door-" + tenant;
         String theirs = Fixtures.createTemplate(coach(neighbourCoach), "Next door", Fixtures.handMadePlan(1));
         Fixtures.assign(coach(neighbourCoach), theirs, List.of(neighbour), null, today());
-        AccessMatrix matrix = athleteRows(new AccessMatrix(api), "401 404 404 403 200", "401 404 404 403 201",
-                target -> target.people(neighbour, neighbourCoach));
+        RoleMatrix matrix = athleteRows(new RoleMatrix(api), "401 404 404 403 200 200", "401 404 404 403 201 201",
+                "401 403 404 403 200 200", target -> target.people(neighbour, neighbourCoach));
         assertThat(matrix.coverage(api.operations(Fixtures.coach(tenant)).stream()
                 .filter(operation -> operation.path().startsWith("/api/v1/athletes/")).toList())).isEmpty();
         assertThat(matrix.verify()).isEmpty();
@@ -153,10 +170,82 @@ class AccessMatrixIT extends OrganisationWithTemplate {
         planAs(coach(coachAndAthlete), coachAndAthlete).then().statusCode(404);
     }
 
-    /** The operations on one athlete's plan and sessions, called by the people {@code callers} names. */
-    private AccessMatrix athleteRows(AccessMatrix matrix, String reads, String writes, UnaryOperator<Target> callers) {
-        String hidden = "401 404 404 403 404";
+    @Test
+    void aCoachNeverReachesAnotherCoachsAthleteNorRegistersThemAgain() {
+        registered(athlete, athleteName);
+        String neighbour = coach("coach-next-door-" + tenant);
+        String known = Fixtures.putProfile(neighbour, athlete, Fixtures.profile("Taken", null, null)).asString();
+        assertThat(known.replace(athlete, "someone")).as("refused as an unknown athlete is")
+                .isEqualTo(profileAs(neighbour, "nobody-" + tenant).asString().replace("nobody-" + tenant, "someone"));
+        profileAs(neighbour, athlete).then().statusCode(404).contentType("application/problem+json");
+        rosterAs(neighbour).then().statusCode(200).body("total", equalTo(0));
+
+        // an athlete with a plan but no profile is someone's already: only their coaches register them
+        String planned = "planned-" + tenant;
+        Fixtures.assign(Fixtures.coach(tenant), templateId, List.of(planned), null, today());
+        Fixtures.putProfile(neighbour, planned, Fixtures.profile("Taken", null, null)).then().statusCode(404);
+        Fixtures.putProfile(Fixtures.coach(tenant), planned, Fixtures.profile("Planned", null, null))
+                .then().statusCode(200);
+
+        // the athlete reads their profile and may not change it
+        String own = Fixtures.athlete(athlete, tenant);
+        profileAs(own, athlete).then().statusCode(200).body("displayName", equalTo(athleteName));
+        Fixtures.putProfile(own, athlete, Fixtures.profile(athleteName, "sprinters", null)).then().statusCode(403);
+        profileAs(Fixtures.coach(tenant), athlete).then().statusCode(200).body("teamId", equalTo("road-runners"));
+    }
+
+    @Test
+    void aHeadCoachReachesEveryAthleteOfTheirOrganisationAndNoneOfAnother() {
+        registered(athlete, athleteName);
+        String neighbourCoach = "coach-next-door-" + tenant;
+        String neighbour = "athlete-next-door-" + tenant;
+        Fixtures.putProfile(coach(neighbourCoach), neighbour, Fixtures.profile("Ana " + tenant, null, null))
+                .then().statusCode(200);
+        String theirs = Fixtures.createTemplate(coach(neighbourCoach), "Next door", Fixtures.handMadePlan(1));
+        Fixtures.assign(coach(neighbourCoach), theirs, List.of(neighbour), null, today());
+
+        String head = DevTokens.mint("head-coach-" + tenant, tenant, Caller.HEAD_COACH, Caller.COACH);
+        for (String someone : List.of(athlete, neighbour)) {
+            planAs(head, someone).then().statusCode(200);
+            profileAs(head, someone).then().statusCode(200);
+        }
+        rosterAs(head).then().body("items.athleteId", containsInAnyOrder(athlete, neighbour));
+        Fixtures.putProfile(head, neighbour, Fixtures.profile("Ana María " + tenant, "trail", null))
+                .then().statusCode(200).body("revision", equalTo(2));
+
+        String elsewhere = Fixtures.newTenant();
+        String stranger = DevTokens.mint("head-coach-" + tenant, elsewhere, Caller.HEAD_COACH, Caller.COACH);
+        for (String someone : List.of(athlete, neighbour)) {
+            planAs(stranger, someone).then().statusCode(404);
+            profileAs(stranger, someone).then().statusCode(404);
+        }
+        rosterAs(stranger).then().statusCode(200).body("total", equalTo(0));
+        // the same id in another organisation is an athlete of theirs; this organisation's stays as it was
+        Fixtures.putProfile(stranger, athlete, Fixtures.profile("Someone else", null, null))
+                .then().statusCode(200).body("revision", equalTo(1));
+        profileAs(head, athlete).then().body("displayName", equalTo(athleteName)).body("revision", equalTo(1));
+    }
+
+    /**
+     * The operations on one athlete's profile, plan and sessions, called by the people {@code callers} names. In
+     * another organisation the athlete's id names nobody yet: its coaches and admins may register an athlete of
+     * their own under it, without reaching this one.
+     */
+    private RoleMatrix athleteRows(RoleMatrix matrix, String reads, String writes, String changes,
+            UnaryOperator<Target> callers) {
+        String hidden = "401 404 404 403 404 404";
         return matrix
+                .row("GET /api/v1/athletes/{athleteId}/profile", reads, hidden, () -> {
+                    registered(athlete, athleteName);
+                    return callers.apply(on("/api/v1/athletes/" + athlete + "/profile"));
+                })
+                .row("PUT /api/v1/athletes/{athleteId}/profile", changes, "401 403 200 403 200 200", () -> {
+                    // an athlete of their own per call, so that no call registers the athlete another one reads
+                    String fresh = "newcomer-" + UUID.randomUUID().toString().substring(0, 8);
+                    registered(fresh, athleteName);
+                    return callers.apply(on("/api/v1/athletes/" + fresh + "/profile").people(fresh, coachId)
+                            .body(json(Fixtures.profile("Renamed", "trail", "trail-running"))));
+                })
                 .row("GET /api/v1/athletes/{athleteId}/plan", reads, hidden, () -> {
                     assigned();
                     return callers.apply(on("/api/v1/athletes/" + athlete + "/plan"));
@@ -179,6 +268,14 @@ class AccessMatrixIT extends OrganisationWithTemplate {
 
     private static Response planAs(String token, String athleteId) {
         return given().auth().oauth2(token).when().get("/api/v1/athletes/" + athleteId + "/plan");
+    }
+
+    private static Response profileAs(String token, String athleteId) {
+        return given().auth().oauth2(token).when().get("/api/v1/athletes/" + athleteId + "/profile");
+    }
+
+    private static Response rosterAs(String token) {
+        return given().auth().oauth2(token).when().get("/api/v1/athletes");
     }
 
     private static Response skipAs(String token, String athleteId, String sessionId) {

@@ -39,7 +39,10 @@ class HostileInputIT extends OrganisationWithTemplate {
                 .bodies("PUT", "/api/v1/templates/" + templateId, template, 2 * TRIES)
                 .bodies("POST", "/api/v1/templates/" + templateId + "/assignments",
                         HostileInput.toJson(Map.of("athleteIds", List.of(athlete), "teamId", "runners",
-                                "startDate", today().toString())), 2 * TRIES);
+                                "startDate", today().toString())), 2 * TRIES)
+                .bodies("PUT", "/api/v1/athletes/" + athlete + "/profile", HostileInput.toJson(Map.of(
+                        "displayName", "Lucía Moreno", "teamId", "road-runners", "teamName", "Road runners",
+                        "sport", "running")), 2 * TRIES);
         assertThat(probe.failures()).isEmpty();
     }
 
@@ -69,6 +72,8 @@ class HostileInputIT extends OrganisationWithTemplate {
                 .paths("DELETE", value -> "/api/v1/assignments/" + value, TRIES)
                 .paths("GET", value -> "/api/v1/athletes/" + value + "/plan", TRIES)
                 .paths("GET", value -> "/api/v1/athletes/" + value + "/plan.ics", TRIES)
+                .paths("GET", value -> "/api/v1/athletes/" + value + "/profile", TRIES)
+                .paths("GET", value -> "/api/v1/athletes?teamId=" + value, TRIES)
                 .paths("POST", value -> "/api/v1/athletes/" + athlete + "/sessions/" + value + "/skip", TRIES)
                 .paths("POST", value -> "/api/v1/athletes/" + value + "/sessions/" + UUID.randomUUID() + "/skip", TRIES);
         assertThat(probe.failures()).isEmpty();

@@ -17,13 +17,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.medius.devkit.quarkus.MediusTestInfrastructure;
+import dev.medius.events.CloudEventReader;
 
 /** Reads what reached a topic, from the beginning, as CloudEvents with their data. */
 public final class EventTap implements AutoCloseable {
 
-    /** One record: key, CloudEvent id, type, tenant and data. */
-    public record Event(String key, String id, String type, String tenant, String subject, JsonNode data) {
+    /**
+     * One record: key, CloudEvent id, type, tenant, subject and data, and why a consumer would refuse its envelope
+     * (null when it is a valid CloudEvent).
+     */
+    public record Event(String key, String id, String type, String tenant, String subject, JsonNode data,
+            String refusal) {
     }
+
+    private static final CloudEventReader READER = new CloudEventReader(ExerciseLibrary.JSON);
 
     private final KafkaConsumer<String, String> consumer;
     private final List<Event> seen = new ArrayList<>();
@@ -59,9 +66,11 @@ public final class EventTap implements AutoCloseable {
     private void poll() {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
             try {
+                String refusal = READER.read(name -> header(record, name),
+                        record.value() == null ? null : record.value().getBytes(StandardCharsets.UTF_8)).rejection();
                 seen.add(new Event(record.key(), header(record, "ce_id"), header(record, "ce_type"),
                         header(record, "ce_tenantid"), header(record, "ce_subject"),
-                        ExerciseLibrary.JSON.readTree(record.value())));
+                        ExerciseLibrary.JSON.readTree(record.value()), refusal));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import dev.medius.routine.service.CatalogReadModel;
 import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /** Requests and data the integration tests share; every test works in an organisation of its own. */
 public final class Fixtures {
@@ -29,6 +31,31 @@ public final class Fixtures {
 
     public static String coach(String tenant) {
         return DevTokens.mint("coach-" + tenant, tenant, "coach");
+    }
+
+    public static String admin(String tenant) {
+        return DevTokens.mint("admin-" + tenant, tenant, "admin");
+    }
+
+    public static String headCoach(String tenant) {
+        return DevTokens.mint("head-coach-" + tenant, tenant, "head-coach");
+    }
+
+    /** An athlete's whole profile as a PUT sends it; a null team leaves the athlete without one. */
+    public static Map<String, Object> profile(String displayName, String teamId, String sport) {
+        Map<String, Object> body = new HashMap<>(Map.of("displayName", displayName));
+        if (teamId != null) {
+            body.put("teamId", teamId);
+        }
+        if (sport != null) {
+            body.put("sport", sport);
+        }
+        return body;
+    }
+
+    public static Response putProfile(String token, String athleteId, Object body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().put("/api/v1/athletes/" + athleteId + "/profile");
     }
 
     public static String athlete(String athleteId, String tenant) {
