@@ -101,6 +101,7 @@
   }
 
   function loadRoster() {
+    if (state.organisation) { return loadOrganisation(); }
     return api('/api/v1/dashboard').then(function (dashboard) {
       text($('today'), t('roster.today', dashboard.today));
       $('today').dataset.date = dashboard.today;
@@ -109,6 +110,38 @@
       renderRoster();
       stamp();
     });
+  }
+
+  // a head coach's or an admin's whole organisation, a page at a time: the server filters, orders and counts
+  function loadOrganisation() {
+    var params = new URLSearchParams({ page: state.page || 0, size: 50, sort: $('sort').value === 'name' ? 'name' : 'urgency' });
+    if ($('search').value.trim()) { params.set('q', $('search').value.trim()); }
+    if ($('filter-team').value) { params.set('team', $('filter-team').value); }
+    if ($('filter-flag').value) { params.set('flag', $('filter-flag').value); }
+    return api('/api/v1/organisation/roster?' + params).then(function (o) {
+      text($('today'), t('roster.today', o.today));
+      $('today').dataset.date = o.today;
+      state.roster = o.athletes;
+      showAttention(o.attention.flagged, o.attention.athletes, o.attention.flags.map(function (f) {
+        return { kind: f.kind, severity: f.severity, count: f.athletes };
+      }));
+      showTeams(o.teams.map(function (x) { return { id: x.teamId, name: x.teamName }; }));
+      renderRoster();
+      $('pager').hidden = o.totalPages <= 1;
+      text($('page-of'), t('roster.pageOf', o.page + 1, Math.max(1, o.totalPages), o.total));
+      $('page-prev').disabled = o.page <= 0;
+      $('page-next').disabled = o.page + 1 >= o.totalPages;
+      stamp();
+    });
+  }
+
+  // a change of search, filter or order: the roster at hand is filtered here, an organisation's asked for again
+  var reloadTimer = null;
+  function rosterChanged() {
+    if (!state.organisation) { renderRoster(); return; }
+    state.page = 0;
+    clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(function () { loadRoster().catch(function () {}); }, 250);
   }
 
   // how many athletes each flag holds, most urgent kinds first; a kind is also a filter
@@ -123,9 +156,18 @@
     var rank = { high: 0, medium: 1, low: 2 };
     order.sort(function (x, y) { return (rank[severity[x]] - rank[severity[y]]) || counts[y] - counts[x] || (x < y ? -1 : 1); });
     var flagged = athletes.filter(function (a) { return open(a.flags).length > 0; }).length;
+    showAttention(flagged, athletes.length, order.map(function (kind) { return { kind: kind, severity: severity[kind], count: counts[kind] }; }));
+    var names = {};
+    athletes.forEach(function (a) { if (team(a)) { names[a.profile.teamId] = team(a); } });
+    showTeams(Object.keys(names).map(function (id) { return { id: id, name: names[id] }; }));
+  }
+
+  function showAttention(flagged, total, kinds) {
+    var counts = {}, order = [], severity = {};
+    kinds.forEach(function (k) { counts[k.kind] = k.count; severity[k.kind] = k.severity; order.push(k.kind); });
     var summary = $('attention');
     summary.textContent = '';
-    text(summary.appendChild(document.createElement('span')), t('roster.attention', flagged, athletes.length));
+    text(summary.appendChild(document.createElement('span')), t('roster.attention', flagged, total));
     order.forEach(function (kind) {
       var button = document.createElement('button');
       button.type = 'button';
@@ -135,8 +177,10 @@
       button.setAttribute('aria-pressed', String($('filter-flag').value === kind));
       button.addEventListener('click', function () {
         $('filter-flag').value = $('filter-flag').value === kind ? '' : kind;
-        summarise(state.roster);
-        renderRoster();
+        Array.prototype.forEach.call(summary.querySelectorAll('button'), function (b) {
+          b.setAttribute('aria-pressed', String($('filter-flag').value === b.dataset.kind));
+        });
+        rosterChanged();
       });
       summary.appendChild(button);
     });
@@ -144,23 +188,21 @@
     while (select.options.length > 2) { select.remove(2); }
     order.forEach(function (kind) { select.add(new Option(t('flag.' + kind) + ' (' + counts[kind] + ')', kind)); });
     select.value = chosen && (chosen === '*' || counts[chosen]) ? chosen : '';
-    teams(athletes);
   }
 
-  // the teams of the roster's athletes, for the team filter
-  function teams(athletes) {
-    var names = {};
-    athletes.forEach(function (a) { if (team(a)) { names[a.profile.teamId] = team(a); } });
-    var select = $('filter-team'), chosen = select.value;
+  // the teams of the roster, for the team filter
+  function showTeams(teams) {
+    var select = $('filter-team'), chosen = select.value, known = {};
     while (select.options.length > 1) { select.remove(1); }
-    Object.keys(names).sort(function (x, y) { return names[x].localeCompare(names[y]); })
-      .forEach(function (id) { select.add(new Option(names[id], id)); });
-    select.value = names[chosen] ? chosen : '';
-    $('team-control').hidden = Object.keys(names).length === 0;
+    teams.sort(function (x, y) { return x.name.localeCompare(y.name); })
+      .forEach(function (x) { known[x.id] = true; select.add(new Option(x.name, x.id)); });
+    select.value = known[chosen] ? chosen : '';
+    $('team-control').hidden = teams.length === 0;
   }
 
   var ORDERS = {
     urgency: function () { return 0; },
+    name: function (x, y) { return name(x).localeCompare(name(y)); },
     adherence: function (x, y) { return last(x.adherence.days30.percent, y.adherence.days30.percent, 1); },
     pain: function (x, y) { return last(x.pain.latest, y.pain.latest, -1); },
     activity: function (x, y) { return last(x.daysSinceActivity, y.daysSinceActivity, -1, true); }
@@ -281,6 +323,7 @@
       }, true);
       calendar(p.days, p.weeks.length ? p.weeks[0].weekStart : null);
       notes(p.notes);
+      plan(p.plan, p.planLink);
       seriesChart('chart-muscles', p.muscles);
       seriesChart('chart-exercises', p.exercises);
       $('athlete-view').dataset.loaded = s.athleteId;
@@ -378,6 +421,24 @@
     }
   }
 
+  function plan(sessions, link) {
+    $('plan-link').hidden = !link;
+    if (link) { $('plan-link').href = link; }
+    $('plan-empty').hidden = sessions.length > 0;
+    var body = document.querySelector('#plan tbody');
+    body.textContent = '';
+    sessions.forEach(function (s) {
+      var row = body.appendChild(document.createElement('tr'));
+      row.dataset.session = s.sessionId;
+      row.dataset.status = s.status;
+      text(row.appendChild(document.createElement('td')), s.date);
+      text(row.appendChild(document.createElement('td')), s.title);
+      var status = row.appendChild(document.createElement('td'));
+      status.className = 'status ' + s.status;
+      text(status, t('plan.' + s.status));
+    });
+  }
+
   function notes(list) {
     var ul = $('athlete-notes');
     ul.textContent = '';
@@ -439,6 +500,12 @@
     return api('/api/v1/me').then(function (me) {
       text($('who'), me.subject + ' · ' + me.tenant);
       state.mayAcknowledge = (me.roles || []).some(function (r) { return ['coach', 'head-coach', 'admin'].indexOf(r) >= 0; });
+      state.organisation = (me.roles || []).some(function (r) { return r === 'head-coach' || r === 'admin'; });
+      state.page = 0;
+      // the organisation is ordered by the server, by urgency or by name
+      Array.prototype.forEach.call($('sort').options, function (o) {
+        o.hidden = o.disabled = state.organisation && ['urgency', 'name'].indexOf(o.value) < 0;
+      });
       show('roster-view');
       connect();
       return loadRoster();
@@ -461,17 +528,22 @@
     });
   });
   $('sign-out').addEventListener('click', function () { signOut(); });
-  $('search').addEventListener('input', renderRoster);
+  $('search').addEventListener('input', rosterChanged);
   $('language').addEventListener('change', function () {
     localStorage.setItem(LANGUAGE_KEY, $('language').value);
     state.language = language();
     translatePage();
-    if (state.roster) { summarise(state.roster); renderRoster(); }
+    if (state.roster) { loadRoster().catch(function () {}); }
     if (state.athlete && !$('athlete-view').hidden) { loadAthlete(state.athlete).catch(function () {}); }
   });
-  $('filter-flag').addEventListener('change', function () { summarise(state.roster || []); renderRoster(); });
-  $('sort').addEventListener('change', renderRoster);
-  $('filter-team').addEventListener('change', renderRoster);
+  $('filter-flag').addEventListener('change', function () {
+    if (!state.organisation) { summarise(state.roster || []); }
+    rosterChanged();
+  });
+  $('sort').addEventListener('change', rosterChanged);
+  $('filter-team').addEventListener('change', rosterChanged);
+  $('page-prev').addEventListener('click', function () { state.page = Math.max(0, state.page - 1); loadRoster(); });
+  $('page-next').addEventListener('click', function () { state.page++; loadRoster(); });
   $('back').addEventListener('click', function () { state.athlete = null; show('roster-view'); loadRoster(); });
   window.addEventListener('resize', function () { Object.keys(state.charts).forEach(function (k) { state.charts[k].resize(); }); });
 

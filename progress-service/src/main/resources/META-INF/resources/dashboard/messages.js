@@ -24,7 +24,8 @@ window.MediusMessages = {
     'flag.pain-high': 'pain-high', 'flag.pain-rising': 'pain-rising', 'flag.pain-persisting': 'pain-persisting',
     'flag.effort-high': 'effort-high', 'flag.adherence-low': 'adherence-low', 'flag.adherence-drop': 'adherence-drop',
     'flag.inactive': 'inactive', 'flag.injury-or-illness': 'injury-or-illness',
-    'roster.team': 'Team', 'roster.everyTeam': 'every team',
+    'roster.team': 'Team', 'roster.everyTeam': 'every team', 'sort.name': 'name',
+    'roster.previous': '← Previous', 'roster.next': 'Next →', 'roster.pageOf': 'page {0} of {1} · {2} athletes',
     'flag.acknowledged': 'seen by {0} on {1}', 'flag.snoozedUntil': 'snoozed until {0}',
     'ack.note': 'Note for the athlete\'s coaches', 'ack.snooze': 'Snooze', 'ack.noSnooze': 'do not snooze',
     'ack.days': '{0} days', 'ack.submit': 'Acknowledge',
@@ -33,6 +34,9 @@ window.MediusMessages = {
     'calendar.extra': 'unscheduled session',
     'notes.title': 'What the athlete wrote', 'notes.empty': 'No notes yet.', 'notes.completed': 'after the session',
     'notes.skipped': 'skipped, because',
+    'plan.title': 'Plan against what was done', 'plan.open': 'Open the athlete\'s plan',
+    'plan.empty': 'Nothing scheduled in these weeks.', 'plan.completed': 'done', 'plan.skipped': 'skipped',
+    'plan.missed': 'missed', 'plan.due': 'due today', 'plan.upcoming': 'upcoming',
     'threshold.pain': 'pain-high at {0}', 'threshold.effort': 'effort-high: {1} sessions at {0}'
   },
   es: {
@@ -60,7 +64,8 @@ window.MediusMessages = {
     'flag.pain-high': 'dolor alto', 'flag.pain-rising': 'dolor en aumento', 'flag.pain-persisting': 'dolor persistente',
     'flag.effort-high': 'esfuerzo alto', 'flag.adherence-low': 'adherencia baja', 'flag.adherence-drop': 'adherencia en caída',
     'flag.inactive': 'inactivo', 'flag.injury-or-illness': 'lesión o enfermedad',
-    'roster.team': 'Equipo', 'roster.everyTeam': 'todos los equipos',
+    'roster.team': 'Equipo', 'roster.everyTeam': 'todos los equipos', 'sort.name': 'nombre',
+    'roster.previous': '← Anterior', 'roster.next': 'Siguiente →', 'roster.pageOf': 'página {0} de {1} · {2} deportistas',
     'flag.acknowledged': 'vista por {0} el {1}', 'flag.snoozedUntil': 'pospuesta hasta el {0}',
     'ack.note': 'Nota para los entrenadores del deportista', 'ack.snooze': 'Posponer', 'ack.noSnooze': 'no posponer',
     'ack.days': '{0} días', 'ack.submit': 'Marcar como vista',
@@ -69,6 +74,9 @@ window.MediusMessages = {
     'calendar.extra': 'sesión no programada',
     'notes.title': 'Lo que escribió el deportista', 'notes.empty': 'Todavía no hay notas.',
     'notes.completed': 'después de la sesión', 'notes.skipped': 'saltada, porque',
+    'plan.title': 'Plan frente a lo hecho', 'plan.open': 'Abrir el plan del deportista',
+    'plan.empty': 'Nada programado en estas semanas.', 'plan.completed': 'hecha', 'plan.skipped': 'saltada',
+    'plan.missed': 'no hecha', 'plan.due': 'para hoy', 'plan.upcoming': 'próxima',
     'threshold.pain': 'dolor alto desde {0}', 'threshold.effort': 'esfuerzo alto: {1} sesiones a {0}'
   }
 };

@@ -68,6 +68,9 @@ class AccessMatrixIT {
                 // the caller's own identity, whoever shares their name elsewhere
                 .row("GET /api/v1/me", "401 200 200 200 200", "401 200 200 200 200", () -> on("/api/v1/me").hiding())
                 .row("GET /api/v1/dashboard", viewers, viewers, () -> on("/api/v1/dashboard"))
+                // the whole organisation a page at a time: head coaches and admins
+                .row("GET /api/v1/organisation/roster", "401 403 403 403 200", "401 403 403 403 200",
+                        () -> on("/api/v1/organisation/roster"))
                 .row("GET /api/v1/athletes/{athleteId}/progress", viewers, "401 404 404 403 404",
                         () -> on("/api/v1/athletes/" + athlete + "/progress"))
                 .streamRow("GET /api/v1/dashboard/stream", viewers, viewers, () -> on("/api/v1/dashboard/stream"))

@@ -165,4 +165,52 @@ class CoachRosterIT {
         assertThat(roster(token(coach, "coach")).getString("athletes.find { it.athleteId == '" + athlete
                 + "' }.flags[0].acknowledgement")).isNull();
     }
+
+    @Test
+    void theOrganisationsRosterComesAPageAtATimeFilteredAndMostUrgentFirst() {
+        String club = "club-org-" + uuid().substring(0, 8);
+        String[] names = { "Ana Ruiz", "Bea Soto", "Carla Vidal", "Diego Paz", "Elena Gil" };
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            String id = "athlete-" + uuid();
+            ids.add(id);
+            RoutineEvents.enrol(club, id, i < 3 ? coach : otherCoach);
+            send(Topics.ROUTINE_PLANS, club, EventTypes.ATHLETE_UPDATED, id, profile(id, names[i], i % 2 == 0 ? "riders" : "trail", 1));
+        }
+        // Elena, last by name, reports pain: she heads the organisation's roster
+        send(Topics.ROUTINE_SESSIONS, club, EventTypes.SESSION_COMPLETED, ids.get(4),
+                completed(uuid(), ids.get(4), otherCoach, TODAY.minusDays(1), 6.0, 8));
+        String head = DevTokens.mint("head-" + uuid(), club, "head-coach");
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath first = given().auth().oauth2(head).when().get("/api/v1/organisation/roster?size=2").then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(first.getLong("total")).isEqualTo(5);
+            assertThat(first.getLong("totalPages")).isEqualTo(3);
+            assertThat(first.getList("athletes.profile.displayName")).containsExactly("Elena Gil", "Ana Ruiz");
+            assertThat(first.getLong("attention.flagged")).isEqualTo(1);
+            assertThat(first.getLong("attention.athletes")).isEqualTo(5);
+            assertThat(first.getList("attention.flags.kind")).containsExactly("pain-high");
+        });
+        assertThat(orgPage(head, "page=2&size=2").getList("athletes.profile.displayName")).containsExactly("Diego Paz");
+        assertThat(orgPage(head, "page=3&size=2").getList("athletes")).isEmpty();
+        assertThat(orgPage(head, "sort=name&size=2").getList("athletes.profile.displayName")).containsExactly("Ana Ruiz", "Bea Soto");
+        assertThat(orgPage(head, "team=trail").getList("athletes.profile.displayName")).containsExactly("Bea Soto", "Diego Paz");
+        assertThat(orgPage(head, "flag=pain-high").getList("athletes.athleteId")).containsExactly(ids.get(4));
+        assertThat(orgPage(head, "flag=*").getLong("total")).isEqualTo(1);
+        assertThat(orgPage(head, "q=VIDAL").getList("athletes.athleteId")).containsExactly(ids.get(2));
+        // the same counts for an admin; nothing for a coach, who has their own roster
+        assertThat(orgPage(DevTokens.mint("admin-" + uuid(), club, "admin"), "size=5").getLong("total")).isEqualTo(5);
+        given().auth().oauth2(DevTokens.mint(coach, club, "coach")).when().get("/api/v1/organisation/roster").then()
+                .statusCode(403);
+        for (String[] bad : new String[][] { { "size=0", "size" }, { "size=101", "size" }, { "page=x", "page" },
+                { "flag=sore", "flag" }, { "sort=pain", "sort" } }) {
+            given().auth().oauth2(head).when().get("/api/v1/organisation/roster?" + bad[0]).then().statusCode(400)
+                    .contentType("application/problem+json").body(org.hamcrest.Matchers.containsString(bad[1]));
+        }
+    }
+
+    JsonPath orgPage(String token, String query) {
+        return given().auth().oauth2(token).when().get("/api/v1/organisation/roster?" + query).then().statusCode(200)
+                .extract().jsonPath();
+    }
 }

@@ -42,6 +42,11 @@ class DashboardCacheTest {
             public Stream stream() {
                 return () -> 10_000;
             }
+
+            @Override
+            public java.util.Optional<String> planLink() {
+                return java.util.Optional.empty();
+            }
         }, new SimpleMeterRegistry());
     }
 

@@ -152,6 +152,11 @@ class DashboardPageIT {
                 .getAttribute("class")).contains("done");
         assertThat(browser.findElement(By.cssSelector("#calendar td[data-date='" + TODAY.minusDays(1) + "']"))
                 .getAttribute("class")).contains("missed");
+        // the plan against what was done, and the way to the athlete's plan on the platform
+        assertThat(browser.findElements(By.cssSelector("#plan tbody tr")).stream()
+                .map(r -> r.getAttribute("data-status")).toList()).containsExactly("completed", "missed");
+        assertThat(browser.findElement(By.id("plan-link")).getAttribute("href"))
+                .isEqualTo("https://coach.example/athletes/" + athlete + "/plan");
         assertThat(browser.findElement(By.id("athlete-notes")).getText()).contains("Knee sore on the stairs afterwards",
                 TODAY.minusDays(3).toString());
         assertThat(((JavascriptExecutor) browser).executeScript("var o = echarts.getInstanceByDom("
@@ -176,6 +181,8 @@ class DashboardPageIT {
         wait.until(ExpectedConditions.textToBe(By.id("athlete-completed-7"), "2 of 2"));
         assertThat(browser.findElement(By.cssSelector("#calendar td[data-date='" + TODAY.minusDays(1) + "']"))
                 .getAttribute("class")).contains("done");
+        assertThat(browser.findElements(By.cssSelector("#plan tbody tr")).stream()
+                .map(r -> r.getAttribute("data-status")).toList()).containsExactly("completed", "completed");
         assertThat(((JavascriptExecutor) browser).executeScript("return window.mediusNoReload === true")).isEqualTo(true);
         assertThat(browser.findElement(By.id("athlete-adherence-7")).getText()).isEqualTo("100%");
         screenshot("dashboard-athlete.png");
@@ -277,7 +284,12 @@ class DashboardPageIT {
         // the head coach of the organisation reads the note
         browser.findElement(By.id("sign-out")).click();
         WebDriverWait headWait = signIn(DevTokens.mint("head-" + uuid(), TENANT, "head-coach", "coach"));
-        headWait.until(ExpectedConditions.visibilityOfElementLocated(soreRow)).click();
+        headWait.until(ExpectedConditions.visibilityOfElementLocated(soreRow));
+        // the whole organisation, ordered by the server: by urgency or by name only
+        assertThat(browser.findElements(By.cssSelector("#sort option")).stream().filter(WebElement::isEnabled)
+                .map(o -> o.getAttribute("value")).toList()).containsExactly("urgency", "name");
+        screenshot("dashboard-organisation.png");
+        browser.findElement(soreRow).click();
         headWait.until(ExpectedConditions.attributeToBe(By.id("athlete-view"), "data-loaded", sore));
         assertThat(browser.findElement(seen).getText()).contains(coach, "physio on Friday");
     }

@@ -47,6 +47,8 @@ import dev.medius.catalog.service.ExerciseService;
 import dev.medius.catalog.service.ExerciseViews;
 import dev.medius.runtime.problem.ProblemException;
 import dev.medius.runtime.security.Caller;
+import dev.medius.runtime.validation.PageNumber;
+import dev.medius.runtime.validation.PageSize;
 import io.quarkus.security.Authenticated;
 
 /** The exercise library: search, read, edit with optimistic concurrency, publish and retire. */

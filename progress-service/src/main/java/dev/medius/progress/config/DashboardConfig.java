@@ -1,18 +1,26 @@
 package dev.medius.progress.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The dashboard's answers kept per replica, and its live updates. */
+/** The dashboard's answers kept per replica, its live updates and its link to an athlete's plan. */
 @ConfigMapping(prefix = "medius.dashboard")
 public interface DashboardConfig {
 
     Cache cache();
 
     Stream stream();
+
+    /**
+     * Where a coach opens an athlete's plan in the platform Medius is part of, {@code {athleteId}} replaced by the
+     * athlete's id (URL-encoded); the athlete view links to it. None by default: the plan then shows only as the
+     * sessions of the last two weeks and the next.
+     */
+    Optional<String> planLink();
 
     /** Roster and progress answers kept per replica until one of their athletes changes. */
     interface Cache {

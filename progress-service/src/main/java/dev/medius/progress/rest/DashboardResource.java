@@ -2,6 +2,7 @@ package dev.medius.progress.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,12 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.medius.progress.domain.RosterFilter;
 import dev.medius.progress.service.DashboardAnswers;
+import dev.medius.progress.service.OrganisationRosters;
 import dev.medius.progress.service.ProgressViews.AthleteProgress;
 import dev.medius.progress.service.ProgressViews.Dashboard;
+import dev.medius.progress.service.ProgressViews.OrganisationRoster;
 import dev.medius.progress.service.Viewer;
 import dev.medius.runtime.problem.ProblemException;
 import dev.medius.runtime.security.Caller;
+import dev.medius.runtime.validation.PageNumber;
+import dev.medius.runtime.validation.PageSize;
 
 /** The coach dashboard and an athlete's progress. */
 @Path("/api/v1")
@@ -35,6 +41,9 @@ public class DashboardResource {
 
     @Inject
     DashboardAnswers answers;
+
+    @Inject
+    OrganisationRosters organisationRosters;
 
     @Inject
     Caller caller;
@@ -51,6 +60,26 @@ public class DashboardResource {
     public Response dashboard(
             @Parameter(description = "an admin or a head coach may name a coach whose roster to show") @QueryParam("coach") @Size(min = 1, max = 200) String coach) {
         return ok(answers.roster(Viewer.of(caller), coach));
+    }
+
+    @GET
+    @Path("/organisation/roster")
+    @RolesAllowed({ Caller.ADMIN, Caller.HEAD_COACH })
+    @Operation(summary = "The organisation's athletes a page at a time, most urgent first, for head coaches and admins",
+            description = "Filters by team, flag kind (* for any open flag) and words of a name or id; sort=name orders "
+                    + "by name alone. The attention counts cover the whole organisation, not the page.")
+    @APIResponse(responseCode = "200", description = "a page of the organisation's roster", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationRoster.class)))
+    public OrganisationRoster organisation(
+            @Parameter(description = "only athletes of this team") @QueryParam("team") @Size(min = 1, max = 100) String team,
+            @Parameter(description = "only athletes with this open flag, * for any") @QueryParam("flag") @Size(min = 1, max = 40) String flag,
+            @Parameter(description = "words of the athlete's name or id") @QueryParam("q") @Size(min = 1, max = 200) String words,
+            @Parameter(description = "urgency (the default) or name") @QueryParam("sort") @DefaultValue("urgency")
+            @Pattern(regexp = "urgency|name", message = "must be urgency or name") String sort,
+            @Parameter(description = "page number from 0") @QueryParam("page") @DefaultValue("0") @PageNumber String page,
+            @Parameter(description = "page size, 1 to 100") @QueryParam("size") @DefaultValue("50") @PageSize String size) {
+        return organisationRosters.page(Viewer.of(caller), new RosterFilter(team, flag, words), sort, Integer.parseInt(page),
+                Integer.parseInt(size));
     }
 
     @GET

@@ -1,6 +1,8 @@
 package dev.medius.progress.service;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.medius.progress.config.DashboardConfig;
 import dev.medius.progress.config.FlagThresholds;
 import dev.medius.progress.domain.AdherenceWindow;
 import dev.medius.progress.domain.ScheduleDays;
@@ -26,6 +29,7 @@ import dev.medius.progress.service.ProgressViews.AthleteNote;
 import dev.medius.progress.service.ProgressViews.AthleteProgress;
 import dev.medius.progress.service.ProgressViews.AthleteSummary;
 import dev.medius.progress.service.ProgressViews.Day;
+import dev.medius.progress.service.ProgressViews.PlannedSession;
 import dev.medius.progress.service.ProgressViews.Series;
 import dev.medius.progress.service.ProgressViews.Thresholds;
 import dev.medius.progress.service.ProgressViews.Week;
@@ -37,6 +41,10 @@ public class AthleteProgressService {
 
     /** How many of the athlete's notes the view shows, newest first: a page's worth. */
     static final int NOTES = 30;
+
+    /** The plan shown against what was done: the last two weeks and the next. */
+    static final int PLAN_DAYS_BACK = 13;
+    static final int PLAN_DAYS_AHEAD = 7;
 
     @Inject
     ProgressService progress;
@@ -55,6 +63,9 @@ public class AthleteProgressService {
 
     @Inject
     FlagThresholds thresholds;
+
+    @Inject
+    DashboardConfig dashboard;
 
     /** An athlete's progress, for a viewer whom {@link RosterAccess#canSee} has let see them. */
     public AthleteProgress athlete(String tenant, String athlete, int weeks, LocalDate today) {
@@ -114,7 +125,17 @@ public class AthleteProgressService {
         return new AthleteProgress(summary, weekRows, series(byExercise, exerciseNames, weekStarts),
                 series(byMuscle, Map.of(), weekStarts), series(byPattern, Map.of(), weekStarts),
                 calendar(schedule, done, skipDays, firstWeek, today),
-                new Thresholds(thresholds.painThreshold(), thresholds.effortRpe(), thresholds.effortSessions()), notes);
+                new Thresholds(thresholds.painThreshold(), thresholds.effortRpe(), thresholds.effortSessions()), notes,
+                plan(tenant, athlete, today), dashboard.planLink()
+                        .map(link -> link.replace("{athleteId}", URLEncoder.encode(athlete, StandardCharsets.UTF_8))).orElse(null));
+    }
+
+    /** The plan's sessions from two weeks ago to a week ahead, each with what became of it. */
+    private List<PlannedSession> plan(String tenant, String athlete, LocalDate today) {
+        return history.plannedBetween(tenant, athlete, today.minusDays(PLAN_DAYS_BACK), today.plusDays(PLAN_DAYS_AHEAD))
+                .stream().map(row -> new PlannedSession(row.date(), row.sessionId(), row.title(), row.status() != null
+                        ? row.status() : row.date().isBefore(today) ? "missed" : row.date().equals(today) ? "due" : "upcoming"))
+                .toList();
     }
 
     /** The days with something scheduled or done, oldest first. */

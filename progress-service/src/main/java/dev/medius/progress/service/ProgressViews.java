@@ -76,6 +76,24 @@ public final class ProgressViews {
             Double averageRpe, Integer maxPain) {
     }
 
+    @Schema(description = "One page of an organisation's athletes (those on a coach's roster), with how many need "
+            + "attention across the whole organisation. A flag snoozed past today does not count.")
+    public record OrganisationRoster(LocalDate today, int page, int size, long total, long totalPages,
+            Attention attention, List<Team> teams, List<AthleteSummary> athletes) {
+    }
+
+    @Schema(description = "A team of the organisation and how many of its athletes are on a roster.")
+    public record Team(String teamId, String teamName, long athletes) {
+    }
+
+    @Schema(description = "How many of the organisation's athletes need attention: in all, and per flag kind, most "
+            + "urgent kind first.")
+    public record Attention(long athletes, long flagged, List<FlagCount> flags) {
+    }
+
+    public record FlagCount(String kind, String severity, long athletes) {
+    }
+
     @Schema(description = "One day of the adherence calendar: sessions scheduled that day, how many of them were "
             + "completed (whenever), skipped, and completions recorded that day, scheduled or not. Only days with "
             + "something scheduled or done are listed.")
@@ -87,13 +105,21 @@ public final class ProgressViews {
     public record Thresholds(int painCeiling, double effortRpe, int effortSessions) {
     }
 
+    @Schema(description = "A session of the plan against what was done: completed, skipped, missed (its day passed), "
+            + "due (today) or upcoming.")
+    public record PlannedSession(LocalDate date, String sessionId, String title, String status) {
+    }
+
     @Schema(description = "What the athlete wrote: a completion's notes or a skip's reason, newest first.")
     public record AthleteNote(LocalDate date, String sessionId, String status, String text) {
     }
 
     @Schema(description = "An athlete's progress: the dashboard summary, weekly series per exercise, muscle and "
-            + "movement pattern (oldest week first), the adherence calendar, the flag thresholds and the athlete's notes.")
+            + "movement pattern (oldest week first), the adherence calendar, the flag thresholds, the athlete's notes, "
+            + "and the plan's sessions from two weeks ago to a week ahead against what was done; planLink opens the "
+            + "athlete's plan where the platform keeps it (null when none is configured).")
     public record AthleteProgress(AthleteSummary summary, List<Week> weeks, List<Series> exercises,
-            List<Series> muscles, List<Series> patterns, List<Day> days, Thresholds thresholds, List<AthleteNote> notes) {
+            List<Series> muscles, List<Series> patterns, List<Day> days, Thresholds thresholds, List<AthleteNote> notes,
+            List<PlannedSession> plan, String planLink) {
     }
 }

@@ -1,4 +1,4 @@
-package dev.medius.catalog.rest;
+package dev.medius.runtime.validation;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -10,23 +10,20 @@ import java.lang.annotation.Target;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
-import dev.medius.catalog.service.ExerciseSearch;
-
-/** A page size as sent in a query string: a whole number from 1 to {@link ExerciseSearch#MAX_SIZE}, checked as text. */
+/**
+ * A page number as sent in a query string: a whole number from 0. Checked as text, because a query parameter
+ * that fails to convert is a 404 in JAX-RS, which would not name the parameter.
+ */
 @Pattern(regexp = "\\d{1,9}")
-@Min(1)
-@Max(ExerciseSearch.MAX_SIZE)
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Target({ PARAMETER, FIELD })
 @Retention(RUNTIME)
-public @interface PageSize {
+public @interface PageNumber {
 
-    String message() default "must be a whole number between 1 and " + ExerciseSearch.MAX_SIZE;
+    String message() default "must be a whole number, 0 or more";
 
     Class<?>[] groups() default {};
 

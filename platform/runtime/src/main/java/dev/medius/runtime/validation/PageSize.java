@@ -1,4 +1,4 @@
-package dev.medius.catalog.rest;
+package dev.medius.runtime.validation;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -10,20 +10,25 @@ import java.lang.annotation.Target;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
-/**
- * A page number as sent in a query string: a whole number from 0. Checked as text, because a query parameter
- * that fails to convert is a 404 in JAX-RS, which would not name the parameter.
- */
+
+/** A page size as sent in a query string: a whole number from 1 to {@link #MAX}, checked as text. */
 @Pattern(regexp = "\\d{1,9}")
+@Min(1)
+@Max(PageSize.MAX)
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Target({ PARAMETER, FIELD })
 @Retention(RUNTIME)
-public @interface PageNumber {
+public @interface PageSize {
 
-    String message() default "must be a whole number, 0 or more";
+    /** The largest page any list answers: a screenful, and a bounded cost per request. */
+    int MAX = 100;
+
+    String message() default "must be a whole number between 1 and " + MAX;
 
     Class<?>[] groups() default {};
 
