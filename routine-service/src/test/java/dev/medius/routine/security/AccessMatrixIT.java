@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.medius.devkit.security.AccessMatrix;
 import dev.medius.devkit.security.AccessMatrix.Target;
 import dev.medius.devkit.security.ApiSurface;
 import dev.medius.devkit.security.DevTokens;
@@ -77,7 +78,7 @@ class AccessMatrixIT extends OrganisationWithTemplate {
     void everyOperationAnswersEveryRoleInEveryOrganisationAsDocumented() {
         ApiSurface api = new ApiSurface(root);
         String templateBody = json(Map.of("title", "Matrix copy", "plan", Fixtures.handMadePlan(2)));
-        RoleMatrix matrix = new RoleMatrix(api)
+        AccessMatrix matrix = new AccessMatrix(api)
                 // the caller's own identity, whoever shares their name elsewhere
                 .row("GET /api/v1/me", EVERYONE, EVERYONE, () -> on("/api/v1/me").hiding())
                 // the words a profile accepts are no one's data: every role reads them
@@ -115,7 +116,7 @@ class AccessMatrixIT extends OrganisationWithTemplate {
         String neighbour = "athlete-next-door-" + tenant;
         String theirs = Fixtures.createTemplate(coach(neighbourCoach), "Next door", Fixtures.handMadePlan(1));
         Fixtures.assign(coach(neighbourCoach), theirs, List.of(neighbour), null, today());
-        RoleMatrix matrix = athleteRows(new RoleMatrix(api), "401 404 404 403 200 200", "401 404 404 403 201 201",
+        AccessMatrix matrix = athleteRows(new AccessMatrix(api), "401 404 404 403 200 200", "401 404 404 403 201 201",
                 "401 403 404 403 200 200", target -> target.people(neighbour, neighbourCoach));
         assertThat(matrix.coverage(api.operations(Fixtures.coach(tenant)).stream()
                 .filter(operation -> operation.path().startsWith("/api/v1/athletes/")).toList())).isEmpty();
@@ -231,7 +232,7 @@ class AccessMatrixIT extends OrganisationWithTemplate {
      * another organisation the athlete's id names nobody yet: its coaches and admins may register an athlete of
      * their own under it, without reaching this one.
      */
-    private RoleMatrix athleteRows(RoleMatrix matrix, String reads, String writes, String changes,
+    private AccessMatrix athleteRows(AccessMatrix matrix, String reads, String writes, String changes,
             UnaryOperator<Target> callers) {
         String hidden = "401 404 404 403 404 404";
         return matrix
