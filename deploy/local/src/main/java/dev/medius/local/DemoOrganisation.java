@@ -32,14 +32,15 @@ import dev.medius.devkit.security.DevTokens;
 
 /**
  * The demo organisations of a first run, created through the services' public APIs so that the dashboard opened
- * from the printed URL is full and moving: a club with two coaches and an academy with one, named athletes in teams
- * with varied profiles and plans, weeks of recorded history (some missed sessions, a few pain reports) and a slow
- * live trickle of completions.
+ * from the printed URL is full and moving: a club with two coaches and a head coach and an academy with one coach,
+ * named athletes in teams with varied profiles and plans, weeks of recorded history (some missed sessions, a few pain
+ * reports) and a slow live trickle of completions.
  * <p>
  * Seeding can be interrupted at any point and started again: each step first looks for what an earlier run created
  * (a template by its title, an athlete's assignment by its template, a session's record by its status), recording
- * uses an Idempotency-Key derived from the session, and every athlete's choices come from a random source of their
- * own, so a second run makes the same decisions the first would have and duplicates nothing.
+ * uses an Idempotency-Key derived from the session, a profile sent again changes nothing, and every athlete's choices
+ * come from a random source of their own, so a second run makes the same decisions the first would have and
+ * duplicates nothing.
  */
 final class DemoOrganisation implements AutoCloseable {
 
@@ -48,9 +49,15 @@ final class DemoOrganisation implements AutoCloseable {
     static final String COACH = "demo-coach";
     static final String SECOND_COACH = "demo-coach-2";
     static final String ACADEMY_COACH = "harbour-coach";
+    /** Sees and acts for every athlete of the club; a coach too. */
+    static final String HEAD_COACH = "demo-head-coach";
 
-    /** Who a development token is for. */
-    record Person(String tenant, String subject, String role) {
+    /** Who a development token is for, with their roles. */
+    record Person(String tenant, String subject, List<String> roles) {
+
+        Person(String tenant, String subject, String role) {
+            this(tenant, subject, List.of(role));
+        }
     }
 
     /** A group of athletes who share a plan: who they are and how they tend to train. */
@@ -99,6 +106,9 @@ final class DemoOrganisation implements AutoCloseable {
             String subjects = tenant.substring(0, tenant.indexOf('-'));
             people.put(prefix + "ADMIN_TOKEN", new Person(tenant, subjects + "-admin", "admin"));
             people.put(prefix + "EDITOR_TOKEN", new Person(tenant, subjects + "-editor", "editor"));
+            if (CLUB.equals(tenant)) {
+                people.put(prefix + "HEAD_COACH_TOKEN", new Person(tenant, HEAD_COACH, List.of("head-coach", "coach")));
+            }
             List<String> coaches = groups().stream().filter(g -> g.tenant().equals(tenant)).map(Group::coach).distinct()
                     .toList();
             for (int i = 0; i < coaches.size(); i++) {
@@ -140,6 +150,7 @@ final class DemoOrganisation implements AutoCloseable {
                 unassigned.forEach(athleteIds::add);
                 post("/api/v1/templates/" + template + "/assignments", token, assignment, null, 201);
             }
+            nameAthletes(group, token);
             for (String id : group.athletes()) {
                 Athlete athlete = new Athlete(id, group, habitFor(id, group));
                 athletes.add(athlete);
@@ -150,10 +161,25 @@ final class DemoOrganisation implements AutoCloseable {
         return recorded;
     }
 
-    /** After a completed seeding: knows the athletes, without creating anything. */
-    void resume() {
+    /**
+     * After a completed seeding: knows the athletes, and gives them their profiles if a seeding from before athletes
+     * had profiles left them without; an athlete who has theirs keeps it unchanged.
+     */
+    void resume() throws IOException, InterruptedException {
         for (Group group : groups()) {
             group.athletes().forEach(id -> athletes.add(new Athlete(id, group, habitFor(id, group))));
+            nameAthletes(group, DevTokens.mint(group.coach(), group.tenant(), "coach"));
+        }
+    }
+
+    /** Their coach gives each athlete of the group a name, the team and its sport; after the assignment, as theirs. */
+    private void nameAthletes(Group group, String token) throws IOException, InterruptedException {
+        for (String athlete : group.athletes()) {
+            String path = "/api/v1/athletes/" + athlete + "/profile";
+            expect(send(HttpRequest.newBuilder(URI.create(routine + path)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(DemoProfiles.of(athlete, group))))),
+                    path, 200);
         }
     }
 

@@ -289,11 +289,14 @@ public final class LocalPlatform {
         env.append("# ").append(DEMO_TENANT).append(": the walk-through of docs/api.md\n");
         env.append("MEDIUS_ADMIN_TOKEN=").append(DevTokens.mint("demo-admin", DEMO_TENANT, "admin")).append('\n');
         env.append("MEDIUS_EDITOR_TOKEN=").append(DevTokens.mint("demo-editor", DEMO_TENANT, "editor")).append('\n');
+        env.append("MEDIUS_HEAD_COACH_TOKEN=")
+                .append(DevTokens.mint(DemoOrganisation.HEAD_COACH, DEMO_TENANT, "head-coach", "coach")).append('\n');
         env.append("MEDIUS_COACH_TOKEN=").append(DevTokens.mint(DemoOrganisation.COACH, DEMO_TENANT, "coach")).append('\n');
         env.append("MEDIUS_ATHLETE_TOKEN=").append(DevTokens.mint("demo-athlete", DEMO_TENANT, "athlete")).append('\n');
         env.append("# every role of each organisation: MEDIUS_<ORGANISATION>_<WHO>_TOKEN\n");
         DemoOrganisation.people().forEach((variable, person) -> env.append(variable).append('=')
-                .append(DevTokens.mint(person.subject(), person.tenant(), person.role())).append('\n'));
+                .append(DevTokens.mint(person.subject(), person.tenant(), person.roles().toArray(String[]::new)))
+                .append('\n'));
         return env.toString();
     }
 

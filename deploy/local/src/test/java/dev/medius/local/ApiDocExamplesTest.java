@@ -142,6 +142,8 @@ class ApiDocExamplesTest extends LaunchedPlatform {
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("MEDIUS_ADMIN_TOKEN", DevTokens.mint("demo-admin", LocalPlatform.DEMO_TENANT, "admin"));
         tokens.put("MEDIUS_EDITOR_TOKEN", DevTokens.mint("demo-editor", LocalPlatform.DEMO_TENANT, "editor"));
+        tokens.put("MEDIUS_HEAD_COACH_TOKEN", DevTokens.mint("demo-head-coach", LocalPlatform.DEMO_TENANT, "head-coach",
+                "coach"));
         tokens.put("MEDIUS_COACH_TOKEN", DevTokens.mint("demo-coach", LocalPlatform.DEMO_TENANT, "coach"));
         tokens.put("MEDIUS_ATHLETE_TOKEN", DevTokens.mint("demo-athlete", LocalPlatform.DEMO_TENANT, "athlete"));
         return tokens;

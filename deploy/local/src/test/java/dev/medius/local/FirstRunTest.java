@@ -110,8 +110,18 @@ class FirstRunTest {
                 for (String athlete : group.athletes()) {
                     JsonNode plan = get(urls.get("routine") + "/api/v1/athletes/" + athlete + "/plan", admin);
                     assertThat(plan.path("assignments")).as(athlete + "'s assignments").hasSize(1);
+                    // named once: a profile sent again by the resumed seeding leaves the revision as it was
+                    JsonNode profile = get(urls.get("routine") + "/api/v1/athletes/" + athlete + "/profile", admin);
+                    assertThat(profile.path("displayName").asText()).isEqualTo(DemoProfiles.displayName(athlete));
+                    assertThat(profile.path("teamName").asText()).isEqualTo(DemoProfiles.team(group.team()).name());
+                    assertThat(profile.path("revision").asLong()).as(athlete + "'s profile revision").isEqualTo(1);
                 }
             }
+            List<String> seen = new ArrayList<>();
+            get(urls.get("routine") + "/api/v1/athletes?size=100", headCoach(organisation.getKey()))
+                    .path("items").forEach(a -> seen.add(a.path("athleteId").asText()));
+            assertThat(seen).as("the athletes a head coach sees").containsExactlyInAnyOrderElementsOf(
+                    organisation.getValue().stream().flatMap(g -> g.athletes().stream()).toList());
             Map<String, List<String>> rosters = organisation.getValue().stream()
                     .collect(Collectors.groupingBy(DemoOrganisation.Group::coach,
                             Collectors.flatMapping(g -> g.athletes().stream(), Collectors.toList())));
@@ -125,6 +135,12 @@ class FirstRunTest {
                 });
             }
         }
+    }
+
+    /** The demo's head coach in the club; in the academy, whoever holds the role there. */
+    private static String headCoach(String tenant) {
+        String subject = DemoOrganisation.CLUB.equals(tenant) ? DemoOrganisation.HEAD_COACH : "first-run-head-coach";
+        return DevTokens.mint(subject, tenant, "head-coach", "coach");
     }
 
     private record Launch(Process process, Path log) {

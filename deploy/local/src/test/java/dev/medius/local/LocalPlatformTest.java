@@ -60,7 +60,8 @@ class LocalPlatformTest {
                 assertThat(status(base + "/q/metrics", operator)).isEqualTo(200);
             }
             assertThat(Files.readString(state.resolve("dev-tokens.env")))
-                    .contains("MEDIUS_ADMIN_TOKEN=", "MEDIUS_EDITOR_TOKEN=", "MEDIUS_COACH_TOKEN=", "MEDIUS_ATHLETE_TOKEN=");
+                    .contains("MEDIUS_ADMIN_TOKEN=", "MEDIUS_EDITOR_TOKEN=", "MEDIUS_HEAD_COACH_TOKEN=",
+                            "MEDIUS_COACH_TOKEN=", "MEDIUS_ATHLETE_TOKEN=", "MEDIUS_DEMO_CLUB_HEAD_COACH_TOKEN=");
 
             List<ProcessHandle> children = launcher.toHandle().descendants().collect(Collectors.toList());
             assertThat(children).as("three service processes").hasSizeGreaterThanOrEqualTo(3);
