@@ -68,6 +68,18 @@
   // a flag a coach snoozed waits for its date: it is shown, but does not count as needing attention
   function open(flags) { return flags.filter(function (f) { return !f.snoozed; }); }
 
+  // the flag's reason in the page's language, from the facts it cites; as the server wrote it when there are none
+  function reason(f) {
+    var facts = f.facts || {};
+    var template = facts.message && (MESSAGES[state.language]['reason.' + facts.message] || MESSAGES.en['reason.' + facts.message]);
+    if (!template) { return f.reason; }
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      if (name === 'area') { return facts.area ? ' (' + facts.area + ')' : ''; }
+      if (name === 'cause') { return t('cause.' + facts.cause); }
+      return facts[name] != null ? facts[name] : whole;
+    });
+  }
+
   function acknowledgedText(f) {
     var ack = f.acknowledgement;
     if (!ack) { return ''; }
@@ -82,7 +94,7 @@
       var badge = document.createElement('span');
       badge.className = 'flag ' + f.severity + (f.snoozed ? ' snoozed' : '') + (f.acknowledgement ? ' acknowledged' : '');
       badge.dataset.kind = f.kind;
-      badge.title = f.reason + (f.raisedAt ? ' (' + t('flag.since', date(f.raisedAt)) + ')' : '')
+      badge.title = reason(f) + (f.raisedAt ? ' (' + t('flag.since', date(f.raisedAt)) + ')' : '')
         + (f.acknowledgement ? '\n' + acknowledgedText(f) : '');
       badge.textContent = t('flag.' + f.kind) + (f.acknowledgement ? ' ✓' : '');
       container.appendChild(badge);
@@ -341,7 +353,7 @@
       card.dataset.kind = f.kind;
       var title = card.appendChild(document.createElement('h3'));
       flagBadges(title, [f]);
-      text(card.appendChild(document.createElement('p')), f.reason + ' (' + t('flag.since', date(f.raisedAt)) + ')');
+      text(card.appendChild(document.createElement('p')), reason(f) + ' (' + t('flag.since', date(f.raisedAt)) + ')');
       if (f.acknowledgement) {
         var seen = card.appendChild(document.createElement('p'));
         seen.className = 'acknowledgement';

@@ -37,6 +37,16 @@ window.MediusMessages = {
     'plan.title': 'Plan against what was done', 'plan.open': 'Open the athlete\'s plan',
     'plan.empty': 'Nothing scheduled in these weeks.', 'plan.completed': 'done', 'plan.skipped': 'skipped',
     'plan.missed': 'missed', 'plan.due': 'due today', 'plan.upcoming': 'upcoming',
+    'reason.pain-high': 'pain {pain}/10{area} reported on {date}, at or above the ceiling of {ceiling}/10',
+    'reason.pain-rising': 'pain {pain}/10{area} reported on {date} against a usual {usual}/10 (median of {reports} earlier reports), {above} points above',
+    'reason.pain-persisting': 'pain at or above {level}/10 in each of the last {sessions} sessions: {values}',
+    'reason.effort-high': 'session RPE at or above {rpe} in the last {sessions} sessions',
+    'reason.adherence-drop': 'adherence {recent}% in the last 7 days against {before}% in the 30 days before',
+    'reason.adherence-low': '{completed} of {due} sessions due in the last 30 days completed ({percent}%), below {below}%',
+    'reason.inactive-since-start': 'no completed session since the plan started on {since} ({days} days); {missed} scheduled sessions missed',
+    'reason.inactive': 'no completed session for {days} days (last on {since}); {missed} scheduled sessions missed',
+    'reason.injury-or-illness': 'skipped the session of {date} for {cause}: "{words}"',
+    'cause.injury': 'injury', 'cause.illness': 'illness',
     'threshold.pain': 'pain-high at {0}', 'threshold.effort': 'effort-high: {1} sessions at {0}'
   },
   es: {
@@ -77,6 +87,16 @@ window.MediusMessages = {
     'plan.title': 'Plan frente a lo hecho', 'plan.open': 'Abrir el plan del deportista',
     'plan.empty': 'Nada programado en estas semanas.', 'plan.completed': 'hecha', 'plan.skipped': 'saltada',
     'plan.missed': 'no hecha', 'plan.due': 'para hoy', 'plan.upcoming': 'próxima',
+    'reason.pain-high': 'dolor {pain}/10{area} el {date}, en el techo de {ceiling}/10 o por encima',
+    'reason.pain-rising': 'dolor {pain}/10{area} el {date} frente a un {usual}/10 habitual (mediana de {reports} registros anteriores), {above} puntos más',
+    'reason.pain-persisting': 'dolor de {level}/10 o más en cada una de las últimas {sessions} sesiones: {values}',
+    'reason.effort-high': 'RPE de la sesión de {rpe} o más en las últimas {sessions} sesiones',
+    'reason.adherence-drop': 'adherencia del {recent}% en los últimos 7 días frente al {before}% en los 30 días anteriores',
+    'reason.adherence-low': '{completed} de {due} sesiones previstas en los últimos 30 días completadas ({percent}%), por debajo del {below}%',
+    'reason.inactive-since-start': 'ninguna sesión completada desde que empezó el plan el {since} ({days} días); {missed} sesiones programadas sin hacer',
+    'reason.inactive': 'ninguna sesión completada en {days} días (la última el {since}); {missed} sesiones programadas sin hacer',
+    'reason.injury-or-illness': 'saltó la sesión del {date} por {cause}: "{words}"',
+    'cause.injury': 'lesión', 'cause.illness': 'enfermedad',
     'threshold.pain': 'dolor alto desde {0}', 'threshold.effort': 'esfuerzo alto: {1} sesiones a {0}'
   }
 };

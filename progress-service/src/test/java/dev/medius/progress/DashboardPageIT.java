@@ -222,6 +222,9 @@ class DashboardPageIT {
         assertThat(browser.findElement(By.id("attention")).getText()).contains("1 de 2 necesitan atención");
         assertThat(browser.findElement(painHigh).getText()).isEqualTo("dolor alto 1");
         assertThat(browser.findElement(By.cssSelector("#roster thead th")).getText()).isEqualToIgnoringCase("Deportista");
+        // the flag's reason too, from the facts the server keeps with it
+        assertThat(browser.findElement(By.cssSelector(flaggedRowSelector(athlete) + " .flag[data-kind='pain-high']"))
+                .getAttribute("title")).startsWith("dolor 7/10 (knee) el " + TODAY.minusDays(3)).contains("techo de 5/10");
         screenshot("dashboard-roster-es.png");
         assertAccessible("roster in Spanish");
     }

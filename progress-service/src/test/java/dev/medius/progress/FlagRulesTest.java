@@ -105,7 +105,10 @@ class FlagRulesTest {
     }
 
     static Map<FlagKind, FlagFinding> evaluate(FlagRules rules, Athlete athlete) {
-        return rules.evaluate(athlete.facts(), TODAY);
+        Map<FlagKind, FlagFinding> found = rules.evaluate(athlete.facts(), TODAY);
+        // in every case, the page's English words for the facts are the server's reason
+        found.values().forEach(f -> assertThat(PageWording.reason(f.facts())).as(f.kind().wire()).isEqualTo(f.reason()));
+        return found;
     }
 
     static Map<FlagKind, FlagFinding> evaluate(Athlete athlete) {
@@ -133,6 +136,9 @@ class FlagRulesTest {
         FlagFinding high = evaluate(athlete).get(FlagKind.PAIN_HIGH);
         assertThat(high.value()).isEqualTo(9.0);
         assertThat(high.reason()).startsWith("pain 9/10 (knee) reported on 2026-06-12");
+        // what the reason cites, by name, for a page in another language
+        assertThat(high.facts()).containsEntry("message", "pain-high").containsEntry("pain", "9")
+                .containsEntry("area", "knee").containsEntry("date", "2026-06-12").containsEntry("ceiling", "5");
     }
 
     @Test

@@ -88,7 +88,9 @@ public final class FlagRules {
         if (worst != null && worst.pain() >= thresholds.painThreshold()) {
             found.put(FlagKind.PAIN_HIGH, new FlagFinding(FlagKind.PAIN_HIGH, "pain " + painOf(worst) + " reported on "
                     + worst.date() + ", at or above the ceiling of " + thresholds.painThreshold() + "/10",
-                    worst.pain().doubleValue(), (double) thresholds.painThreshold()));
+                    worst.pain().doubleValue(), (double) thresholds.painThreshold(),
+                    FlagFinding.facts("pain-high", "pain", worst.pain(), "area", worst.painArea(), "date", worst.date(),
+                            "ceiling", thresholds.painThreshold())));
         }
         if (worst != null && earlier.size() >= thresholds.painBaselineReports()) {
             double baseline = median(earlier);
@@ -97,7 +99,9 @@ public final class FlagRules {
                 found.put(FlagKind.PAIN_RISING, new FlagFinding(FlagKind.PAIN_RISING, "pain " + painOf(worst)
                         + " reported on " + worst.date() + " against a usual " + trim(baseline) + "/10 (median of "
                         + earlier.size() + " earlier reports), " + trim(worst.pain() - baseline) + " points above",
-                        worst.pain().doubleValue(), limit));
+                        worst.pain().doubleValue(), limit, FlagFinding.facts("pain-rising", "pain", worst.pain(),
+                                "area", worst.painArea(), "date", worst.date(), "usual", trim(baseline), "reports",
+                                earlier.size(), "above", trim(worst.pain() - baseline))));
             }
         }
         int run = thresholds.painPersistSessions();
@@ -107,7 +111,9 @@ public final class FlagRules {
                 found.put(FlagKind.PAIN_PERSISTING, new FlagFinding(FlagKind.PAIN_PERSISTING, "pain at or above "
                         + thresholds.painPersistLevel() + "/10 in each of the last " + run + " sessions: "
                         + tail.stream().map(s -> s.pain() + "/10").collect(Collectors.joining(", ")),
-                        tail.get(tail.size() - 1).pain().doubleValue(), (double) thresholds.painPersistLevel()));
+                        tail.get(tail.size() - 1).pain().doubleValue(), (double) thresholds.painPersistLevel(),
+                        FlagFinding.facts("pain-persisting", "level", thresholds.painPersistLevel(), "sessions", run,
+                                "values", tail.stream().map(s -> s.pain() + "/10").collect(Collectors.joining(", ")))));
             }
         }
     }
@@ -119,7 +125,8 @@ public final class FlagRules {
             if (tail.stream().allMatch(s -> s.rpe() != null && s.rpe() >= thresholds.effortRpe())) {
                 found.put(FlagKind.EFFORT_HIGH, new FlagFinding(FlagKind.EFFORT_HIGH,
                         "session RPE at or above " + trim(thresholds.effortRpe()) + " in the last " + hard + " sessions",
-                        tail.get(tail.size() - 1).rpe(), thresholds.effortRpe()));
+                        tail.get(tail.size() - 1).rpe(), thresholds.effortRpe(), FlagFinding.facts("effort-high",
+                                "rpe", trim(thresholds.effortRpe()), "sessions", hard)));
             }
         }
     }
@@ -133,7 +140,9 @@ public final class FlagRules {
                 found.put(FlagKind.ADHERENCE_DROP, new FlagFinding(FlagKind.ADHERENCE_DROP,
                         "adherence " + trim(last7.percent()) + "% in the last 7 days against "
                                 + trim(before.percent()) + "% in the 30 days before",
-                        Math.round(drop * 10) / 10.0, (double) thresholds.adherenceDropPoints()));
+                        Math.round(drop * 10) / 10.0, (double) thresholds.adherenceDropPoints(),
+                        FlagFinding.facts("adherence-drop", "recent", trim(last7.percent()), "before",
+                                trim(before.percent()))));
             }
         }
         AdherenceWindow last30 = facts.last30();
@@ -141,7 +150,9 @@ public final class FlagRules {
             found.put(FlagKind.ADHERENCE_LOW, new FlagFinding(FlagKind.ADHERENCE_LOW, last30.completed() + " of "
                     + last30.scheduled() + " sessions due in the last 30 days completed (" + trim(last30.percent())
                     + "%), below " + thresholds.adherenceLowPercent() + "%",
-                    last30.percent(), (double) thresholds.adherenceLowPercent()));
+                    last30.percent(), (double) thresholds.adherenceLowPercent(), FlagFinding.facts("adherence-low",
+                            "completed", last30.completed(), "due", last30.scheduled(), "percent", trim(last30.percent()),
+                            "below", thresholds.adherenceLowPercent())));
         }
     }
 
@@ -158,7 +169,9 @@ public final class FlagRules {
                     ? "no completed session since the plan started on " + since + " (" + idle + " days)"
                     : "no completed session for " + idle + " days (last on " + since + ")")
                     + "; " + facts.missedSinceActivity() + " scheduled sessions missed",
-                    (double) idle, (double) thresholds.inactiveDays()));
+                    (double) idle, (double) thresholds.inactiveDays(), FlagFinding.facts(sincePlanStart
+                            ? "inactive-since-start" : "inactive", "since", since, "days", idle, "missed",
+                            facts.missedSinceActivity())));
         }
     }
 
@@ -177,7 +190,9 @@ public final class FlagRules {
         if (latest != null) {
             LocalDate day = latest.scheduledDate() != null ? latest.scheduledDate() : latest.recordedOn();
             found.put(FlagKind.INJURY_OR_ILLNESS, new FlagFinding(FlagKind.INJURY_OR_ILLNESS, "skipped the session of "
-                    + day + " for " + latestCause.kind() + ": \"" + abbreviate(latest.reason()) + "\"", null, null));
+                    + day + " for " + latestCause.kind() + ": \"" + abbreviate(latest.reason()) + "\"", null, null,
+                    FlagFinding.facts("injury-or-illness", "date", day, "cause", latestCause.kind(), "words",
+                            abbreviate(latest.reason()))));
         }
     }
 

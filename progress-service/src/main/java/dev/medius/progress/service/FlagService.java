@@ -170,7 +170,7 @@ public class FlagService {
         for (FlagRow row : raised) {
             FlagKind kind = FlagKind.fromWire(row.kind());
             if (kind.fromSessions()) {
-                found.put(kind, new FlagFinding(kind, row.reason(), row.value(), row.threshold()));
+                found.put(kind, new FlagFinding(kind, row.reason(), row.value(), row.threshold(), row.facts()));
             }
         }
         return found;

@@ -137,7 +137,7 @@ public class ProgressService {
         Acknowledgement acknowledgement = seen == null ? null
                 : new Acknowledgement(seen.acknowledgedBy(), seen.note(), seen.snoozedUntil(), seen.acknowledgedAt());
         boolean snoozed = seen != null && seen.snoozedUntil() != null && seen.snoozedUntil().isAfter(today);
-        return new Flag(f.flagId(), f.kind(), f.severity(), f.reason(), f.value(), f.threshold(), f.raisedAt(),
+        return new Flag(f.flagId(), f.kind(), f.severity(), f.reason(), f.facts(), f.value(), f.threshold(), f.raisedAt(),
                 acknowledgement, snoozed);
     }
 

@@ -3,6 +3,7 @@ package dev.medius.progress.service;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,10 +39,12 @@ public final class ProgressViews {
     public record Trend(String direction, Double latest, List<TrendPoint> points) {
     }
 
-    @Schema(description = "A raised flag. snoozed: a coach acknowledged it and snoozed it until a date after today; "
-            + "a snoozed flag does not count as needing attention.")
-    public record Flag(UUID flagId, String kind, String severity, String reason, Double value, Double threshold,
-            OffsetDateTime raisedAt, Acknowledgement acknowledgement, boolean snoozed) {
+    @Schema(description = "A raised flag. reason says why in English; facts holds what it cites by name, under "
+            + "'message' naming its wording, for a page in another language (empty for flags raised before they were "
+            + "kept). snoozed: a coach acknowledged it and snoozed it until a date after today; a snoozed flag does not "
+            + "count as needing attention.")
+    public record Flag(UUID flagId, String kind, String severity, String reason, Map<String, String> facts, Double value,
+            Double threshold, OffsetDateTime raisedAt, Acknowledgement acknowledgement, boolean snoozed) {
     }
 
     @Schema(description = "A coach saw the flag: who, when, their note for the athlete's other coaches, and the date "
