@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import dev.medius.routine.service.AthleteRegistry;
 import dev.medius.runtime.security.Caller;
+import dev.medius.runtime.validation.PageNumber;
+import dev.medius.runtime.validation.PageSize;
 
 /** The athletes a caller may see, by name: the organisation's for admins and head coaches, their own for coaches. */
 @Path("/api/v1/athletes")
@@ -41,10 +43,8 @@ public class AthleteRosterResource {
             @Parameter(description = "only this team") @QueryParam("teamId") @Size(max = 100)
             @Pattern(regexp = AthleteRegistry.TEAM_ID, message = "must be a team id: lower-case letters, digits and "
                     + "hyphens") String teamId,
-            @Parameter(description = "page number from 0") @QueryParam("page") @DefaultValue("0")
-            @Pattern(regexp = "\\d{1,6}", message = "must be a whole number, 0 or more") String page,
-            @Parameter(description = "page size, 1 to 100") @QueryParam("size") @DefaultValue("20")
-            @Pattern(regexp = "0*([1-9]\\d?|100)", message = "must be a whole number between 1 and 100") String size) {
+            @Parameter(description = "page number from 0") @QueryParam("page") @DefaultValue("0") @PageNumber String page,
+            @Parameter(description = "page size, 1 to 100") @QueryParam("size") @DefaultValue("20") @PageSize String size) {
         var found = registry.page(teamId, Integer.parseInt(page), Integer.parseInt(size));
         long totalPages = (found.total() + found.size() - 1) / found.size();
         return new AthletePageResponse(found.items().stream().map(AthleteProfileResponse::of).toList(), found.page(),

@@ -110,8 +110,10 @@ public class AthleteRegistry {
     public AthletePage page(String teamId, int page, int size) {
         AthleteRepository.Visible visible = access.visible();
         String tenant = caller.tenant();
-        return new AthletePage(athletes.page(tenant, visible, teamId, page, size), page, size,
-                athletes.count(tenant, visible, teamId));
+        // a page past any roster is empty: its offset would not fit the database's
+        List<Athlete> items = (long) page * size > Integer.MAX_VALUE ? List.of()
+                : athletes.page(tenant, visible, teamId, page, size);
+        return new AthletePage(items, page, size, athletes.count(tenant, visible, teamId));
     }
 
     private static Athlete newAthlete(String tenant, String athleteId) {

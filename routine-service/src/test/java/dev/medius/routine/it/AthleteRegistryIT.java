@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -120,6 +121,7 @@ class AthleteRegistryIT {
         list(admin, "").then().body("total", equalTo(5)).body("items.displayName",
                 contains("alba Sanz", "Álvaro Ruiz", "Bea Gil", "Carla Díaz", "Zoe Vidal"));
         list(admin, "teamId=sprinters").then().statusCode(200).body("total", equalTo(0)).body("totalPages", equalTo(0));
+        list(admin, "page=999999999&size=100").then().statusCode(200).body("items", empty()).body("total", equalTo(5));
 
         // a coach lists the athletes of their plans, an athlete themself
         Fixtures.catalogReady();
