@@ -21,8 +21,9 @@ public class ScheduleRepository {
     @Inject
     DataSource dataSource;
 
-    /** A session the schedule expects on a day. */
-    public record ScheduledRow(String tenant, String assignmentId, String sessionId, String athleteId, LocalDate date) {
+    /** A session the schedule expects on a day, with the title its plan gives it. */
+    public record ScheduledRow(String tenant, String assignmentId, String sessionId, String athleteId, LocalDate date,
+            String title) {
     }
 
     public void replaceSchedules(Collection<TenantKey> assignments, List<ScheduledRow> rows) throws SQLException {
@@ -41,12 +42,12 @@ public class ScheduleRepository {
             }
             // a session completed before its plan arrived is already in session_fact: the schedule starts out knowing it
             try (PreparedStatement st = c.prepareStatement("INSERT INTO scheduled_session (tenant_id, assignment_id, "
-                    + "session_id, athlete_id, scheduled_date, completed) SELECT u.t, u.a, u.s, u.athlete, u.d, "
-                    + "EXISTS (SELECT 1 FROM session_fact f WHERE f.tenant_id = u.t AND f.session_id = u.s "
+                    + "session_id, athlete_id, scheduled_date, title, completed) SELECT u.t, u.a, u.s, u.athlete, u.d, "
+                    + "u.title, EXISTS (SELECT 1 FROM session_fact f WHERE f.tenant_id = u.t AND f.session_id = u.s "
                     + "AND f.status = 'completed') FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], "
-                    + "?::date[]) AS u(t, a, s, athlete, d) ON CONFLICT DO NOTHING")) {
+                    + "?::date[], ?::varchar[]) AS u(t, a, s, athlete, d, title) ON CONFLICT DO NOTHING")) {
                 Jdbc.bindTexts(st, c, rows, ScheduledRow::tenant, ScheduledRow::assignmentId, ScheduledRow::sessionId,
-                        ScheduledRow::athleteId, ScheduledRow::date);
+                        ScheduledRow::athleteId, ScheduledRow::date, ScheduledRow::title);
                 st.executeUpdate();
             }
         }

@@ -103,10 +103,7 @@ public class SessionHistoryRepository {
     /** The athlete's scheduled sessions within [from, to], each with its title and stored status, by day. */
     public List<PlannedRow> plannedBetween(String tenant, String athlete, LocalDate from, LocalDate to) {
         List<PlannedRow> result = new ArrayList<>();
-        Jdbc.query(dataSource, "SELECT s.scheduled_date, s.session_id, (SELECT x ->> 'title' FROM plan_event p, "
-                + "jsonb_array_elements(p.sessions::jsonb) x WHERE p.tenant_id = s.tenant_id AND p.assignment_id = s.assignment_id "
-                + "AND x ->> 'sessionId' = s.session_id ORDER BY p.event_time DESC NULLS LAST LIMIT 1), f.status "
-                + "FROM scheduled_session s LEFT JOIN session_fact f ON f.tenant_id = s.tenant_id AND f.session_id = s.session_id "
+        Jdbc.query(dataSource, "SELECT s.scheduled_date, s.session_id, s.title, f.status FROM scheduled_session s LEFT JOIN session_fact f ON f.tenant_id = s.tenant_id AND f.session_id = s.session_id "
                 + "WHERE s.tenant_id = ? AND s.athlete_id = ? AND s.scheduled_date BETWEEN ? AND ? "
                 + "ORDER BY s.scheduled_date, s.session_id",
                 rs -> result.add(new PlannedRow(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),

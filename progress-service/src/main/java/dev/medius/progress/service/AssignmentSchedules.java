@@ -53,7 +53,7 @@ class AssignmentSchedules {
                     .min(Comparator.naturalOrder())
                     .ifPresent(cancelledFrom -> schedule.values().removeIf(s -> !s.date().isBefore(cancelledFrom)));
             schedule.values().forEach(s -> rows.add(new ScheduledRow(s.tenant(), s.assignmentId(), s.sessionId(), athlete,
-                    s.date())));
+                    s.date(), s.title())));
         }
         return rows;
     }
@@ -67,8 +67,9 @@ class AssignmentSchedules {
             for (JsonNode s : json.readTree(event.sessionsJson())) {
                 LocalDate date = LocalDate.parse(s.get("scheduledDate").asText());
                 if (notBefore == null || !date.isBefore(notBefore)) {
+                    JsonNode title = s.get("title");
                     rows.add(new ScheduledRow(event.tenant(), event.assignmentId(), s.get("sessionId").asText(),
-                            event.athleteId(), date));
+                            event.athleteId(), date, title == null || title.isNull() ? null : title.asText()));
                 }
             }
         } catch (IOException e) {

@@ -22,7 +22,6 @@ import dev.medius.progress.events.DeadLetters;
 import dev.medius.progress.events.DeadLetters.Rejected;
 import dev.medius.progress.repository.DatabaseAvailability;
 import dev.medius.progress.repository.RosterRepository;
-import dev.medius.progress.service.IngestionTransaction.Applied;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

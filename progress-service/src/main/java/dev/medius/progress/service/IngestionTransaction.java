@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +16,6 @@ import jakarta.inject.Inject;
 
 import dev.medius.progress.domain.Admission;
 import dev.medius.progress.domain.EventIdentity;
-import dev.medius.progress.domain.Rejection;
 import dev.medius.progress.domain.SessionFact;
 import dev.medius.progress.domain.TenantKey;
 import dev.medius.progress.repository.AdvisoryLocks;
@@ -91,26 +89,6 @@ class IngestionTransaction {
 
     @Inject
     Clock clock;
-
-    /** What a transaction did: the athletes whose facts changed, duplicates and rejections by batch index. */
-    record Applied(Set<TenantKey> athletes, Set<Integer> duplicates, Map<Integer, Rejection> rejections) {
-
-        static final Applied NONE = new Applied(Set.of(), Set.of(), Map.of());
-
-        static Applied rejected(Contribution event, Rejection rejection) {
-            return new Applied(Set.of(), Set.of(), Map.of(event.index(), rejection));
-        }
-
-        Applied and(Applied other) {
-            Set<TenantKey> allAthletes = new LinkedHashSet<>(athletes);
-            allAthletes.addAll(other.athletes);
-            Set<Integer> allDuplicates = new HashSet<>(duplicates);
-            allDuplicates.addAll(other.duplicates);
-            Map<Integer, Rejection> allRejections = new HashMap<>(rejections);
-            allRejections.putAll(other.rejections);
-            return new Applied(allAthletes, allDuplicates, allRejections);
-        }
-    }
 
     /** Applies the events in a transaction of their own, committed on return. */
     Applied committed(List<Contribution> events) {
