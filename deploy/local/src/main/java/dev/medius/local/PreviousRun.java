@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -48,27 +52,32 @@ final class PreviousRun {
             return;
         }
         LocalPlatform.log("waiting for " + left.size() + " service(s) of the previous run to stop");
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (left.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-            if (System.nanoTime() > deadline - BOUND.toNanos() / 2) {
-                left.forEach(ProcessHandle::destroy);
-            }
-            pause();
+        // the first half of the bound for the watchdog, the second for a polite stop of our own
+        if (!exited(left, BOUND.dividedBy(2))) {
+            left.forEach(ProcessHandle::destroy);
+            exited(left, BOUND.dividedBy(2));
         }
         left.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** Whether every process exited within the bound. */
+    private static boolean exited(List<ProcessHandle> processes, Duration bound) {
+        try {
+            CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                    .get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not wait for the previous run's services", e.getCause());
+        }
     }
 
     /** A pid may have been reused since: only a Medius service process is ours to wait for. */
     private static boolean isService(ProcessHandle process) {
         return process.isAlive() && process.info().commandLine().map(line -> line.contains("quarkus-run.jar")).orElse(false);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
