@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -48,10 +47,7 @@ class OutboxRelayFailuresIT {
     @Test
     void anEventTheBrokerRefusesStaysQueuedWhileTheRestOfItsBatchIsPublished() {
         String athlete = "athlete-" + UUID.randomUUID();
-        // over the producer's max.request.size of the test configuration (10 KiB)
-        Envelope oversized = new Envelope(UUID.randomUUID(), SessionTopic.TENANT, SessionTopic.NAME, athlete,
-                SessionTopic.TYPE, SessionTopic.SOURCE, "session-2", SessionTopic.MORNING,
-                Map.of("athlete", athlete, "notes", "x".repeat(20_000)), Map.of());
+        Envelope oversized = SessionTopic.oversized(athlete, 2);
         Envelope before = session(athlete, 1);
         Envelope after = session(athlete, 3);
         leftQueued.add(oversized.id());

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.medius.runtime.metrics.ScrapedMetrics;
 import dev.medius.runtime.outbox.Outbox.Envelope;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -37,6 +38,7 @@ class OutboxRelayIT {
     SessionLog log;
 
     private SessionTopic topic;
+    private UUID waiting;
 
     @BeforeEach
     void openTopic() {
@@ -46,6 +48,9 @@ class OutboxRelayIT {
     @AfterEach
     void closeTopic() {
         topic.close();
+        if (waiting != null) {
+            log.forget(waiting); // a refused event left behind would be retried for ever
+        }
     }
 
     @Test
@@ -131,6 +136,28 @@ class OutboxRelayIT {
         ConsumerRecord<String, String> record = topic.read(athlete, 1).get(0);
 
         assertThat(headers(record).keySet()).allMatch(name -> name.startsWith("ce_") || name.equals("content-type"));
+    }
+
+    @Test
+    void theBacklogAgeGrowsWhileAnEventWaitsAndIsZeroOnceItIsRelayed() {
+        String athlete = "athlete-" + UUID.randomUUID();
+        Envelope refused = SessionTopic.oversized(athlete, 1);
+        waiting = refused.id();
+        log.commit(List.of(refused));
+
+        // the producer refuses the oversized event, so it waits in the outbox until its data is repaired
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> backlogAgeSeconds() > 0);
+        double earlier = backlogAgeSeconds();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> backlogAgeSeconds() >= earlier + 1);
+        log.replacePayload(refused.id(), "{\"athlete\":\"" + athlete + "\",\"session\":1}");
+
+        ConsumerRecord<String, String> record = topic.read(athlete, 1).get(0);
+        assertThat(header(record, "ce_id")).isEqualTo(refused.id().toString());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> backlogAgeSeconds() == 0);
+    }
+
+    private static double backlogAgeSeconds() {
+        return ScrapedMetrics.value("medius_outbox_oldest_age_seconds");
     }
 
     private static int sessionNumber(ConsumerRecord<String, String> record) {

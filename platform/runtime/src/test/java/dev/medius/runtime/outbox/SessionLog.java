@@ -60,6 +60,15 @@ public class SessionLog {
                 .executeUpdate();
     }
 
+    /** Replaces a queued event's data, as an operator repairing a refused event would. */
+    @Transactional
+    public void replacePayload(UUID id, String payload) {
+        entityManager.createNativeQuery("UPDATE outbox_event SET payload = CAST(:payload AS jsonb) WHERE id = :id")
+                .setParameter("payload", payload)
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+
     /** The outbox rows of one key, in the order they were recorded. */
     @Transactional
     public List<OutboxEvent> rows(String key) {

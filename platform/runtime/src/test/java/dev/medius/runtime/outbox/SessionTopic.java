@@ -59,6 +59,12 @@ public final class SessionTopic implements AutoCloseable {
                 Map.of("athlete", athlete, "session", n), Map.of());
     }
 
+    /** Like {@link #session}, but over the producer's max.request.size of the test configuration (10 KiB). */
+    static Envelope oversized(String athlete, int n) {
+        return new Envelope(UUID.randomUUID(), TENANT, NAME, athlete, TYPE, SOURCE, "session-" + n, MORNING,
+                Map.of("athlete", athlete, "notes", "x".repeat(20_000)), Map.of());
+    }
+
     /** Reads until {@code done} holds for the records of {@code key} seen so far; returns them in topic order. */
     List<ConsumerRecord<String, String>> readUntil(String key, Predicate<List<ConsumerRecord<String, String>>> done) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
