@@ -60,7 +60,8 @@ final class Manifests {
             Map.entry("postgresql.cnpg.io/v1/Database", OperatorResources.Database.class),
             Map.entry("postgresql.cnpg.io/v1/ScheduledBackup", OperatorResources.ScheduledBackup.class),
             Map.entry("keda.sh/v1alpha1/ScaledObject", OperatorResources.ScaledObject.class),
-            Map.entry("keda.sh/v1alpha1/TriggerAuthentication", OperatorResources.TriggerAuthentication.class));
+            Map.entry("keda.sh/v1alpha1/TriggerAuthentication", OperatorResources.TriggerAuthentication.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", OperatorResources.PrometheusRule.class));
 
     /** One parsed document: where it came from, its kind and name, and the typed object. */
     record Manifest(Path file, String apiVersion, String kind, String name, Object object) {

@@ -3,11 +3,13 @@ package dev.medius.kubernetes;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 
 /**
- * Typed models of the CloudNativePG and KEDA resources Medius declares, limited to the fields it
+ * Typed models of the CloudNativePG, KEDA and Prometheus Operator resources Medius declares, limited to the fields it
  * uses: a field the operator would not understand fails the parse instead of being ignored.
  */
 final class OperatorResources {
@@ -96,5 +98,19 @@ final class OperatorResources {
     }
 
     record SecretTarget(String parameter, String name, String key) {
+    }
+
+    /** monitoring.coreos.com/v1 PrometheusRule */
+    record PrometheusRule(String apiVersion, String kind, ObjectMeta metadata, PrometheusRuleSpec spec) {
+    }
+
+    record PrometheusRuleSpec(List<RuleGroup> groups) {
+    }
+
+    record RuleGroup(String name, String interval, List<Rule> rules) {
+    }
+
+    record Rule(String alert, String record, String expr, @JsonProperty("for") String pendingFor,
+            Map<String, String> labels, Map<String, String> annotations) {
     }
 }
