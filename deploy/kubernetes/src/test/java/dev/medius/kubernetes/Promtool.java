@@ -2,18 +2,13 @@ package dev.medius.kubernetes;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Prometheus's own checker, run as a process. In CI (CI=true) it must be installed; on a workstation without it
@@ -31,19 +26,7 @@ final class Promtool {
 
     /** The promtool on PATH; fails in CI and skips elsewhere when there is none. */
     static Promtool onPath() {
-        Optional<Path> found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(dir -> !dir.isBlank())
-                .map(dir -> Path.of(dir, "promtool"))
-                .filter(Files::isExecutable)
-                .findFirst();
-        if (found.isEmpty()) {
-            String advice = "promtool is not on PATH (Debian: apt-get install prometheus)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(advice);
-            }
-            Assumptions.abort(advice);
-        }
-        return new Promtool(found.get());
+        return new Promtool(Tools.require("promtool"));
     }
 
     /** Runs {@code promtool args} in {@code dir}; fails with its output unless it exits 0 within the bound. */

@@ -30,6 +30,17 @@ public final class ServiceEnvironment {
         return env;
     }
 
+    /**
+     * The same for a service in a container on the host's network: the token key travels as the setting's value
+     * (one line of base64), since the container cannot read the host's files.
+     */
+    public static Map<String, String> inContainer(PostgresServer postgres, String database, String bootstrapServers) {
+        Map<String, String> env = of(postgres, database, bootstrapServers, Path.of("unused"));
+        env.remove("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        env.put("MP_JWT_VERIFY_PUBLICKEY", DevTokens.publicKeyPem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+        return env;
+    }
+
     public static Map<String, String> of(PostgresServer postgres, String database, String bootstrapServers,
             Path publicKey, int catalogPort) {
         Map<String, String> env = of(postgres, database, bootstrapServers, publicKey);
