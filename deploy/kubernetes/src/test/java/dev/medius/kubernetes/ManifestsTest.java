@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -56,6 +58,7 @@ class ManifestsTest {
     static final List<String> SERVICES = List.of("catalog-service", "routine-service", "progress-service");
 
     static List<Manifest> base;
+    static final Map<String, List<Manifest>> RENDERED = new HashMap<>();
     static String operationsDoc;
 
     @BeforeAll
@@ -82,19 +85,28 @@ class ManifestsTest {
                 .as("every base file is a resource of the base").allMatch(listed::contains);
     }
 
-    @Test
-    void everyServiceHasTheWholeSetOfObjects() {
-        Set<String> ids = Manifests.ids(base);
+    @ParameterizedTest(name = "overlays/{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceHasTheWholeSetOfObjects(String overlay) {
+        List<Manifest> manifests = rendered(overlay);
+        Set<String> ids = Manifests.ids(manifests);
         for (String service : SERVICES) {
             assertThat(ids).contains("ServiceAccount/" + service, "ConfigMap/" + service + "-config",
-                    "Deployment/" + service, "Service/" + service, "HorizontalPodAutoscaler/" + service,
-                    "PodDisruptionBudget/" + service, "NetworkPolicy/" + service);
+                    "Deployment/" + service, "Service/" + service, "PodDisruptionBudget/" + service,
+                    "NetworkPolicy/" + service);
+            // scaled by CPU, or in prod progress-service by consumer lag (KEDA), never both
+            assertThat(ids).as(overlay + " scaler of " + service).containsAnyOf("HorizontalPodAutoscaler/" + service,
+                    "ScaledObject/" + service);
+            assertThat(ids.contains("HorizontalPodAutoscaler/" + service) && ids.contains("ScaledObject/" + service))
+                    .as(overlay + ": one scaler for " + service).isFalse();
         }
     }
 
-    @Test
-    void everyContainerHasProbesResourcesAndALockedDownSecurityContext() {
-        for (Deployment deployment : all(Deployment.class)) {
+    @ParameterizedTest(name = "overlays/{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyContainerHasProbesResourcesAndALockedDownSecurityContext(String overlay) {
+        List<Manifest> manifests = rendered(overlay);
+        for (Deployment deployment : all(manifests, Deployment.class)) {
             PodSpec pod = deployment.getSpec().getTemplate().getSpec();
             assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(deployment.getMetadata().getName()).isTrue();
             for (Container container : pod.getContainers()) {
@@ -116,36 +128,40 @@ class ManifestsTest {
         }
     }
 
-    @Test
-    void serviceSelectorsMatchPodLabels() {
-        for (Service service : all(Service.class)) {
+    @ParameterizedTest(name = "overlays/{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void serviceSelectorsMatchPodLabels(String overlay) {
+        List<Manifest> manifests = rendered(overlay);
+        for (Service service : all(manifests, Service.class)) {
             Map<String, String> selector = service.getSpec().getSelector();
             assertThat(selector).as(service.getMetadata().getName()).isNotEmpty();
-            assertThat(podLabelSets()).as(service.getMetadata().getName() + " selects pods")
+            assertThat(podLabelSets(manifests)).as(service.getMetadata().getName() + " selects pods")
                     .anyMatch(labels -> labels.entrySet().containsAll(selector.entrySet()));
-            Set<String> containerPorts = all(Deployment.class).stream()
+            Set<String> containerPorts = all(manifests, Deployment.class).stream()
                     .filter(d -> d.getSpec().getTemplate().getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
                     .flatMap(d -> d.getSpec().getTemplate().getSpec().getContainers().stream())
                     .flatMap(c -> c.getPorts().stream()).map(p -> p.getName()).collect(Collectors.toSet());
             service.getSpec().getPorts().forEach(port -> assertThat(containerPorts)
                     .as(service.getMetadata().getName() + " target port").contains(port.getTargetPort().getStrVal()));
         }
-        for (HorizontalPodAutoscaler hpa : all(HorizontalPodAutoscaler.class)) {
-            assertThat(Manifests.ids(base)).contains("Deployment/" + hpa.getSpec().getScaleTargetRef().getName());
+        for (HorizontalPodAutoscaler hpa : all(manifests, HorizontalPodAutoscaler.class)) {
+            assertThat(Manifests.ids(manifests)).contains("Deployment/" + hpa.getSpec().getScaleTargetRef().getName());
         }
-        for (PodDisruptionBudget pdb : all(PodDisruptionBudget.class)) {
-            assertThat(podLabelSets()).anyMatch(labels -> selects(pdb.getSpec().getSelector(), labels));
+        for (PodDisruptionBudget pdb : all(manifests, PodDisruptionBudget.class)) {
+            assertThat(podLabelSets(manifests)).anyMatch(labels -> selects(pdb.getSpec().getSelector(), labels));
         }
-        for (Ingress ingress : all(Ingress.class)) {
+        for (Ingress ingress : all(manifests, Ingress.class)) {
             ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path -> assertThat(
-                    Manifests.ids(base)).contains("Service/" + path.getBackend().getService().getName())));
+                    Manifests.ids(manifests)).contains("Service/" + path.getBackend().getService().getName())));
         }
     }
 
-    @Test
-    void everyConfigMapAndSecretAPodUsesIsDeclaredOrDocumentedAsSupplied() {
-        Set<String> declared = Manifests.ids(base);
-        for (Deployment deployment : all(Deployment.class)) {
+    @ParameterizedTest(name = "overlays/{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyConfigMapAndSecretAPodUsesIsDeclaredOrDocumentedAsSupplied(String overlay) {
+        List<Manifest> manifests = rendered(overlay);
+        Set<String> declared = Manifests.ids(manifests);
+        for (Deployment deployment : all(manifests, Deployment.class)) {
             PodSpec pod = deployment.getSpec().getTemplate().getSpec();
             Set<String> configMaps = new HashSet<>();
             Set<String> secrets = new HashSet<>();
@@ -186,9 +202,11 @@ class ManifestsTest {
         }
     }
 
-    @Test
-    void everyTopicTheServicesUseHasAKafkaTopicAndEveryKafkaTopicIsUsed() throws Exception {
-        Set<String> declared = all(KafkaTopic.class).stream()
+    @ParameterizedTest(name = "overlays/{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyTopicTheServicesUseHasAKafkaTopicAndEveryKafkaTopicIsUsed(String overlay) throws Exception {
+        List<Manifest> manifests = rendered(overlay);
+        Set<String> declared = all(manifests, KafkaTopic.class).stream()
                 .map(topic -> Objects.requireNonNullElse(topic.getSpec().getTopicName(), topic.getMetadata().getName()))
                 .collect(Collectors.toSet());
         Set<String> used = new HashSet<>(contractTopics());
@@ -196,31 +214,33 @@ class ManifestsTest {
 
         assertThat(declared).containsExactlyInAnyOrderElementsOf(used);
 
-        for (KafkaUser user : all(KafkaUser.class)) {
+        for (KafkaUser user : all(manifests, KafkaUser.class)) {
             assertThat(SERVICES).as("a Kafka user per service").contains(user.getMetadata().getName());
             ((KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls().stream()
                     .filter(acl -> acl.getResource() instanceof io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource)
                     .map(acl -> ((io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource) acl.getResource()).getName())
                     .forEach(topic -> assertThat(declared).as(user.getMetadata().getName() + " ACL topic").contains(topic));
         }
-        Kafka kafka = all(Kafka.class).get(0);
-        assertThat(all(KafkaTopic.class)).allSatisfy(topic -> assertThat(topic.getMetadata().getLabels())
+        Kafka kafka = all(manifests, Kafka.class).get(0);
+        assertThat(all(manifests, KafkaTopic.class)).allSatisfy(topic -> assertThat(topic.getMetadata().getLabels())
                 .containsEntry("strimzi.io/cluster", kafka.getMetadata().getName()));
-        KafkaTopic catalog = all(KafkaTopic.class).stream()
+        KafkaTopic catalog = all(manifests, KafkaTopic.class).stream()
                 .filter(topic -> Topics.CATALOG_EXERCISES.equals(topic.getSpec().getTopicName())).findFirst().orElseThrow();
         assertThat(catalog.getSpec().getConfig()).containsEntry("cleanup.policy", "compact");
     }
 
-    @Test
-    void everyNetworkPolicySelectsPodsThatExist() {
-        List<Map<String, String>> pods = new ArrayList<>(podLabelSets());
+    @ParameterizedTest(name = "overlays/{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyNetworkPolicySelectsPodsThatExist(String overlay) {
+        List<Manifest> manifests = rendered(overlay);
+        List<Map<String, String>> pods = new ArrayList<>(podLabelSets(manifests));
         // pods the operators create for the resources declared here
-        all(Kafka.class).forEach(kafka -> pods.add(Map.of("strimzi.io/cluster", kafka.getMetadata().getName())));
-        all(OperatorResources.Cluster.class).forEach(cluster -> pods.add(Map.of("cnpg.io/cluster", cluster.metadata().getName())));
+        all(manifests, Kafka.class).forEach(kafka -> pods.add(Map.of("strimzi.io/cluster", kafka.getMetadata().getName())));
+        all(manifests, OperatorResources.Cluster.class).forEach(cluster -> pods.add(Map.of("cnpg.io/cluster", cluster.metadata().getName())));
         pods.add(Map.of("k8s-app", "kube-dns"));
-        for (NetworkPolicy policy : all(NetworkPolicy.class)) {
+        for (NetworkPolicy policy : all(manifests, NetworkPolicy.class)) {
             String name = policy.getMetadata().getName();
-            assertThat(podLabelSets()).as(name + " selects Medius pods")
+            assertThat(podLabelSets(manifests)).as(name + " selects Medius pods")
                     .anyMatch(labels -> selects(policy.getSpec().getPodSelector(), labels));
             List<NetworkPolicyPeer> peers = new ArrayList<>();
             policy.getSpec().getIngress().forEach(rule -> peers.addAll(rule.getFrom()));
@@ -250,16 +270,18 @@ class ManifestsTest {
                 assertPatchTargetsExist(component, parts.getPatches(), available);
             }
             assertPatchTargetsExist(dir, kustomization.getPatches(), available);
-            kustomization.getImages().forEach(image -> assertThat(all(Deployment.class).stream()
+            kustomization.getImages().forEach(image -> assertThat(all(base, Deployment.class).stream()
                     .flatMap(d -> d.getSpec().getTemplate().getSpec().getContainers().stream())
                     .map(c -> c.getImage().replaceFirst(":.*$", "")))
                     .as(overlay + " image " + image.getName()).contains(image.getName()));
         }
     }
 
-    @Test
-    void everyProductionSettingIsInTheManifestsOrDocumented() throws IOException {
-        String configMaps = all(io.fabric8.kubernetes.api.model.ConfigMap.class).stream()
+    @ParameterizedTest(name = "overlays/{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyProductionSettingIsInTheManifestsOrDocumented(String overlay) throws IOException {
+        List<Manifest> manifests = rendered(overlay);
+        String configMaps = all(manifests, io.fabric8.kubernetes.api.model.ConfigMap.class).stream()
                 .flatMap(cm -> cm.getData().values().stream()).collect(Collectors.joining("\n"));
         List<String> missing = new ArrayList<>();
         for (String key : productionSettings()) {
@@ -351,8 +373,8 @@ class ManifestsTest {
         return topics;
     }
 
-    private static List<Map<String, String>> podLabelSets() {
-        return all(Deployment.class).stream().map(d -> d.getSpec().getTemplate().getMetadata().getLabels())
+    private static List<Map<String, String>> podLabelSets(List<Manifest> manifests) {
+        return all(manifests, Deployment.class).stream().map(d -> d.getSpec().getTemplate().getMetadata().getLabels())
                 .collect(Collectors.toList());
     }
 
@@ -366,8 +388,13 @@ class ManifestsTest {
         assertThat(probe.getHttpGet().getPath()).as(what).isEqualTo(path);
     }
 
-    static <T> List<T> all(Class<T> type) {
-        return base.stream().filter(m -> type.isInstance(m.object())).map(m -> m.as(type)).collect(Collectors.toList());
+    /** The overlay as {@code kubectl kustomize} renders it, rendered once per run. */
+    static List<Manifest> rendered(String overlay) {
+        return RENDERED.computeIfAbsent(overlay, name -> Kustomize.render(MODULE.resolve("overlays").resolve(name)));
+    }
+
+    static <T> List<T> all(List<Manifest> manifests, Class<T> type) {
+        return manifests.stream().filter(m -> type.isInstance(m.object())).map(m -> m.as(type)).collect(Collectors.toList());
     }
 
 }
