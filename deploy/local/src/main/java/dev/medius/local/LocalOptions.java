@@ -10,7 +10,7 @@ import java.util.List;
 /** Command-line options of the launcher. */
 record LocalOptions(Path root, Path stateDirectory, boolean reset, boolean ephemeral, boolean help, int kafkaPort,
         int catalogPort, int routinePort, int progressPort, int readyTimeoutSeconds, boolean demo,
-        boolean simulate) {
+        boolean simulate, boolean containers) {
 
     static final String USAGE = String.join("\n",
             "usage: ./medius [options]",
@@ -21,7 +21,9 @@ record LocalOptions(Path root, Path stateDirectory, boolean reset, boolean ephem
             "  --ports A,B,C      catalog, routine and progress HTTP ports (default 8081,8082,8083)",
             "  --ready-timeout S  seconds to wait for the services to be ready (default 240)",
             "  --no-demo          do not seed the demo organisations (coaches, athletes, plans)",
-            "  --no-simulation    seed the demo organisations without history or live completions");
+            "  --no-simulation    seed the demo organisations without history or live completions",
+            "  --containers       run the services from their container images (podman; built first when older",
+            "                     than the build, see docs/operations.md, \"Images\")");
 
     static LocalOptions parse(String[] args) {
         Path root = Paths.get(System.getProperty("medius.root", ".")).toAbsolutePath().normalize();
@@ -35,12 +37,14 @@ record LocalOptions(Path root, Path stateDirectory, boolean reset, boolean ephem
         int timeout = 240;
         boolean demo = true;
         boolean simulate = true;
+        boolean containers = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--reset" -> reset = true;
                 case "--ephemeral" -> ephemeral = true;
                 case "--no-demo" -> demo = false;
                 case "--no-simulation" -> simulate = false;
+                case "--containers" -> containers = true;
                 case "--demo" -> demo = true;
                 case "--help", "-h" -> help = true;
                 case "--state" -> {
@@ -73,7 +77,7 @@ record LocalOptions(Path root, Path stateDirectory, boolean reset, boolean ephem
             demo = List.of(args).contains("--demo");
         }
         return new LocalOptions(root, state, reset, ephemeral, help, kafka, ports[0], ports[1], ports[2], timeout, demo,
-                simulate);
+                simulate, containers);
     }
 
     private static String value(String[] args, int index, String option) {

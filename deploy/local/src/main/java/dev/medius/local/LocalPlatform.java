@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import dev.medius.devkit.containers.ServiceImages;
 import dev.medius.devkit.kafka.KafkaBroker;
 import dev.medius.devkit.kafka.PlatformTopics;
 import dev.medius.devkit.postgres.PostgresServer;
@@ -37,6 +38,8 @@ public final class LocalPlatform {
 
     static final String DEMO_TENANT = DemoOrganisation.CLUB;
     private static final String INITIALISED = "databases ";
+    /** The tag of the images `--containers` runs, built here from this checkout. */
+    private static final String IMAGE_TAG = "local";
 
     private final LocalOptions options;
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -137,12 +140,26 @@ public final class LocalPlatform {
         ports.put("catalog", port(options.catalogPort()));
         ports.put("routine", port(options.routinePort()));
         ports.put("progress", port(options.progressPort()));
+        if (options.containers() && ServiceImages.stale(options.root(), IMAGE_TAG)) {
+            log("building the images (deploy/containers/build-images; log in " + state.resolve("logs/images.log") + ")");
+            ServiceImages.build(options.root(), IMAGE_TAG, postgres, broker.bootstrapServers(),
+                    state.resolve("logs/images.log"));
+        }
         for (Map.Entry<String, Integer> entry : ports.entrySet()) {
             String service = entry.getKey();
-            Map<String, String> env = ServiceEnvironment.of(postgres, databases.get(service), broker.bootstrapServers(),
-                    publicKey, ports.get("catalog"));
-            services.add(ServiceProcess.start(service, options.root(), entry.getValue(), env, JvmOptions.development(),
-                    state.resolve("logs").resolve(service + "-service.log")));
+            Path log = state.resolve("logs").resolve(service + "-service.log");
+            if (options.containers()) {
+                Map<String, String> env = ServiceEnvironment.inContainer(postgres, databases.get(service),
+                        broker.bootstrapServers());
+                env.put("MEDIUS_CATALOG_URL", "http://127.0.0.1:" + ports.get("catalog"));
+                services.add(ServiceProcess.container(service, options.root(), ServiceImages.image(service, IMAGE_TAG),
+                        entry.getValue(), env, log));
+            } else {
+                Map<String, String> env = ServiceEnvironment.of(postgres, databases.get(service),
+                        broker.bootstrapServers(), publicKey, ports.get("catalog"));
+                services.add(ServiceProcess.start(service, options.root(), entry.getValue(), env,
+                        JvmOptions.development(), log));
+            }
         }
         List<Long> pids = services.stream().map(ServiceProcess::pid).toList();
         PreviousRun.record(state, pids);

@@ -29,6 +29,28 @@ public final class ServiceImages {
         return "localhost/medius/" + service + "-service:" + tag;
     }
 
+    /** True when an image is missing or older than its service's packaged application. */
+    public static boolean stale(Path root, String tag) {
+        for (String service : SERVICES) {
+            Path jar = root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
+            String created;
+            try {
+                created = Podman.run(root, Duration.ofSeconds(30), "image", "inspect", "-f", "{{.Created.Unix}}",
+                        image(service, tag)).trim();
+            } catch (IllegalStateException missing) {
+                return true;
+            }
+            try {
+                if (Long.parseLong(created) * 1000 < Files.getLastModifiedTime(jar).toMillis()) {
+                    return true;
+                }
+            } catch (IOException | NumberFormatException e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Builds the base when missing and the three images as {@code TAG}, output appended to {@code log}. */
     public static void build(Path root, String tag, PostgresServer postgres, String bootstrapServers, Path log) {
         Path training;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,29 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
+        return launch(name, root, port, command, env, log);
+    }
+
+    /**
+     * Starts {@code <name>-service} from its container image on the host's network, confined as the Kubernetes
+     * manifests confine it (user 185, read-only root, a writable /tmp, 512 MiB, no capabilities). The child process
+     * is podman's client: it passes a stop signal on to the service, and the container is removed once it exits.
+     */
+    public static ServiceProcess container(String name, Path root, String image, int port, Map<String, String> env,
+            Path log) {
+        List<String> command = new ArrayList<>(List.of("podman", "run", "--rm", "--name", "medius-" + name + "-" + port,
+                "--network", "host", "--read-only", "--tmpfs", "/tmp:rw,size=256m", "--memory", "512m",
+                "--user", "185:185", "--cap-drop", "ALL", "--security-opt", "no-new-privileges"));
+        // values travel in podman's own environment, so no secret appears on a command line
+        env.keySet().forEach(key -> command.addAll(List.of("--env", key)));
+        command.addAll(List.of("--env", "QUARKUS_HTTP_PORT", image));
+        Map<String, String> environment = new LinkedHashMap<>(env);
+        environment.putIfAbsent("CONTAINERS_CONF", root.resolve("deploy/containers/containers.conf").toString());
+        return launch(name, root, port, command, environment, log);
+    }
+
+    private static ServiceProcess launch(String name, Path root, int port, List<String> command, Map<String, String> env,
+            Path log) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.toFile())
                 .redirectErrorStream(true)
