@@ -46,7 +46,7 @@ class DeadLetterReplayIT {
                 .extracting(r -> RoutineEvents.header(r, "medius-dlq-category")).containsExactly("future-time"));
         assertThat(dashboard().getString("athletes[0].lastActivity")).isNull();
 
-        String admin = DevTokens.mint("admin-" + run, tenant, "admin");
+        String admin = DevTokens.mint("operator-" + run, tenant, "platform-operator");
         try {
             FixedClock.advance(2);
             JsonPath first = given().auth().oauth2(admin).when().post("/api/v1/admin/dead-letters/replay")

@@ -63,7 +63,7 @@ class RebuildIT {
         String progress = get("/api/v1/athletes/{id}/progress", lucia);
         int alertsBefore = RoutineEvents.readAll(Topics.PROGRESS_ALERTS, lucia).size();
 
-        given().auth().oauth2(DevTokens.mint("root", TENANT, "admin")).when().post("/api/v1/admin/rebuild")
+        given().auth().oauth2(DevTokens.mint("operator", TENANT, "platform-operator")).when().post("/api/v1/admin/rebuild")
                 .then().statusCode(200).body("recordsRead", org.hamcrest.Matchers.greaterThan(5));
 
         assertThat(get("/api/v1/dashboard")).isEqualTo(dashboard);

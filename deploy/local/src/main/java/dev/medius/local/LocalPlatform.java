@@ -300,6 +300,11 @@ public final class LocalPlatform {
         });
     }
 
+    /** The platform operator's token: a person of the platform, not of an organisation. */
+    static String operatorToken() {
+        return DevTokens.mint("medius-operator", "medius-platform", "platform-operator");
+    }
+
     private String devTokens() {
         StringBuilder env = new StringBuilder("# Development bearer tokens for the demo organisations. Use: source this file, then"
                 + " curl -H \"Authorization: Bearer $MEDIUS_COACH_TOKEN\" ...\n");
@@ -310,6 +315,8 @@ public final class LocalPlatform {
                 .append(DevTokens.mint(DemoOrganisation.HEAD_COACH, DEMO_TENANT, "head-coach", "coach")).append('\n');
         env.append("MEDIUS_COACH_TOKEN=").append(DevTokens.mint(DemoOrganisation.COACH, DEMO_TENANT, "coach")).append('\n');
         env.append("MEDIUS_ATHLETE_TOKEN=").append(DevTokens.mint("demo-athlete", DEMO_TENANT, "athlete")).append('\n');
+        env.append("# whoever runs the platform: rebuilds and dead-letter replays, which reach every organisation\n");
+        env.append("MEDIUS_OPERATOR_TOKEN=").append(operatorToken()).append('\n');
         env.append("# every role of each organisation: MEDIUS_<ORGANISATION>_<WHO>_TOKEN\n");
         DemoOrganisation.people().forEach((variable, person) -> env.append(variable).append('=')
                 .append(DevTokens.mint(person.subject(), person.tenant(), person.roles().toArray(String[]::new)))

@@ -146,6 +146,7 @@ class ApiDocExamplesTest extends LaunchedPlatform {
                 "coach"));
         tokens.put("MEDIUS_COACH_TOKEN", DevTokens.mint("demo-coach", LocalPlatform.DEMO_TENANT, "coach"));
         tokens.put("MEDIUS_ATHLETE_TOKEN", DevTokens.mint("demo-athlete", LocalPlatform.DEMO_TENANT, "athlete"));
+        tokens.put("MEDIUS_OPERATOR_TOKEN", LocalPlatform.operatorToken());
         return tokens;
     }
 

@@ -61,7 +61,8 @@ class LocalPlatformTest {
             }
             assertThat(Files.readString(state.resolve("dev-tokens.env")))
                     .contains("MEDIUS_ADMIN_TOKEN=", "MEDIUS_EDITOR_TOKEN=", "MEDIUS_HEAD_COACH_TOKEN=",
-                            "MEDIUS_COACH_TOKEN=", "MEDIUS_ATHLETE_TOKEN=", "MEDIUS_DEMO_CLUB_HEAD_COACH_TOKEN=");
+                            "MEDIUS_COACH_TOKEN=", "MEDIUS_ATHLETE_TOKEN=", "MEDIUS_DEMO_CLUB_HEAD_COACH_TOKEN=",
+                            "MEDIUS_OPERATOR_TOKEN=");
 
             List<ProcessHandle> children = launcher.toHandle().descendants().collect(Collectors.toList());
             assertThat(children).as("three service processes").hasSizeGreaterThanOrEqualTo(3);

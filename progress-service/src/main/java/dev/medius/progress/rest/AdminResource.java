@@ -19,7 +19,7 @@ import dev.medius.runtime.security.Caller;
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
-@RolesAllowed(Caller.ADMIN)
+@RolesAllowed(Caller.PLATFORM_OPERATOR)
 public class AdminResource {
 
     @Inject
@@ -33,7 +33,8 @@ public class AdminResource {
     @Operation(summary = "Rebuild every projection from routine.plans and routine.sessions",
             description = "Empties the projections and reads both topics from the beginning through the same "
                     + "ingestion code; raised flags are kept and evaluated again on the rebuilt facts. Live "
-                    + "ingestion waits until the rebuild ends. The topics hold every organisation, so all are rebuilt.")
+                    + "ingestion waits until the rebuild ends. The topics hold every organisation, so all are rebuilt: "
+                    + "only a platform operator may, never an organisation's admin.")
     public RebuildReport rebuild() {
         return rebuild.rebuild();
     }
@@ -43,7 +44,8 @@ public class AdminResource {
     @Operation(summary = "Send the dead letters of routine.sessions.dlq back to their topics, each once",
             description = "After a fix, every record dead-lettered since the last replay goes back to the topic it came "
                     + "from without its medius-dlq-* headers, and ingestion applies it, recognises it as a duplicate or "
-                    + "dead-letters it again with its reason. A second replay sends only what was dead-lettered since.")
+                    + "dead-letters it again with its reason. A second replay sends only what was dead-lettered since. "
+                    + "The topic holds every organisation: only a platform operator may replay it.")
     public DeadLetterReplay.Report replay() {
         return replay.replay();
     }

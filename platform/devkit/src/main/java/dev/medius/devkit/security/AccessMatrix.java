@@ -28,7 +28,7 @@ public final class AccessMatrix {
 
     /** The roles in the order the expected answers are written. */
     public enum Role {
-        NONE, ATHLETE, COACH, EDITOR, ADMIN, HEAD_COACH;
+        NONE, ATHLETE, COACH, EDITOR, ADMIN, HEAD_COACH, PLATFORM_OPERATOR;
 
         String group() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -81,8 +81,9 @@ public final class AccessMatrix {
     /**
      * {@code operation} as {@code "GET /api/v1/x/{id}"}; {@code own} and {@code other} the statuses
      * for none, athlete, coach, editor, admin and, where a service gives head coaches a part of their own, head
-     * coach: e.g. {@code "401 200 200 200 200"} or {@code "401 200 200 403 200 200"}. A head coach is nobody's
-     * coach by plan: what they reach, they reach by their role alone.
+     * coach, then, where it gives platform operators one, platform operator: e.g. {@code "401 200 200 200 200"},
+     * {@code "401 200 200 403 200 200"} or {@code "401 200 200 403 200 200 403"}. A head coach is nobody's coach by
+     * plan: what they reach, they reach by their role alone. A platform operator belongs to no organisation's data.
      */
     public AccessMatrix row(String operation, String own, String other, Supplier<Target> target) {
         return add(operation, own, other, target, false);
@@ -103,8 +104,8 @@ public final class AccessMatrix {
 
     private static int[] statuses(String text) {
         int[] statuses = Arrays.stream(text.trim().split("\\s+")).mapToInt(Integer::parseInt).toArray();
-        if (statuses.length == Role.values().length - 1) {
-            // no head coach column: the service gives head coaches no part of their own
+        if (statuses.length == Role.values().length - 2 || statuses.length == Role.values().length - 1) {
+            // no head coach or operator column: the service gives them no part of their own (0: not called)
             return Arrays.copyOf(statuses, Role.values().length);
         }
         if (statuses.length != Role.values().length) {

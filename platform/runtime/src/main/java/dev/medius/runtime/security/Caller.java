@@ -22,6 +22,11 @@ public class Caller {
     /** Sees and acts for every athlete of the organisation, as a coach does for their own; no admin powers. */
     public static final String HEAD_COACH = "head-coach";
     public static final String ATHLETE = "athlete";
+    /**
+     * Runs the platform for every organisation at once (rebuilding projections, replaying dead letters): no
+     * organisation's admin may, since those operations reach organisations other than their own.
+     */
+    public static final String PLATFORM_OPERATOR = "platform-operator";
 
     @Inject
     JsonWebToken token;
