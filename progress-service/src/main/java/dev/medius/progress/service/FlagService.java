@@ -206,7 +206,8 @@ public class FlagService {
             UUID flagId = UUID.randomUUID();
             flagRows.raise(tenant, athlete, flagId, finding, now);
             flagEvents.raised(tenant, athlete, coach, flagId, finding, now);
-            LOG.infof("raised %s for %s/%s: %s", finding.kind().wire(), tenant, athlete, finding.reason());
+            // the reason quotes pain and effort, health data that has no place in a log: the flag's id leads to it
+            LOG.infof("raised %s (flag %s) for %s/%s", finding.kind().wire(), flagId, tenant, athlete);
             changed = true;
         }
         return changed;
