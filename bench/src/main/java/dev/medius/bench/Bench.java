@@ -11,20 +11,24 @@ import java.util.function.ToDoubleFunction;
  * Runs one benchmark scenario, or all of them, prints each table and appends it to
  * docs/benchmarks.md (or the file named by {@code -Dbench.output}).
  *
- * <pre>java -jar bench/target/medius-bench.jar ingestion|dashboard|catalog|plan|freshness|footprint|scale-out|all</pre>
+ * <pre>java -jar bench/target/medius-bench.jar ingestion|dashboard|catalog|plan|freshness|footprint|scale-out|all|footprint-containers</pre>
  */
 public final class Bench {
 
     public static final List<String> SCENARIOS = List.of("ingestion", "dashboard", "catalog", "plan", "freshness",
             "footprint", "scale-out");
+    /** Run only when named: they need podman and build the images first, which takes minutes. */
+    public static final List<String> CONTAINER_SCENARIOS = List.of(ContainerFootprintScenario.SCENARIO);
 
     private Bench() {
     }
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("bench.log.level", "warn"));
-        if (args.length != 1 || !(SCENARIOS.contains(args[0]) || args[0].equals("all"))) {
-            System.err.println("usage: bench/run <" + String.join("|", SCENARIOS) + "|all> [--runs N] [--<size> N ...]");
+        if (args.length != 1 || !(SCENARIOS.contains(args[0]) || CONTAINER_SCENARIOS.contains(args[0])
+                || args[0].equals("all"))) {
+            System.err.println("usage: bench/run <" + String.join("|", SCENARIOS) + "|all|"
+                    + String.join("|", CONTAINER_SCENARIOS) + "> [--runs N] [--<size> N ...]");
             System.exit(2);
         }
         Path root = root();
@@ -52,6 +56,7 @@ public final class Bench {
             case "plan" -> PlanScenario.run(options);
             case "freshness" -> new FreshnessScenario(options, root).run();
             case "footprint" -> new FootprintScenario(options, root).run();
+            case ContainerFootprintScenario.SCENARIO -> new ContainerFootprintScenario(options, root).run();
             case "scale-out" -> scaleOut(options, root);
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };

@@ -43,7 +43,7 @@ final class CatalogScenario {
         Map<String, List<Double>> figures = new LinkedHashMap<>();
         try (Platform platform = Platform.start(root)) {
             ServiceProcess catalog = platform.startService("catalog", platform.createDatabase("catalog"), Map.of());
-            Map<String, Path> loads = loads(catalog);
+            Map<String, Path> loads = loads(catalog.url());
             loads.values().forEach(script -> Wrk.run(catalog.url(), script, concurrency, Math.max(1, seconds / 2)));
             for (int run = 1; run <= options.runs(); run++) {
                 for (Map.Entry<String, Path> load : loads.entrySet()) {
@@ -72,14 +72,14 @@ final class CatalogScenario {
     }
 
     /** The three reads of this scenario, each as a wrk script; checks first that they answer 200. */
-    static Map<String, Path> loads(ServiceProcess catalog) throws Exception {
+    static Map<String, Path> loads(String catalogUrl) throws Exception {
         String token = DevTokens.mint("bench-reader", SessionEvents.TENANT, "coach");
         HttpClient http = HttpClient.newHttpClient();
         JsonNode page = null;
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         // the shipped library is imported at start-up; wait until the list shows it
         while (page == null || page.path("items").isEmpty()) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(catalog.url() + LIST))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(catalogUrl + LIST))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + LIST + " answered " + response.statusCode() + ": "

@@ -55,7 +55,7 @@ final class FootprintScenario {
                 Pause.millis(settle * 1000L);
                 started.forEach((name, service) -> add(figures, name + " memory idle", service.residentMib()));
                 ServiceProcess catalog = started.get("catalog");
-                for (Path script : CatalogScenario.loads(catalog).values()) {
+                for (Path script : CatalogScenario.loads(catalog.url()).values()) {
                     Wrk.run(catalog.url(), script, 16, seconds);
                 }
                 started.forEach((name, service) -> add(figures, name + " memory after catalog reads",

@@ -57,6 +57,14 @@ final class Platform implements AutoCloseable {
     }
 
     static Platform start(Path root) {
+        return start(root, true);
+    }
+
+    /**
+     * The broker and PostgreSQL; with {@code classArchives}, also the class data archive of every service whose build
+     * is newer than its archive, for the services started as processes.
+     */
+    static Platform start(Path root, boolean classArchives) {
         try {
             Path work = Files.createTempDirectory("medius-bench-");
             Path key = work.resolve("dev-public-key.pem");
@@ -66,7 +74,9 @@ final class Platform implements AutoCloseable {
             PostgresServer postgres = PostgresServer.provision(Optional.empty());
             Files.createDirectories(work.resolve("logs"));
             Platform platform = new Platform(root, work, broker, postgres, key);
-            platform.trainClassArchives();
+            if (classArchives) {
+                platform.trainClassArchives();
+            }
             return platform;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -93,6 +103,15 @@ final class Platform implements AutoCloseable {
 
     KafkaBroker broker() {
         return broker;
+    }
+
+    PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** A file in the platform's own folder, deleted when it closes. */
+    Path file(String name) {
+        return work.resolve(name);
     }
 
     /** A new empty database that is dropped when the platform closes. */
