@@ -87,6 +87,11 @@ class AccessMatrixIT {
                 // the dead-letter topic, like the input topics, holds every organisation: replaying it is the operator's
                 .row("POST /api/v1/admin/dead-letters/replay", operators, operators,
                         () -> on("/api/v1/admin/dead-letters/replay"))
+                // the retention of the admin's own organisation; the job reaches every organisation
+                .row("GET /api/v1/organisation/retention", admins, admins, () -> on("/api/v1/organisation/retention"))
+                .row("PUT /api/v1/organisation/retention", admins, admins,
+                        () -> on("/api/v1/organisation/retention").body("{\"factsDays\": 400}"))
+                .row("POST /api/v1/admin/retention/run", operators, operators, () -> on("/api/v1/admin/retention/run"))
                 // a check of the caller's own organisation's records, which changes nothing
                 .row("POST /api/v1/events/check", admins, admins, () -> on("/api/v1/events/check").body("[]"));
         assertThat(matrix.coverage(api.operations(DevTokens.mint(coach, tenant, "coach")))).isEmpty();

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.medius.progress.service.DeadLetterReplay;
+import dev.medius.progress.service.FactRetention;
 import dev.medius.progress.service.RebuildService;
 import dev.medius.progress.service.RebuildService.RebuildReport;
 import dev.medius.runtime.security.Caller;
@@ -27,6 +28,9 @@ public class AdminResource {
 
     @Inject
     DeadLetterReplay replay;
+
+    @Inject
+    FactRetention retention;
 
     @POST
     @Path("/rebuild")
@@ -48,5 +52,15 @@ public class AdminResource {
                     + "The topic holds every organisation: only a platform operator may replay it.")
     public DeadLetterReplay.Report replay() {
         return replay.replay();
+    }
+
+    @POST
+    @Path("/retention/run")
+    @Operation(summary = "Remove the session facts older than their organisation's retention, now",
+            description = "What the scheduled retention job does: every organisation's facts past its retention go, with "
+                    + "their volume; a second run finds nothing more. It reaches every organisation: only a platform "
+                    + "operator may.")
+    public FactRetention.Report retention() {
+        return retention.run();
     }
 }

@@ -1,0 +1,119 @@
+package dev.medius.progress.service;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.jboss.logging.Logger;
+
+import dev.medius.progress.config.RetentionConfig;
+import dev.medius.progress.domain.TenantKey;
+import dev.medius.progress.repository.AthleteRecentRepository;
+import dev.medius.progress.repository.RetentionRepository;
+import dev.medius.progress.repository.RevisionRepository;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Raw session facts are kept for their organisation's retention, then removed with their volume: a scheduled job,
+ * also run on demand by a platform operator. A run removes only what has aged past the cutoff, so a second run of
+ * the same day finds nothing and changes nothing.
+ */
+@ApplicationScoped
+public class FactRetention {
+
+    private static final Logger LOG = Logger.getLogger(FactRetention.class);
+    // small transactions: a first run over years of facts must not hold one open for minutes
+    static final int BATCH = 5_000;
+
+    @Inject
+    RetentionRepository retention;
+
+    @Inject
+    AthleteRecentRepository recent;
+
+    @Inject
+    RevisionRepository revisions;
+
+    @Inject
+    RetentionConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** What a run removed. */
+    public record Report(LocalDate today, long factsRemoved, int athletes) {
+    }
+
+    /** An organisation's retention: its own choice, or the default when {@code custom} is false. */
+    public record Retention(int factsDays, boolean custom, int defaultDays, int minimumDays, int maximumDays) {
+    }
+
+    /** An admin's choice for their organisation. */
+    public record RetentionRequest(@NotNull @Min(RetentionConfig.MINIMUM_DAYS) @Max(RetentionConfig.MAXIMUM_DAYS)
+            Integer factsDays) {
+    }
+
+    public Retention of(String tenant) {
+        Optional<Integer> own = retention.factsDays(tenant);
+        return new Retention(own.orElse(config.factsDays()), own.isPresent(), config.factsDays(),
+                RetentionConfig.MINIMUM_DAYS, RetentionConfig.MAXIMUM_DAYS);
+    }
+
+    public Retention choose(String tenant, RetentionRequest request, String by) {
+        retention.setFactsDays(tenant, request.factsDays(), by, OffsetDateTime.now(clock));
+        return of(tenant);
+    }
+
+    @Scheduled(every = "${medius.retention.every}", delayed = "${medius.retention.every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        Report report = run();
+        if (report.factsRemoved() > 0) {
+            LOG.infof("retention removed %d session facts of %d athletes", report.factsRemoved(), report.athletes());
+        }
+    }
+
+    public Report run() {
+        LocalDate today = LocalDate.now(clock);
+        Set<TenantKey> touched = new LinkedHashSet<>();
+        long removed = 0;
+        while (true) {
+            List<TenantKey> batch = removeBatch(today);
+            if (batch.isEmpty()) {
+                break;
+            }
+            removed += batch.size();
+            touched.addAll(batch);
+        }
+        return new Report(today, removed, touched.size());
+    }
+
+    /**
+     * One batch in one transaction: the facts and volume go, and their athletes' recent rows are rewritten from what
+     * is left and marked revised, so no kept dashboard answer shows a removed session.
+     */
+    @Transactional
+    List<TenantKey> removeBatch(LocalDate today) {
+        try {
+            List<TenantKey> facts = retention.removeExpiredFacts(today, config.factsDays(), BATCH);
+            Set<TenantKey> athletes = new LinkedHashSet<>(facts);
+            recent.rewriteAthleteRecent(athletes, today.minusDays(AthleteRecentRepository.RECENT_VOLUME_DAYS - 1L));
+            revisions.markRevised(athletes);
+            return facts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("retention batch failed", e);
+        }
+    }
+}
