@@ -141,7 +141,9 @@ final class ContainerFootprintScenario {
                         + " names the JDK's own archive after the image's, so the JVM maps only that one, as in an image"
                         + " built without a training start.")
                 .note("Resident memory is VmRSS of the container's JVM (its process 1, /proc on the host); container"
-                        + " memory is what its cgroup charges against the limit (`podman stats`: resident and page cache),"
+                        + " memory is what its cgroup charges against the limit (`podman stats`: its anonymous memory and the"
+                        + " page cache it read first; file pages another cgroup read first, such as the image's archive read by"
+                        + " its training start, count in VmRSS but not here),"
                         + " idle " + settle + " s after the last service was ready and, for catalog-service, after " + seconds
                         + " s of each catalog read of scenario 3. Both are held to the " + ServiceContainer.MEMORY_LIMIT_MIB
                         + " MiB limit.");
