@@ -21,6 +21,14 @@ public interface OutboxConfig {
     @WithDefault("PT40S")
     Duration sendTimeout();
 
+    /** How long a published event stays in the outbox table, to answer what was sent, before it is removed. */
+    @WithDefault("P7D")
+    Duration keepPublished();
+
+    /** How often published events past {@link #keepPublished()} are removed (a scheduler period such as 1h). */
+    @WithDefault("1h")
+    String purgeEvery();
+
     /** Whether this replica relays at all. */
     @WithDefault("true")
     boolean enabled();

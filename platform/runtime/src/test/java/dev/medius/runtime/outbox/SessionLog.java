@@ -77,6 +77,17 @@ public class SessionLog {
         return rows;
     }
 
+    /** Moves a row's {@code created_at} or {@code published_at} back by an interval such as {@code 8 days}. */
+    @Transactional
+    public void backdate(UUID id, String column, String interval) {
+        if (!column.equals("created_at") && !column.equals("published_at")) {
+            throw new IllegalArgumentException(column);
+        }
+        entityManager.createNativeQuery("UPDATE outbox_event SET " + column + " = " + column
+                + " - CAST(:interval AS interval) WHERE id = :id").setParameter("interval", interval)
+                .setParameter("id", id).executeUpdate();
+    }
+
     @Transactional
     public void forget(UUID id) {
         OutboxEvent.deleteById(id);
