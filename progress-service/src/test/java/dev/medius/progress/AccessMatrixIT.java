@@ -77,6 +77,9 @@ class AccessMatrixIT {
                         () -> on("/api/v1/organisation/roster"))
                 .row("GET /api/v1/athletes/{athleteId}/progress", viewers, "401 404 404 403 404 404 403",
                         () -> on("/api/v1/athletes/" + athlete + "/progress"))
+                // progress-service's part of the athlete's export: the athlete themselves and the organisation's admins
+                .row("GET /api/v1/athletes/{athleteId}/export", "401 200 403 403 200 403 403",
+                        "401 404 403 403 404 403 403", () -> on("/api/v1/athletes/" + athlete + "/export"))
                 .streamRow("GET /api/v1/dashboard/stream", viewers, viewers, () -> on("/api/v1/dashboard/stream"))
                 // the athlete's coaches, head coaches and admins answer a flag; the athlete does not acknowledge their own
                 .row("POST /api/v1/athletes/{athleteId}/flags/{flagId}/acknowledgement", "401 403 200 403 200 200 403",
