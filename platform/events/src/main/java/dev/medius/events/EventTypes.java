@@ -16,10 +16,11 @@ public final class EventTypes {
     public static final String ATHLETE_UNFLAGGED = "athlete.unflagged.v1";
     public static final String ATHLETE_UPDATED = "athlete.updated.v1";
     public static final String FLAG_ACKNOWLEDGED = "flag.acknowledged.v1";
+    public static final String ATHLETE_ERASED = "athlete.erased.v1";
 
     public static final List<String> ALL = List.of(EXERCISE_PUBLISHED, EXERCISE_RETIRED, PLAN_ASSIGNED, PLAN_CHANGED,
             PLAN_CANCELLED, SESSION_COMPLETED, SESSION_SKIPPED, ATHLETE_FLAGGED, ATHLETE_UNFLAGGED, ATHLETE_UPDATED,
-            FLAG_ACKNOWLEDGED);
+            FLAG_ACKNOWLEDGED, ATHLETE_ERASED);
 
     /** The CloudEvents extension attribute that carries the organisation. */
     public static final String TENANT_EXTENSION = "tenantid";

@@ -20,6 +20,7 @@ import dev.medius.events.catalog.ExerciseRetired;
 import dev.medius.events.progress.AthleteFlagged;
 import dev.medius.events.progress.AthleteUnflagged;
 import dev.medius.events.progress.FlagAcknowledged;
+import dev.medius.events.routine.AthleteErased;
 import dev.medius.events.routine.AthleteUpdated;
 import dev.medius.events.routine.PlanAssigned;
 import dev.medius.events.routine.PlanCancelled;
@@ -43,7 +44,8 @@ class EventSchemasTest {
             Map.entry(EventTypes.ATHLETE_FLAGGED, AthleteFlagged.class),
             Map.entry(EventTypes.ATHLETE_UNFLAGGED, AthleteUnflagged.class),
             Map.entry(EventTypes.ATHLETE_UPDATED, AthleteUpdated.class),
-            Map.entry(EventTypes.FLAG_ACKNOWLEDGED, FlagAcknowledged.class));
+            Map.entry(EventTypes.FLAG_ACKNOWLEDGED, FlagAcknowledged.class),
+            Map.entry(EventTypes.ATHLETE_ERASED, AthleteErased.class));
 
     static java.util.List<String> types() {
         return EventTypes.ALL;

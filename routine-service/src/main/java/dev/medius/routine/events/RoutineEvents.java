@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import dev.medius.events.EventTypes;
 import dev.medius.events.Topics;
+import dev.medius.events.routine.AthleteErased;
 import dev.medius.events.routine.AthleteUpdated;
 import dev.medius.events.routine.PlanAssigned;
 import dev.medius.events.routine.PlanCancelled;
@@ -59,6 +60,16 @@ public class RoutineEvents {
     public UUID athleteUpdated(String tenant, AthleteUpdated data) {
         return outbox.record(Outbox.Envelope.of(tenant, Topics.ROUTINE_PLANS, data.athleteId(),
                 EventTypes.ATHLETE_UPDATED, SOURCE, data.athleteId(), data));
+    }
+
+    /**
+     * On the plans' topic with the athlete's profile and plans, so it reaches consumers after everything it erases.
+     * Written after the outbox's rows about the athlete were removed, so it is the one left.
+     */
+    @Transactional(TxType.MANDATORY)
+    public UUID athleteErased(String tenant, AthleteErased data) {
+        return outbox.record(Outbox.Envelope.of(tenant, Topics.ROUTINE_PLANS, data.athleteId(),
+                EventTypes.ATHLETE_ERASED, SOURCE, data.athleteId(), data));
     }
 
     /** Keyed by athlete; the subject is the assignment or session the event is about. */

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,8 +22,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import dev.medius.routine.domain.SafetyText;
+import dev.medius.routine.service.AthleteErasure;
 import dev.medius.routine.service.PlanDocuments;
 import dev.medius.routine.service.SessionRecordService;
 import dev.medius.routine.service.SessionReports.CompletionRequest;
@@ -50,9 +53,27 @@ public class AthleteResource {
     PlanDocuments documents;
 
     @Inject
+    AthleteErasure erasure;
+
+    @Inject
     Clock clock;
 
     public record AthletePlanResponse(String athleteId, List<AssignmentResponse> assignments) {
+    }
+
+    @DELETE
+    @RolesAllowed(Caller.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Erase the athlete on their request (athlete.erased.v1)",
+            description = "Removes everything routine-service holds about the athlete in the organisation: profile, "
+                    + "assignments, sessions, reports, templates generated for them alone and the outbox's events about "
+                    + "them; publishes athlete.erased.v1, on which progress-service removes its own. The reason is kept "
+                    + "with the record of the erasure, which names the athlete only by a digest. Admins only.")
+    @APIResponse(responseCode = "404", description = "the organisation holds nothing about the athlete")
+    public AthleteErasure.ErasureReceipt erase(@PathParam("athleteId") @Size(max = 200) String athleteId,
+            @NotNull @Valid AthleteErasure.ErasureRequest request) {
+        return erasure.erase(athleteId, request);
     }
 
     @GET
