@@ -75,9 +75,9 @@ final class FreshnessScenario {
         List<Double> failed = new ArrayList<>();
         try (Platform platform = Platform.start(root)) {
             ServiceProcess catalog = platform.startService("catalog", platform.createDatabase("catalog"), Map.of());
-            ServiceProcess routine = platform.startService("routine", platform.createDatabase("routine"),
-                    Map.of("MEDIUS_CATALOG_URL", catalog.url()));
             ServiceProcess progress = platform.startService("progress", platform.createDatabase("progress"), Map.of());
+            ServiceProcess routine = platform.startService("routine", platform.createDatabase("routine"),
+                    Map.of("MEDIUS_CATALOG_URL", catalog.url(), "MEDIUS_PROGRESS_URL", progress.url()));
             List<String> athletes = new ArrayList<>();
             for (int i = 0; i < athleteCount; i++) {
                 athletes.add("fresh-athlete-" + i);

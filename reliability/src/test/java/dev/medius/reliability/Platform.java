@@ -107,7 +107,7 @@ final class Platform implements AutoCloseable {
 
     private void startProcess(String service) {
         Map<String, String> env = ServiceEnvironment.of(postgres, databasePrefix + service, broker.bootstrapServers(),
-                publicKey, ports.get("catalog"));
+                publicKey, ports.get("catalog"), ports.get("progress"));
         Path logs = ROOT.resolve("reliability/target/reliability-logs");
         try {
             Files.createDirectories(logs);

@@ -100,6 +100,7 @@ class DevOverlayOnPodmanTest {
             settings.put(name, local);
         }
         settings.get("routine-service").put("medius.catalog.url", "http://127.0.0.1:" + ports.get("catalog-service"));
+        settings.get("routine-service").put("medius.progress.url", "http://127.0.0.1:" + ports.get("progress-service"));
 
         List<Manifest> rendered = Kustomize.render(MODULE.resolve("overlays/dev"));
         played = PodmanPlay.of(rendered, ports, settings, (secret, key) -> secret.startsWith("medius-db-")

@@ -152,11 +152,12 @@ public final class LocalPlatform {
                 Map<String, String> env = ServiceEnvironment.inContainer(postgres, databases.get(service),
                         broker.bootstrapServers());
                 env.put("MEDIUS_CATALOG_URL", "http://127.0.0.1:" + ports.get("catalog"));
+                env.put("MEDIUS_PROGRESS_URL", "http://127.0.0.1:" + ports.get("progress"));
                 services.add(ServiceProcess.container(service, options.root(), ServiceImages.image(service, IMAGE_TAG),
                         entry.getValue(), env, log));
             } else {
                 Map<String, String> env = ServiceEnvironment.of(postgres, databases.get(service),
-                        broker.bootstrapServers(), publicKey, ports.get("catalog"));
+                        broker.bootstrapServers(), publicKey, ports.get("catalog"), ports.get("progress"));
                 services.add(ServiceProcess.start(service, options.root(), entry.getValue(), env,
                         JvmOptions.development(), log));
             }

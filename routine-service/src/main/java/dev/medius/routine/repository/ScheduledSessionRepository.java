@@ -18,6 +18,11 @@ public class ScheduledSessionRepository implements PanacheRepositoryBase<Schedul
         return list("assignmentId = ?1 order by ordinal", assignmentId);
     }
 
+    /** Every session scheduled for the athlete in the organisation, by assignment and order. */
+    public List<ScheduledSession> ofAthlete(String tenant, String athleteId) {
+        return list("tenantId = ?1 and athleteId = ?2 order by assignmentId, ordinal", tenant, athleteId);
+    }
+
     /** The athlete's session, locked so two reports of it are taken one after the other. */
     public Optional<ScheduledSession> lockOfAthlete(UUID sessionId, String tenant, String athleteId) {
         return find("id = ?1 and tenantId = ?2 and athleteId = ?3", sessionId, tenant, athleteId)

@@ -17,6 +17,11 @@ public class SessionRecordRepository implements PanacheRepositoryBase<SessionRec
                 .firstResultOptional();
     }
 
+    /** Every report recorded for the athlete in the organisation, oldest first. */
+    public List<SessionRecord> ofAthlete(String tenant, String athleteId) {
+        return list("tenantId = ?1 and athleteId = ?2 order by recordedAt, id", tenant, athleteId);
+    }
+
     /** Completed records of an assignment's sessions before {@code ordinal}, the latest first. */
     public List<SessionRecord> completedBefore(UUID assignmentId, int ordinal) {
         return getEntityManager().createQuery("select r from SessionRecord r, ScheduledSession s where r.sessionId = s.id"

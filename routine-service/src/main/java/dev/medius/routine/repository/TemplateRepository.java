@@ -1,5 +1,6 @@
 package dev.medius.routine.repository;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,5 +14,15 @@ public class TemplateRepository implements PanacheRepositoryBase<PlanTemplate, U
 
     public Optional<PlanTemplate> findInTenant(UUID id, String tenant) {
         return find("id = ?1 and tenantId = ?2", id, tenant).firstResultOptional();
+    }
+
+    /**
+     * The organisation's templates assigned to this athlete and to no one else: made for them, as a template generated
+     * from their profile is.
+     */
+    public List<PlanTemplate> onlyFor(String tenant, String athleteId) {
+        return list("from PlanTemplate t where t.tenantId = ?1 and t.id in (select a.templateId from Assignment a"
+                + " where a.tenantId = ?1 and a.athleteId = ?2) and not exists (select 1 from Assignment o"
+                + " where o.templateId = t.id and o.athleteId <> ?2) order by t.createdAt, t.id", tenant, athleteId);
     }
 }

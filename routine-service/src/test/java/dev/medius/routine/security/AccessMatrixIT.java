@@ -32,7 +32,8 @@ import io.restassured.response.Response;
  * coaches (those who assigned them a plan, as in progress-service), the organisation's head coaches
  * and admins read and record the athlete's sessions and read their profile, and anyone else of the
  * organisation finds nothing; only coaches, head coaches and admins change a profile; editors have no
- * part in plans or athletes. Another organisation's templates, assignments and athletes answer 404 and
+ * part in plans or athletes; only the athlete and the organisation's admins export what is held about the athlete.
+ * Another organisation's templates, assignments and athletes answer 404 and
  * never show in lists, even to people with the same names there. Statuses are given for none,
  * athlete, coach, editor, admin and head coach.
  */
@@ -103,7 +104,7 @@ class AccessMatrixIT extends OrganisationWithTemplate {
                 .row("POST /api/v1/assignments/{id}/cancel", PLANNERS, PLANNERS_HIDDEN,
                         () -> onAssignment("/cancel").body("{\"reason\": \"injured\"}"));
         athleteRows(matrix, "401 200 200 403 200 200", "401 201 201 403 201 201", "401 403 200 403 200 200",
-                UnaryOperator.identity());
+                "401 200 403 403 200 403", UnaryOperator.identity());
         assertThat(matrix.coverage(api.operations(Fixtures.coach(tenant)))).isEmpty();
         assertThat(matrix.verify()).isEmpty();
     }
@@ -117,7 +118,7 @@ class AccessMatrixIT extends OrganisationWithTemplate {
         String theirs = Fixtures.createTemplate(coach(neighbourCoach), "Next door", Fixtures.handMadePlan(1));
         Fixtures.assign(coach(neighbourCoach), theirs, List.of(neighbour), null, today());
         AccessMatrix matrix = athleteRows(new AccessMatrix(api), "401 404 404 403 200 200", "401 404 404 403 201 201",
-                "401 403 404 403 200 200", target -> target.people(neighbour, neighbourCoach));
+                "401 403 404 403 200 200", "401 404 403 403 200 403", target -> target.people(neighbour, neighbourCoach));
         assertThat(matrix.coverage(api.operations(Fixtures.coach(tenant)).stream()
                 .filter(operation -> operation.path().startsWith("/api/v1/athletes/")).toList())).isEmpty();
         assertThat(matrix.verify()).isEmpty();
@@ -232,7 +233,7 @@ class AccessMatrixIT extends OrganisationWithTemplate {
      * another organisation the athlete's id names nobody yet: its coaches and admins may register an athlete of
      * their own under it, without reaching this one.
      */
-    private AccessMatrix athleteRows(AccessMatrix matrix, String reads, String writes, String changes,
+    private AccessMatrix athleteRows(AccessMatrix matrix, String reads, String writes, String changes, String exports,
             UnaryOperator<Target> callers) {
         String hidden = "401 404 404 403 404 404";
         return matrix
@@ -259,7 +260,12 @@ class AccessMatrixIT extends OrganisationWithTemplate {
                         () -> callers.apply(onSession("/completion").body(json(Fixtures.completion(12, 6.0, 1, "knee",
                                 "lateral-band-walk", "banded-glute-bridge-abduction")))))
                 .row("POST /api/v1/athletes/{athleteId}/sessions/{sessionId}/skip", writes, hidden,
-                        () -> callers.apply(onSession("/skip").body("{\"reason\": \"travelling\"}")));
+                        () -> callers.apply(onSession("/skip").body("{\"reason\": \"travelling\"}")))
+                // everything held about the athlete: the athlete themselves and the organisation's admins
+                .row("GET /api/v1/athletes/{athleteId}/export", exports, "401 404 403 403 404 403", () -> {
+                    registered(athlete, athleteName);
+                    return callers.apply(on("/api/v1/athletes/" + athlete + "/export"));
+                });
     }
 
     /** A token of another coach of the organisation than the one {@link Fixtures#coach} names. */

@@ -66,8 +66,10 @@ public final class ServiceImages {
                 postgres.createDatabase(databases.get(i));
                 Map<String, String> env = ServiceEnvironment.inContainer(postgres, databases.get(i), bootstrapServers);
                 env.put("QUARKUS_HTTP_PORT", Integer.toString(Ports.free()));
-                // training starts one service at a time: routine-service's catalog calls find nobody, as after a restart
+                // training starts one service at a time: routine-service's catalog and progress calls find nobody, as
+                // after a restart
                 env.put("MEDIUS_CATALOG_URL", "http://127.0.0.1:" + Ports.free());
+                env.put("MEDIUS_PROGRESS_URL", "http://127.0.0.1:" + Ports.free());
                 Files.writeString(training.resolve(SERVICES.get(i) + ".env"), env.entrySet().stream()
                         .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining("\n", "", "\n")));
             }

@@ -9,7 +9,7 @@ import dev.medius.devkit.security.DevTokens;
 
 /**
  * The production configuration a service process reads from its environment: its database, the broker,
- * the development token issuer's public key and, when given, where catalog-service answers.
+ * the development token issuer's public key and, when given, where catalog-service and progress-service answer.
  */
 public final class ServiceEnvironment {
 
@@ -45,6 +45,14 @@ public final class ServiceEnvironment {
             Path publicKey, int catalogPort) {
         Map<String, String> env = of(postgres, database, bootstrapServers, publicKey);
         env.put("MEDIUS_CATALOG_URL", "http://127.0.0.1:" + catalogPort);
+        return env;
+    }
+
+    /** The same, with where progress-service answers routine-service's export. */
+    public static Map<String, String> of(PostgresServer postgres, String database, String bootstrapServers,
+            Path publicKey, int catalogPort, int progressPort) {
+        Map<String, String> env = of(postgres, database, bootstrapServers, publicKey, catalogPort);
+        env.put("MEDIUS_PROGRESS_URL", "http://127.0.0.1:" + progressPort);
         return env;
     }
 }
