@@ -62,7 +62,8 @@ public class EventResource {
                     + "specversion) or a binary-mode record {\"key\", \"headers\": {\"ce_id\": …}, \"value\": {…}}, with an "
                     + "optional \"topic\" (by default the one the type belongs on). Each is checked against the stored "
                     + "facts and the records before it, exactly as ingestion would, and nothing is kept: the outcome is "
-                    + "applied, duplicate or dead-lettered with its category and reason. Records of another organisation "
+                    + "applied, duplicate, erased (an event of an athlete erased since, which is not applied) or dead-lettered "
+                    + "with its category and reason. Records of another organisation "
                     + "than the caller's are not checked.")
     public List<CheckedRecord> check(JsonNode records) {
         if (records == null || !records.isArray()) {
@@ -128,7 +129,8 @@ public class EventResource {
     }
 
     private static String topicOf(String type) {
-        return type != null && (type.startsWith("plan.") || type.equals(EventTypes.ATHLETE_UPDATED)) ? Topics.ROUTINE_PLANS
+        return type != null && (type.startsWith("plan.") || type.equals(EventTypes.ATHLETE_UPDATED)
+                || type.equals(EventTypes.ATHLETE_ERASED)) ? Topics.ROUTINE_PLANS
                 : Topics.ROUTINE_SESSIONS;
     }
 

@@ -24,11 +24,16 @@ import dev.medius.progress.repository.ProfileRepository.ProfileRow;
  * What one valid event adds to the projections, read out of its JSON as soon as it is checked: a batch then holds
  * these few rows rather than thousands of JSON trees, which would live long enough to burden the collector.
  * {@code index} is the record's place in its batch; a session event carries its fact and volume, a plan event its row,
- * a profile event the athlete's profile.
+ * a profile event the athlete's profile; {@code time} is the event's.
  */
 record Contribution(int index, EventIdentity identity, String digest, String type, String tenant, TenantKey athlete,
-        String coach, SessionFact session, List<ExerciseVolumeRow> volumes, PlanEventRow planEvent, ProfileRow profile)
-        implements Admission.Candidate {
+        String coach, SessionFact session, List<ExerciseVolumeRow> volumes, PlanEventRow planEvent, ProfileRow profile,
+        OffsetDateTime time) implements Admission.Candidate {
+
+    /** An athlete's erasure, applied on its own: {@code time} is then the moment they were erased. */
+    boolean erasure() {
+        return EventTypes.ATHLETE_ERASED.equals(type);
+    }
 
     @Override
     public TenantKey aggregate() {
@@ -64,20 +69,24 @@ record Contribution(int index, EventIdentity identity, String digest, String typ
                         pain == null ? null : text(pain, "area"), null, text(d, "notes"), revision, eventTime, event.source(),
                         event.id());
                 return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, coach,
-                        fact, volumeRows(tenant, athlete, sessionId, fact.occurredAt().toLocalDate(), d), null, null);
+                        fact, volumeRows(tenant, athlete, sessionId, fact.occurredAt().toLocalDate(), d), null, null, eventTime);
             }
             case EventTypes.SESSION_SKIPPED -> {
                 SessionFact fact = new SessionFact(tenant, d.get("sessionId").asText(), athlete, SessionFact.SKIPPED,
                         date(d, "scheduledDate"), time(d, "recordedAt"), null, null, null, text(d, "reason"), null,
                         revision, eventTime, event.source(), event.id());
                 return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, coach,
-                        fact, List.of(), null, null);
+                        fact, List.of(), null, null, eventTime);
             }
             case EventTypes.ATHLETE_UPDATED -> {
                 ProfileRow row = new ProfileRow(tenant, athlete, d.get("displayName").asText(), text(d, "teamId"),
                         text(d, "teamName"), text(d, "sport"), d.get("revision").asLong(), time(d, "updatedAt"));
                 return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, null,
-                        null, List.of(), null, row);
+                        null, List.of(), null, row, eventTime);
+            }
+            case EventTypes.ATHLETE_ERASED -> {
+                return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, null,
+                        null, List.of(), null, null, time(d, "erasedAt").truncatedTo(ChronoUnit.MICROS));
             }
             default -> {
                 LocalDate from = switch (event.type()) {
@@ -88,7 +97,7 @@ record Contribution(int index, EventIdentity identity, String digest, String typ
                 PlanEventRow row = new PlanEventRow(tenant, event.source() + " " + event.id(), d.get("assignmentId").asText(),
                         athlete, coach, event.type(), from, event.time(), d.has("sessions") ? d.get("sessions").toString() : null);
                 return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, coach,
-                        null, List.of(), row, null);
+                        null, List.of(), row, null, eventTime);
             }
         }
     }

@@ -39,7 +39,7 @@ public final class EventReader {
     private static final Map<String, Set<String>> TYPES_BY_TOPIC = Map.of(
             Topics.ROUTINE_SESSIONS, Set.of(EventTypes.SESSION_COMPLETED, EventTypes.SESSION_SKIPPED),
             Topics.ROUTINE_PLANS, Set.of(EventTypes.PLAN_ASSIGNED, EventTypes.PLAN_CHANGED, EventTypes.PLAN_CANCELLED,
-                    EventTypes.ATHLETE_UPDATED));
+                    EventTypes.ATHLETE_UPDATED, EventTypes.ATHLETE_ERASED));
 
     /** Either an event or why the record cannot be one; {@link Rejection#category()} groups the reasons. */
     public record Result(InboundEvent event, Rejection rejection) {

@@ -65,6 +65,9 @@ public class IngestionService {
     @Inject
     IngestionConfig config;
 
+    @Inject
+    AthleteErasures erasures;
+
     /** Records read and checked against the contract: the events to apply, and why the others cannot be applied. */
     public static final class Batch {
         private final List<ConsumerRecord<String, byte[]>> records;
@@ -82,8 +85,9 @@ public class IngestionService {
     /** What became of one record: applied, recognised as a duplicate, or rejected and why. */
     public record Outcome(ConsumerRecord<String, byte[]> record, Kind kind, Rejection rejection) {
 
+        /** ERASED: an event of an athlete erased since, which is not applied again. */
         public enum Kind {
-            APPLIED, DUPLICATE, REJECTED
+            APPLIED, DUPLICATE, ERASED, REJECTED
         }
 
         public String wire() {
@@ -126,17 +130,20 @@ public class IngestionService {
     public void apply(Batch batch) {
         gate.enter();
         try {
-            Applied applied = store(batch.valid);
+            Applied applied = store(batch.valid, true);
             // committed: the evaluation that follows sees these facts
             flags.touched(applied.athletes());
             publishChanges(applied.athletes());
             List<Rejected> refused = new ArrayList<>();
             applied.rejections().forEach((index, rejection) -> refused.add(new Rejected(batch.records.get(index), rejection)));
             deadLetters.send(refused);
-            long duplicates = outcomes(batch, applied).stream().filter(o -> o.kind() == Outcome.Kind.DUPLICATE).count();
-            long stored = batch.valid.size() - refused.size() - duplicates;
+            List<Outcome> outcomes = outcomes(batch, applied);
+            long duplicates = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.DUPLICATE).count();
+            long erased = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.ERASED).count();
+            long stored = batch.valid.size() - refused.size() - duplicates - erased;
             metrics.counter(DeadLetters.OUTCOMES, "outcome", "applied", "category", "").increment(stored);
             metrics.counter(DeadLetters.OUTCOMES, "outcome", "duplicate", "category", "").increment(duplicates);
+            metrics.counter(DeadLetters.OUTCOMES, "outcome", "erased", "category", "").increment(erased);
             count("live", batch, stored);
         } finally {
             gate.leave();
@@ -148,7 +155,7 @@ public class IngestionService {
         Batch batch = read(records);
         gate.enter();
         try {
-            long stored = outcomes(batch, store(batch.valid)).stream().filter(o -> o.kind() == Outcome.Kind.APPLIED).count();
+            long stored = outcomes(batch, store(batch.valid, false)).stream().filter(o -> o.kind() == Outcome.Kind.APPLIED).count();
             count("replay", batch, stored);
             return (int) stored;
         } finally {
@@ -161,14 +168,47 @@ public class IngestionService {
         Batch batch = read(records);
         gate.enter();
         try {
-            return outcomes(batch, transaction.rolledBack(batch.valid));
+            // a check erases nothing: an erasure in the file is only read
+            List<Contribution> events = batch.valid.stream().filter(e -> !e.erasure()).toList();
+            Set<Integer> erased = erasures.erasedBefore(events);
+            return outcomes(batch, transaction.rolledBack(AthleteErasures.without(events, erased))
+                    .and(Applied.erased(erased)));
         } finally {
             gate.leave();
         }
     }
 
-    /** Applies the events in one transaction; should the database refuse it, one by one. */
-    private Applied store(List<Contribution> valid) {
+    /**
+     * Applies the events in order around the erasures among them: the events before an erasure, then the erasure, then
+     * the rest, so that an erasure removes what came before it and nothing after.
+     */
+    private Applied store(List<Contribution> valid, boolean live) {
+        Applied applied = Applied.NONE;
+        List<Contribution> run = new ArrayList<>();
+        for (Contribution event : valid) {
+            if (event.erasure()) {
+                applied = applied.and(storeRun(run)).and(erasures.erase(event, live));
+                run = new ArrayList<>();
+            } else {
+                run.add(event);
+            }
+        }
+        return applied.and(storeRun(run));
+    }
+
+    /** Applies events of athletes not erased since, in one transaction; should the database refuse it, one by one. */
+    private Applied storeRun(List<Contribution> events) {
+        if (events.isEmpty()) {
+            return Applied.NONE;
+        }
+        Set<Integer> erased = erasures.erasedBefore(events);
+        return storeKept(AthleteErasures.without(events, erased)).and(Applied.erased(erased));
+    }
+
+    private Applied storeKept(List<Contribution> valid) {
+        if (valid.isEmpty()) {
+            return Applied.NONE;
+        }
         try {
             return transaction.committed(valid);
         } catch (RuntimeException batchFailure) {
@@ -200,9 +240,10 @@ public class IngestionService {
         for (Contribution event : batch.valid) {
             ConsumerRecord<String, byte[]> record = batch.records.get(event.index());
             Rejection rejection = applied.rejections().get(event.index());
+            Outcome.Kind kind = applied.duplicates().contains(event.index()) ? Outcome.Kind.DUPLICATE
+                    : applied.erased().contains(event.index()) ? Outcome.Kind.ERASED : Outcome.Kind.APPLIED;
             outcomes[event.index()] = rejection != null ? new Outcome(record, Outcome.Kind.REJECTED, rejection)
-                    : new Outcome(record, applied.duplicates().contains(event.index()) ? Outcome.Kind.DUPLICATE
-                            : Outcome.Kind.APPLIED, null);
+                    : new Outcome(record, kind, null);
         }
         return List.of(outcomes);
     }

@@ -195,7 +195,7 @@ class IngestionTransaction {
         // last, so that the revision rows stay locked only for the commit
         revisions.markRevised(athletes);
         // flags are evaluated after the commit, by FlagSchedule, once for all the batches of the next seconds
-        return new Applied(athletes, admission.duplicates(), admission.rejections());
+        return new Applied(athletes, admission.duplicates(), Set.of(), admission.rejections());
     }
 
     /**
