@@ -84,6 +84,19 @@ final class MediusApi {
         }
     }
 
+    /** Any request with any token: {@code body} is sent as JSON when not null. */
+    Answer call(String token, String method, String service, String path, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+            return send(HttpRequest.newBuilder(URI.create(platform.url(service) + path))
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .method(method, publisher), token);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The Prometheus text of {@code /q/metrics}, read as an administrator. */
     Answer metrics(String service) {
         return send(HttpRequest.newBuilder(URI.create(platform.url(service) + "/q/metrics")).GET()

@@ -1,0 +1,178 @@
+package dev.medius.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.medius.devkit.security.DevTokens;
+import dev.medius.reliability.MediusApi.Answer;
+import dev.medius.reliability.MediusApi.Due;
+
+/**
+ * An athlete erased through the whole platform: after the admin's DELETE, no row of any table of routine-service's or
+ * progress-service's database holds the athlete's name, notes, skip reason or the coach's note about them, their
+ * id remains only in the records of the erasure, no API answers about them, a rebuild of progress-service brings
+ * nothing back, and a teammate's figures do not change.
+ */
+class AthleteErasureTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String NAME = "Erika Borrada Completamente";
+    private static final String NOTES = "Knee gave way on the second set of walks";
+    private static final String SKIP_REASON = "knee swollen after training";
+    private static final String ACKNOWLEDGEMENT = "Sent her to the physio, hold the plan";
+    /** Where an erased athlete's id stays: the record that they were erased, and the event telling consumers. */
+    private static final Map<String, List<String>> ERASURE_RECORDS = Map.of(
+            "routine", List.of("outbox_event"), "progress", List.of("athlete_erasure"));
+
+    private static Platform platform;
+    private static MediusApi club;
+    private static String athlete;
+    private static String teammate;
+
+    @BeforeAll
+    static void anAthleteWithPlansSessionsFlagsAndNotes() {
+        platform = Platform.start("erasure", false);
+        platform.launch("catalog", "routine", "progress");
+        club = new MediusApi(platform, MediusApi.newTenant("erasure"));
+        List<Due> due = club.assignSessions("era", 2, 1, 3);
+        athlete = due.get(0).athleteId();
+        teammate = due.stream().map(Due::athleteId).filter(id -> !id.equals(athlete)).findFirst().orElseThrow();
+        List<Due> mine = due.stream().filter(d -> d.athleteId().equals(athlete)).toList();
+        Due theirs = due.stream().filter(d -> d.athleteId().equals(teammate)).findFirst().orElseThrow();
+        String coach = DevTokens.mint("coach-" + club.tenant(), club.tenant(), "coach");
+        ok(club.call(coach, "PUT", "routine", "/api/v1/athletes/" + athlete + "/profile",
+                Map.of("displayName", NAME, "teamId", "hips")), 200);
+        ok(club.call(coach, "PUT", "routine", "/api/v1/athletes/" + teammate + "/profile",
+                Map.of("displayName", "Tomás Sigue", "teamId", "hips")), 200);
+        ok(complete(mine.get(0), 8, NOTES), 201);
+        ok(club.post("routine", "/api/v1/athletes/" + athlete + "/sessions/" + mine.get(1).sessionId() + "/skip",
+                Map.of("reason", SKIP_REASON)), 201);
+        ok(complete(theirs, 1, "Felt fine"), 201);
+        String[] flag = new String[1];
+        await("the pain flag").atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            for (JsonNode raised : club.get("progress", "/api/v1/athletes/" + athlete + "/progress").json()
+                    .path("summary").path("flags")) {
+                if (raised.path("kind").asText().equals("pain-high")) {
+                    flag[0] = raised.path("flagId").asText();
+                }
+            }
+            return flag[0] != null;
+        });
+        ok(club.post("progress", "/api/v1/athletes/" + athlete + "/flags/" + flag[0] + "/acknowledgement",
+                Map.of("note", ACKNOWLEDGEMENT)), 200);
+        await("progress-service holds both athletes' sessions").atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> count("progress", "SELECT count(*) FROM session_fact WHERE tenant_id = ?") == 3);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void nothingOfTheAthleteIsLeftAndARebuildBringsNothingBack() throws Exception {
+        assertThat(found("routine", NAME)).isNotEmpty();
+        assertThat(found("progress", NOTES)).isNotEmpty();
+        String teammateProgress = club.get("progress", "/api/v1/athletes/" + teammate + "/progress").body();
+
+        ok(club.call(club.adminToken(), "DELETE", "routine", "/api/v1/athletes/" + athlete,
+                Map.of("reason", "athlete's email of 1 December")), 200);
+        await("progress-service erased the athlete").atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> club.call(club.adminToken(), "GET", "progress", "/api/v1/athletes/" + athlete + "/progress",
+                        null).status() == 404);
+
+        nothingLeft();
+        for (String path : List.of("/profile", "/plan", "/export")) {
+            assertThat(club.call(club.adminToken(), "GET", "routine", "/api/v1/athletes/" + athlete + path, null)
+                    .status()).as(path).isEqualTo(404);
+        }
+        assertThat(club.call(club.adminToken(), "GET", "progress", "/api/v1/dashboard", null).body())
+                .doesNotContain(athlete).contains(teammate);
+        assertThat(club.get("progress", "/api/v1/athletes/" + teammate + "/progress").body()).isEqualTo(teammateProgress);
+
+        Answer rebuilt = club.call(DevTokens.mint("operator", "medius-platform", "platform-operator"), "POST", "progress",
+                "/api/v1/admin/rebuild", null);
+        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+        nothingLeft();
+        assertThat(club.get("progress", "/api/v1/athletes/" + teammate + "/progress").body()).isEqualTo(teammateProgress);
+    }
+
+    /** No table of either database holds what the athlete or their coach wrote, and only erasure records their id. */
+    private static void nothingLeft() throws SQLException {
+        for (String service : List.of("routine", "progress")) {
+            for (String secret : List.of(NAME, NOTES, SKIP_REASON, ACKNOWLEDGEMENT)) {
+                assertThat(found(service, secret)).as(service + " rows holding \"" + secret + "\"").isEmpty();
+            }
+            assertThat(found(service, athlete)).as(service + " rows naming the athlete")
+                    .allSatisfy(table -> assertThat(ERASURE_RECORDS.get(service)).contains(table));
+        }
+    }
+
+    /** The tables of the service's database with a row whose text holds {@code text}. */
+    private static List<String> found(String service, String text) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = platform.database(service)) {
+            List<String> all = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT table_name FROM information_schema.tables "
+                    + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"); ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    all.add(rs.getString(1));
+                }
+            }
+            for (String table : all) {
+                try (PreparedStatement st = c.prepareStatement("SELECT count(*) FROM \"" + table + "\" t "
+                        + "WHERE strpos(to_jsonb(t)::text, ?) > 0")) {
+                    st.setString(1, text);
+                    try (ResultSet rs = st.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) {
+                            tables.add(table);
+                        }
+                    }
+                }
+            }
+        }
+        return tables;
+    }
+
+    private static long count(String service, String sql) throws SQLException {
+        try (Connection c = platform.database(service); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, club.tenant());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static Answer complete(Due due, int pain, String notes) {
+        ObjectNode body = MediusApi.JSON.createObjectNode().put("sessionRpe", 6).put("notes", notes);
+        body.putObject("pain").put("score", pain).put("area", "knee");
+        ObjectNode exercise = body.putArray("exercises").addObject().put("exerciseId", "lateral-band-walk");
+        exercise.putArray("sets").addObject().put("reps", 10).put("side", "left");
+        return club.post("routine", "/api/v1/athletes/" + due.athleteId() + "/sessions/" + due.sessionId()
+                + "/completion", body);
+    }
+
+    private static void ok(Answer answer, int status) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+    }
+}
