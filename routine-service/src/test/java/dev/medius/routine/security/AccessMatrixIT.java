@@ -32,7 +32,8 @@ import io.restassured.response.Response;
  * coaches (those who assigned them a plan, as in progress-service), the organisation's head coaches
  * and admins read and record the athlete's sessions and read their profile, and anyone else of the
  * organisation finds nothing; only coaches, head coaches and admins change a profile; editors have no
- * part in plans or athletes; only the athlete and the organisation's admins export what is held about the athlete.
+ * part in plans or athletes; only the athlete and the organisation's admins export what is held about the athlete,
+ * and only the organisation's admins erase them.
  * Another organisation's templates, assignments and athletes answer 404 and
  * never show in lists, even to people with the same names there. Statuses are given for none,
  * athlete, coach, editor, admin and head coach.
@@ -261,6 +262,13 @@ class AccessMatrixIT extends OrganisationWithTemplate {
                                 "lateral-band-walk", "banded-glute-bridge-abduction")))))
                 .row("POST /api/v1/athletes/{athleteId}/sessions/{sessionId}/skip", writes, hidden,
                         () -> callers.apply(onSession("/skip").body("{\"reason\": \"travelling\"}")))
+                // erasure on request: the organisation's admins only; another organisation holds nothing to erase
+                .row("DELETE /api/v1/athletes/{athleteId}", "401 403 403 403 200 403", "401 403 403 403 404 403", () -> {
+                    String erased = "erased-" + UUID.randomUUID().toString().substring(0, 8);
+                    registered(erased, athleteName);
+                    return callers.apply(on("/api/v1/athletes/" + erased).people(erased, coachId)
+                            .body("{\"reason\": \"the athlete's request\"}"));
+                })
                 // everything held about the athlete: the athlete themselves and the organisation's admins
                 .row("GET /api/v1/athletes/{athleteId}/export", exports, "401 404 403 403 404 403", () -> {
                     registered(athlete, athleteName);
