@@ -10,7 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +46,9 @@ class AccessMatrixIT {
     URI root;
 
     private final String tenant = "club-matrix-" + uuid();
+
+    @Inject
+    DataSource dataSource;
     private final String athlete = "athlete-matrix-" + uuid();
     private final String coach = "coach-matrix-" + uuid();
 
@@ -96,8 +107,25 @@ class AccessMatrixIT {
                         () -> on("/api/v1/organisation/retention").body("{\"factsDays\": 400}"))
                 .row("POST /api/v1/admin/retention/run", operators, operators, () -> on("/api/v1/admin/retention/run"))
                 // a check of the caller's own organisation's records, which changes nothing
-                .row("POST /api/v1/events/check", admins, admins, () -> on("/api/v1/events/check").body("[]"));
+                .row("POST /api/v1/events/check", admins, admins, () -> on("/api/v1/events/check").body("[]"))
+                // who read which athlete's health data: the organisation's admins, each their own organisation's (the
+                // other organisation's trail names its own callers, whom the matrix gives this one's names: AccessTrailIT)
+                .row("GET /api/v1/organisation/access-trail", admins, admins,
+                        () -> on("/api/v1/organisation/access-trail").hiding())
+                // every answered read of health data leaves one entry in the trail; nothing else does
+                .trail(this::trailEntries, "GET /api/v1/dashboard", "GET /api/v1/organisation/roster",
+                        "GET /api/v1/athletes/{athleteId}/progress", "GET /api/v1/athletes/{athleteId}/export");
         assertThat(matrix.coverage(api.operations(DevTokens.mint(coach, tenant, "coach")))).isEmpty();
         assertThat(matrix.verify()).isEmpty();
+    }
+
+    private long trailEntries() {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM access_trail")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.medius.devkit.security.DevTokens;
 import dev.medius.events.EventTypes;
 import dev.medius.events.Topics;
+import dev.medius.runtime.trail.AthleteDigest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -81,7 +82,8 @@ class AthleteErasureIT {
         given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("note", "called her physio"))
                 .when().post("/api/v1/athletes/{id}/flags/{flag}/acknowledgement", erased, flagId)
                 .then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/dashboard").contains(teammate));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "SELECT count(*) FROM session_fact WHERE tenant_id = ? AND athlete_id = ?", teammate) == 1);
         assertThat(rows(erased)).allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
         String teammateProgress = get("/api/v1/athletes/" + teammate + "/progress");
         Map<String, Integer> teammateRows = rows(teammate);
@@ -97,6 +99,10 @@ class AthleteErasureIT {
         assertThat(get("/api/v1/dashboard")).doesNotContain(erased).contains(teammate);
         assertThat(get("/api/v1/athletes/" + teammate + "/progress")).isEqualTo(teammateProgress);
         assertThat(count("SELECT count(*) FROM outbox_event WHERE tenant_id = ? AND message_key = ?", erased)).isZero();
+        // the admin's reads of the athlete stay in the trail, naming them by their digest only
+        assertThat(count("SELECT count(*) FROM access_trail WHERE tenant_id = ? AND ? = ANY (athletes)", erased)).isZero();
+        assertThat(count("SELECT count(*) FROM access_trail WHERE tenant_id = ? AND ? = ANY (athletes)",
+                AthleteDigest.of(tenant, erased))).isPositive();
 
         // the completion read again, as a late copy would be: an event of before the erasure, not applied
         RoutineEvents.sendWithId(painfulId, Topics.ROUTINE_SESSIONS, tenant, EventTypes.SESSION_COMPLETED, erased, painful);

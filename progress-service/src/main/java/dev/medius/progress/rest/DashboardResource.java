@@ -24,11 +24,14 @@ import dev.medius.progress.domain.RosterFilter;
 import dev.medius.progress.service.DashboardAnswers;
 import dev.medius.progress.service.OrganisationRosters;
 import dev.medius.progress.service.ProgressViews.AthleteProgress;
+import dev.medius.progress.service.ProgressViews.AthleteSummary;
 import dev.medius.progress.service.ProgressViews.Dashboard;
 import dev.medius.progress.service.ProgressViews.OrganisationRoster;
 import dev.medius.progress.service.Viewer;
 import dev.medius.runtime.problem.ProblemException;
 import dev.medius.runtime.security.Caller;
+import dev.medius.runtime.trail.HealthDataRead;
+import dev.medius.runtime.trail.TrailedAthletes;
 import dev.medius.runtime.validation.PageNumber;
 import dev.medius.runtime.validation.PageSize;
 
@@ -48,8 +51,12 @@ public class DashboardResource {
     @Inject
     Caller caller;
 
+    @Inject
+    TrailedAthletes trailed;
+
     @GET
     @Path("/dashboard")
+    @HealthDataRead("roster")
     @Operation(summary = "The caller's roster with adherence, last activity, streak, weekly volume, RPE and pain "
             + "trends and flags, most urgent first",
             description = "Coaches see the athletes whose plans name them as coach; athletes see themselves; admins and "
@@ -64,6 +71,7 @@ public class DashboardResource {
 
     @GET
     @Path("/organisation/roster")
+    @HealthDataRead("organisation roster")
     @RolesAllowed({ Caller.ADMIN, Caller.HEAD_COACH })
     @Operation(summary = "The organisation's athletes a page at a time, most urgent first, for head coaches and admins",
             description = "Filters by team, flag kind (* for any open flag) and words of a name or id; sort=name orders "
@@ -78,12 +86,15 @@ public class DashboardResource {
             @Pattern(regexp = "urgency|name", message = "must be urgency or name") String sort,
             @Parameter(description = "page number from 0") @QueryParam("page") @DefaultValue("0") @PageNumber String page,
             @Parameter(description = "page size, 1 to 100") @QueryParam("size") @DefaultValue("50") @PageSize String size) {
-        return organisationRosters.page(Viewer.of(caller), new RosterFilter(team, flag, words), sort, Integer.parseInt(page),
-                Integer.parseInt(size));
+        OrganisationRoster roster = organisationRosters.page(Viewer.of(caller), new RosterFilter(team, flag, words), sort,
+                Integer.parseInt(page), Integer.parseInt(size));
+        trailed.shown(roster.athletes().stream().map(AthleteSummary::athleteId).toList());
+        return roster;
     }
 
     @GET
     @Path("/athletes/{athleteId}/progress")
+    @HealthDataRead("progress")
     @Operation(summary = "One athlete's summary and weekly series per exercise, muscle and movement pattern",
             description = "404 when the athlete is not visible to the caller (another coach's athlete, another "
                     + "athlete, another organisation).")

@@ -17,6 +17,7 @@ import dev.medius.progress.service.AthleteExports;
 import dev.medius.progress.service.AthleteExports.ProgressExport;
 import dev.medius.progress.service.Viewer;
 import dev.medius.runtime.security.Caller;
+import dev.medius.runtime.trail.HealthDataRead;
 
 /** progress-service's part of an athlete's export; routine-service serves the whole document. */
 @Path("/api/v1/athletes/{athleteId}/export")
@@ -31,6 +32,7 @@ public class ExportResource {
     Caller caller;
 
     @GET
+    @HealthDataRead("export")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Everything progress-service holds about an athlete of the caller's organisation",
             description = "Profile, organisation and coaches, plan events and the schedule derived from them, every "

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import dev.medius.progress.domain.TenantKey;
 import dev.medius.progress.repository.ErasureRepository;
 import dev.medius.progress.repository.RosterRepository;
+import dev.medius.runtime.trail.AccessTrail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -37,6 +38,9 @@ class AthleteErasures {
     @Inject
     DashboardEvents dashboards;
 
+    @Inject
+    AccessTrail trail;
+
     /** The athlete's coaches before the erasure, whose open dashboards must drop them. */
     private record Erased(TenantKey athlete, List<String> coaches) {
     }
@@ -48,6 +52,9 @@ class AthleteErasures {
             List<String> coaches = roster.coaches(athlete.tenant(), List.of(athlete.id())).getOrDefault(athlete.id(),
                     List.of());
             Map<String, Integer> removed = erasures.erase(athlete.tenant(), athlete.id(), erasure.time());
+            if (!removed.isEmpty()) {
+                removed.put("access_trail", trail.pseudonymise(athlete.tenant(), athlete.id()));
+            }
             LOG.infof("athlete erased in organisation %s: %s", athlete.tenant(), removed);
             return new Erased(athlete, coaches);
         });

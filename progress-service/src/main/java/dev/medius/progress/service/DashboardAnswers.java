@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medius.progress.service.DashboardCache.Basis;
 import dev.medius.runtime.json.KeptAnswers;
 import dev.medius.runtime.problem.ProblemException;
+import dev.medius.runtime.trail.TrailedAthletes;
 
 /**
  * The dashboard's answers as JSON, kept while the athletes they show are unchanged ({@link DashboardCache}): a
@@ -20,6 +21,9 @@ import dev.medius.runtime.problem.ProblemException;
  */
 @ApplicationScoped
 public class DashboardAnswers {
+
+    @Inject
+    TrailedAthletes trailed;
 
     @Inject
     ProgressService progress;
@@ -48,10 +52,13 @@ public class DashboardAnswers {
     public byte[] roster(Viewer viewer, String coach) {
         Optional<String> rosterOf = access.rosterCoach(viewer, coach);
         if (rosterOf.isEmpty()) {
-            return write(progress.dashboard(viewer, coach));
+            ProgressViews.Dashboard dashboard = progress.dashboard(viewer, coach);
+            trailed.shown(dashboard.athletes().stream().map(ProgressViews.AthleteSummary::athleteId).toList());
+            return write(dashboard);
         }
         LocalDate today = progress.today();
         Map<String, Long> revisions = access.rosterRevisions(viewer.tenant(), rosterOf.get());
+        trailed.shown(revisions.keySet());
         return cache.get(new RosterKey(viewer.tenant(), rosterOf.get()), new Basis(today, revisions),
                 () -> write(progress.dashboard(viewer, coach, new ArrayList<>(revisions.keySet()), today)));
     }

@@ -32,6 +32,7 @@ import dev.medius.routine.service.SessionReports.CompletionRequest;
 import dev.medius.routine.service.SessionReports.SkipRequest;
 import dev.medius.routine.service.TemplateService;
 import dev.medius.runtime.security.Caller;
+import dev.medius.runtime.trail.HealthDataRead;
 
 /**
  * An athlete's calendar and session records: the athlete, the athlete's coaches, or a head coach or admin of the
@@ -78,6 +79,7 @@ public class AthleteResource {
 
     @GET
     @Path("/plan")
+    @HealthDataRead("plan")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The athlete's assigned plans with every session and what it prescribes")
     public AthletePlanResponse plan(@PathParam("athleteId") String athleteId) {
@@ -87,6 +89,7 @@ public class AthleteResource {
 
     @GET
     @Path("/plan.ics")
+    @HealthDataRead("plan calendar")
     @Produces("text/calendar")
     @Operation(summary = "The athlete's sessions as an iCalendar feed, one event per session")
     public Response calendar(@PathParam("athleteId") String athleteId,

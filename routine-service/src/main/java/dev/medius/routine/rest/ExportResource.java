@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import dev.medius.routine.service.AthleteExport;
 import dev.medius.runtime.security.Caller;
+import dev.medius.runtime.trail.HealthDataRead;
 
 /** Everything Medius holds about an athlete, as one JSON document to download (GDPR articles 15 and 20). */
 @Path("/api/v1/athletes/{athleteId}/export")
@@ -28,6 +29,7 @@ public class ExportResource {
     AthleteExport export;
 
     @GET
+    @HealthDataRead("export")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Everything Medius holds about the athlete, from every service, as one document",
             description = "For the athlete themselves and the organisation's admins. The document's shape is "

@@ -1,12 +1,8 @@
 package dev.medius.routine.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,6 +24,8 @@ import dev.medius.routine.repository.AthleteRepository;
 import dev.medius.routine.repository.ErasureRepository;
 import dev.medius.runtime.problem.ProblemException;
 import dev.medius.runtime.security.Caller;
+import dev.medius.runtime.trail.AccessTrail;
+import dev.medius.runtime.trail.AthleteDigest;
 
 /**
  * Erases an athlete on request (GDPR article 17): removes everything this service holds about them in the caller's
@@ -54,6 +52,9 @@ public class AthleteErasure {
     ObjectMapper json;
 
     @Inject
+    AccessTrail trail;
+
+    @Inject
     Clock clock;
 
     @Schema(description = "Why the athlete is erased, kept with the record of the erasure (not published)")
@@ -78,23 +79,14 @@ public class AthleteErasure {
         Map<String, Integer> removed = erasures.remove(tenant, athleteId);
         UUID id = UUID.randomUUID();
         try {
-            erasures.record(id, tenant, digest(tenant, athleteId), erasedAt, caller.subject(), request.reason().strip(),
+            erasures.record(id, tenant, AthleteDigest.of(tenant, athleteId), erasedAt, caller.subject(), request.reason().strip(),
                     json.writeValueAsString(removed));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        removed.put("accessTrailEntries", trail.pseudonymise(tenant, athleteId));
         events.athleteErased(tenant, new AthleteErased(athleteId, erasedAt));
         LOG.infof("athlete erased in organisation %s (erasure %s)", tenant, id);
         return new ErasureReceipt(id, athleteId, erasedAt, removed);
-    }
-
-    /** The athlete as the record of erasures names them: enough to answer whether they were erased, not who they were. */
-    static String digest(String tenant, String athleteId) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest((tenant + "\n" + athleteId).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,14 +1,23 @@
 package dev.medius.routine.security;
 
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +52,9 @@ class AccessMatrixIT extends OrganisationWithTemplate {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String athleteName = "Lucía " + tenant;
+
+    @Inject
+    DataSource dataSource;
     private static final String PLANNERS = "401 403 200 403 200 200";
     private static final String PLANNERS_HIDDEN = "401 403 404 403 404 404";
     private static final String EVERYONE = "401 200 200 200 200 200";
@@ -106,6 +118,12 @@ class AccessMatrixIT extends OrganisationWithTemplate {
                         () -> onAssignment("/cancel").body("{\"reason\": \"injured\"}"));
         athleteRows(matrix, "401 200 200 403 200 200", "401 201 201 403 201 201", "401 403 200 403 200 200",
                 "401 200 403 403 200 403", UnaryOperator.identity());
+        // who read which athlete's health data: the organisation's admins, each their own organisation's
+        matrix.row("GET /api/v1/organisation/access-trail", "401 403 403 403 200 403", "401 403 403 403 200 403",
+                () -> on("/api/v1/organisation/access-trail").hiding(templateId, templateTitle))
+                // every answered read of health data leaves one entry in the trail; nothing else does
+                .trail(this::trailEntries, "GET /api/v1/athletes/{athleteId}/plan",
+                        "GET /api/v1/athletes/{athleteId}/plan.ics", "GET /api/v1/athletes/{athleteId}/export");
         assertThat(matrix.coverage(api.operations(Fixtures.coach(tenant)))).isEmpty();
         assertThat(matrix.verify()).isEmpty();
     }
@@ -302,6 +320,16 @@ class AccessMatrixIT extends OrganisationWithTemplate {
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long trailEntries() {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM access_trail")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

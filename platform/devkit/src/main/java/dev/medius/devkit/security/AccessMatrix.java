@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import dev.medius.devkit.security.ApiSurface.Answer;
@@ -73,6 +74,8 @@ public final class AccessMatrix {
     private final ApiSurface api;
     private final Map<Operation, Row> rows = new LinkedHashMap<>();
     private final String otherTenant = "elsewhere-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Set<Operation> healthReads = new LinkedHashSet<>();
+    private LongSupplier trailEntries;
 
     public AccessMatrix(ApiSurface api) {
         this.api = api;
@@ -98,6 +101,18 @@ public final class AccessMatrix {
         Operation op = Operation.parse(operation);
         if (rows.put(op, new Row(op, statuses(own), statuses(other), target, stream)) != null) {
             throw new IllegalArgumentException(op + " twice in the matrix");
+        }
+        return this;
+    }
+
+    /**
+     * Checks the access trail as well: each answered call of a {@code healthReads} operation adds exactly one entry to
+     * what {@code entries} counts, and every other call (refused, or not a read of health data) adds none.
+     */
+    public AccessMatrix trail(LongSupplier entries, String... healthReads) {
+        this.trailEntries = entries;
+        for (String operation : healthReads) {
+            this.healthReads.add(Operation.parse(operation));
         }
         return this;
     }
@@ -151,11 +166,19 @@ public final class AccessMatrix {
             case COACH -> DevTokens.mint(target.coach(), tenant, role.group());
             default -> DevTokens.mint(role.group() + "-" + target.tenant(), tenant, role.group());
         };
+        long before = trailEntries == null ? 0 : trailEntries.getAsLong();
         Answer answer = api.call(row.operation().method(), target.path(), token, target.body(), target.headers(),
                 row.stream());
         String what = row.operation() + " as " + role.group() + " of " + (own ? "the same" : "another")
                 + " organisation (" + target.path() + ")";
         ErrorBodies.check(what, answer, expected, wrong);
+        if (trailEntries != null) {
+            long added = trailEntries.getAsLong() - before;
+            long due = healthReads.contains(row.operation()) && answer.status() < 300 ? 1 : 0;
+            if (added != due) {
+                wrong.add(what + ": " + added + " access trail entries, not " + due);
+            }
+        }
         if (!own && answer.status() < 300) {
             for (String secret : target.secrets()) {
                 if (answer.body().contains(secret)) {
