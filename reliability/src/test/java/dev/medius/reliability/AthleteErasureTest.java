@@ -36,6 +36,9 @@ class AthleteErasureTest {
     private static final String NOTES = "Knee gave way on the second set of walks";
     private static final String SKIP_REASON = "knee swollen after training";
     private static final String ACKNOWLEDGEMENT = "Sent her to the physio, hold the plan";
+    private static final String TEAMMATE = "Tomás Sigue";
+    private static final String TEAMMATE_NOTES = "Felt fine";
+    private static final String ERASURE_REASON = "athlete's email of 1 December";
     /** Where an erased athlete's id stays: the record that they were erased, and the event telling consumers. */
     private static final Map<String, List<String>> ERASURE_RECORDS = Map.of(
             "routine", List.of("outbox_event"), "progress", List.of("athlete_erasure"));
@@ -44,6 +47,8 @@ class AthleteErasureTest {
     private static MediusApi club;
     private static String athlete;
     private static String teammate;
+    /** The pain flag's reason, which quotes the pain and its area. */
+    private static String flagReason;
 
     @BeforeAll
     static void anAthleteWithPlansSessionsFlagsAndNotes() {
@@ -59,17 +64,18 @@ class AthleteErasureTest {
         ok(club.call(coach, "PUT", "routine", "/api/v1/athletes/" + athlete + "/profile",
                 Map.of("displayName", NAME, "teamId", "hips")), 200);
         ok(club.call(coach, "PUT", "routine", "/api/v1/athletes/" + teammate + "/profile",
-                Map.of("displayName", "Tomás Sigue", "teamId", "hips")), 200);
+                Map.of("displayName", TEAMMATE, "teamId", "hips")), 200);
         ok(complete(mine.get(0), 8, NOTES), 201);
         ok(club.post("routine", "/api/v1/athletes/" + athlete + "/sessions/" + mine.get(1).sessionId() + "/skip",
                 Map.of("reason", SKIP_REASON)), 201);
-        ok(complete(theirs, 1, "Felt fine"), 201);
+        ok(complete(theirs, 1, TEAMMATE_NOTES), 201);
         String[] flag = new String[1];
         await("the pain flag").atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
             for (JsonNode raised : club.get("progress", "/api/v1/athletes/" + athlete + "/progress").json()
                     .path("summary").path("flags")) {
                 if (raised.path("kind").asText().equals("pain-high")) {
                     flag[0] = raised.path("flagId").asText();
+                    flagReason = raised.path("reason").asText();
                 }
             }
             return flag[0] != null;
@@ -94,7 +100,7 @@ class AthleteErasureTest {
         String teammateProgress = club.get("progress", "/api/v1/athletes/" + teammate + "/progress").body();
 
         ok(club.call(club.adminToken(), "DELETE", "routine", "/api/v1/athletes/" + athlete,
-                Map.of("reason", "athlete's email of 1 December")), 200);
+                Map.of("reason", ERASURE_REASON)), 200);
         await("progress-service erased the athlete").atMost(WAIT).pollInterval(Duration.ofMillis(500))
                 .until(() -> club.call(club.adminToken(), "GET", "progress", "/api/v1/athletes/" + athlete + "/progress",
                         null).status() == 404);
@@ -113,6 +119,13 @@ class AthleteErasureTest {
         assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
         nothingLeft();
         assertThat(club.get("progress", "/api/v1/athletes/" + teammate + "/progress").body()).isEqualTo(teammateProgress);
+
+        // the log scan: nothing sent about either athlete, nor the pain the flag quotes, is in any service's log
+        assertThat(flagReason).contains("8/10 (knee)");
+        for (String sent : List.of(NAME, TEAMMATE, NOTES, TEAMMATE_NOTES, SKIP_REASON, ACKNOWLEDGEMENT, ERASURE_REASON,
+                flagReason, "8/10 (knee)")) {
+            assertThat(platform.logsContaining(sent)).as("service logs holding \"" + sent + "\"").isEmpty();
+        }
     }
 
     /** No table of either database holds what the athlete or their coach wrote, and only erasure records their id. */

@@ -217,6 +217,17 @@ class AthleteExportTest {
                 .hasValue("attachment; filename=\"" + athlete + "-medius-export.json\"");
     }
 
+    @Test
+    void nothingSentAboutTheAthletesIsInAnyServiceLog() {
+        String flagReason = export(club.adminToken(), athlete).json().path("progress").path("flags").path(0)
+                .path("reason").asText();
+        assertThat(flagReason).contains("8/10 (knee)");
+        for (String sent : List.of("Lucía Exportadora", "Ana Compañera", "Bruno Extraño", NOTES, TEAMMATE_NOTES,
+                STRANGER_NOTES, "exam week", ACKNOWLEDGEMENT, flagReason, "8/10 (knee)", "7/10 (knee)")) {
+            assertThat(platform.logsContaining(sent)).as("service logs holding \"" + sent + "\"").isEmpty();
+        }
+    }
+
     private static void profile(MediusApi api, String athleteId, String name) {
         HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(platform.url("routine") + "/api/v1/athletes/"
                 + athleteId + "/profile")).header("Content-Type", "application/json")

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -16,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +63,8 @@ final class Platform implements AutoCloseable {
     private final String databasePrefix = "medius_rel_" + UUID.randomUUID().toString().substring(0, 8) + "_";
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+    /** Each service's log and where this platform's output starts in it: the files are appended to run after run. */
+    private final Map<Path, Long> logStarts = new LinkedHashMap<>();
     private KafkaBroker broker;
 
     private Platform(String name, Path state, PostgresServer postgres, KafkaBroker broker, Path publicKey) {
@@ -114,8 +118,9 @@ final class Platform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        running.put(service, ServiceProcess.start(service, ROOT, ports.get(service), env, JvmOptions.development(),
-                logs.resolve(name + "-" + service + "-service.log")));
+        Path log = logs.resolve(name + "-" + service + "-service.log");
+        logStarts.computeIfAbsent(log, file -> file.toFile().length());
+        running.put(service, ServiceProcess.start(service, ROOT, ports.get(service), env, JvmOptions.development(), log));
     }
 
     void awaitReady(String service) {
@@ -126,6 +131,23 @@ final class Platform implements AutoCloseable {
     /** The last lines a service wrote, for a failure's message. */
     String logTail(String service, int lines) {
         return running.get(service).logTail(lines);
+    }
+
+    /** The logs of this platform's services whose output since it started contains {@code text}. */
+    List<String> logsContaining(String text) {
+        List<String> found = new ArrayList<>();
+        logStarts.forEach((log, start) -> {
+            try {
+                byte[] written = Files.readAllBytes(log);
+                int from = (int) Math.min(start, written.length);
+                if (new String(written, from, written.length - from, StandardCharsets.UTF_8).contains(text)) {
+                    found.add(log.getFileName().toString());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return found;
     }
 
     /** SIGKILL: the process dies at once, whatever it was doing. */
