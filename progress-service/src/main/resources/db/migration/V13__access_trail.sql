@@ -1,6 +1,7 @@
 -- Every answered read of athletes' health data: who, when, what, which athletes, and the rule that allowed it.
 -- Append-only: the trigger refuses changes and removals, but for the purge of entries past their keeping period
--- and the erasure of an athlete, which replaces their id by the digest the record of erasures names them by.
+-- and the erasure of an athlete, which replaces their id (among the athletes read, and as the reader of their own
+-- data) by the digest the record of erasures names them by.
 CREATE TABLE access_trail (
     id            uuid PRIMARY KEY,
     tenant_id     text NOT NULL,
@@ -22,9 +23,9 @@ BEGIN
         RETURN OLD;
     END IF;
     IF TG_LEVEL = 'ROW' AND TG_OP = 'UPDATE' AND current_setting('medius.access_trail_erasure', true) = 'on'
-            AND (NEW.id, NEW.tenant_id, NEW.read_at, NEW.reader, NEW.reader_roles, NEW.what, NEW.operation, NEW.allowed_as)
-                IS NOT DISTINCT FROM (OLD.id, OLD.tenant_id, OLD.read_at, OLD.reader, OLD.reader_roles, OLD.what,
-                    OLD.operation, OLD.allowed_as) THEN
+            AND (NEW.id, NEW.tenant_id, NEW.read_at, NEW.reader_roles, NEW.what, NEW.operation, NEW.allowed_as)
+                IS NOT DISTINCT FROM (OLD.id, OLD.tenant_id, OLD.read_at, OLD.reader_roles, OLD.what, OLD.operation,
+                    OLD.allowed_as) THEN
         RETURN NEW;
     END IF;
     RAISE EXCEPTION 'the access trail is append-only: % refused', TG_OP;

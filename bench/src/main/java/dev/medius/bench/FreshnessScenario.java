@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.medius.devkit.process.Ports;
+import dev.medius.devkit.process.ServiceEnvironment;
 import dev.medius.devkit.process.ServiceProcess;
 import dev.medius.devkit.security.DevTokens;
 
@@ -75,9 +78,13 @@ final class FreshnessScenario {
         List<Double> failed = new ArrayList<>();
         try (Platform platform = Platform.start(root)) {
             ServiceProcess catalog = platform.startService("catalog", platform.createDatabase("catalog"), Map.of());
-            ServiceProcess progress = platform.startService("progress", platform.createDatabase("progress"), Map.of());
+            // progress-service opens routine-service's sealed events with its keys; routine-service asks progress-service
+            // for an export: each is told where the other answers
+            int routinePort = Ports.free();
+            ServiceProcess progress = platform.startService("progress", platform.createDatabase("progress"),
+                    ServiceEnvironment.withAthleteKeys(new HashMap<>(), "http://127.0.0.1:" + routinePort));
             ServiceProcess routine = platform.startService("routine", platform.createDatabase("routine"),
-                    Map.of("MEDIUS_CATALOG_URL", catalog.url(), "MEDIUS_PROGRESS_URL", progress.url()));
+                    Map.of("MEDIUS_CATALOG_URL", catalog.url(), "MEDIUS_PROGRESS_URL", progress.url()), routinePort);
             List<String> athletes = new ArrayList<>();
             for (int i = 0; i < athleteCount; i++) {
                 athletes.add("fresh-athlete-" + i);

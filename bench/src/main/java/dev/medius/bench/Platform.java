@@ -144,6 +144,19 @@ final class Platform implements AutoCloseable {
         return startServices(name, database, extraEnv, 1).get(0);
     }
 
+    /** Starts one replica on a port chosen beforehand, for a service another one must know the address of first. */
+    ServiceProcess startService(String name, String database, Map<String, String> extraEnv, int port) {
+        Map<String, String> env = environment(database);
+        env.putAll(extraEnv);
+        List<String> jvm = new ArrayList<>(jvmOptions(name));
+        jvm.addAll(ClassArchive.options(root, name));
+        ServiceProcess service = ServiceProcess.start(name, root, port, env, jvm,
+                work.resolve("logs").resolve(name + "-service-" + port + ".log"));
+        services.add(service);
+        service.awaitReady(Duration.ofMinutes(3));
+        return service;
+    }
+
     /** Starts {@code count} replicas of a service at once, with its image's class data archive, and waits until all are ready. */
     List<ServiceProcess> startServices(String name, String database, Map<String, String> extraEnv, int count) {
         return startServices(name, database, extraEnv, count, ClassArchive.options(root, name));

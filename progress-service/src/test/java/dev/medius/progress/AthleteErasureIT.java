@@ -85,6 +85,8 @@ class AthleteErasureIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> count(
                 "SELECT count(*) FROM session_fact WHERE tenant_id = ? AND athlete_id = ?", teammate) == 1);
         assertThat(rows(erased)).allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
+        given().auth().oauth2(DevTokens.mint(erased, tenant, "athlete")).when()
+                .get("/api/v1/athletes/{id}/progress", erased).then().statusCode(200);
         String teammateProgress = get("/api/v1/athletes/" + teammate + "/progress");
         Map<String, Integer> teammateRows = rows(teammate);
 
@@ -101,6 +103,9 @@ class AthleteErasureIT {
         assertThat(count("SELECT count(*) FROM outbox_event WHERE tenant_id = ? AND message_key = ?", erased)).isZero();
         // the admin's reads of the athlete stay in the trail, naming them by their digest only
         assertThat(count("SELECT count(*) FROM access_trail WHERE tenant_id = ? AND ? = ANY (athletes)", erased)).isZero();
+        assertThat(count("SELECT count(*) FROM access_trail WHERE tenant_id = ? AND reader = ?", erased)).isZero();
+        assertThat(count("SELECT count(*) FROM access_trail WHERE tenant_id = ? AND reader = ?",
+                AthleteDigest.of(tenant, erased))).as("the athlete's reads of their own data").isPositive();
         assertThat(count("SELECT count(*) FROM access_trail WHERE tenant_id = ? AND ? = ANY (athletes)",
                 AthleteDigest.of(tenant, erased))).isPositive();
 

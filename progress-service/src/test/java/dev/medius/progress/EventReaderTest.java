@@ -26,7 +26,9 @@ class EventReaderTest {
     static final String S1 = "6e1c2b7a-0d0e-4c1a-9a51-6b1f5d1e0001";
     static final String S2 = "6e1c2b7a-0d0e-4c1a-9a51-6b1f5d1e0002";
     static final Instant NOW = Instant.parse("2026-06-17T12:00:00Z");
-    final EventReader reader = new EventReader(JSON, NOW, Duration.ofMinutes(15));
+    final EventReader reader = new EventReader(JSON, NOW, Duration.ofMinutes(15), (tenant, sealed) -> {
+        throw new IllegalArgumentException("no key opens it here");
+    });
 
     static ObjectNode completion(String completedAt) {
         ObjectNode d = JSON.createObjectNode().put("sessionId", S1).put("athleteId", "a-1").put("completedAt", completedAt);

@@ -550,8 +550,7 @@ class IngestionModelIT {
             String outcome = c.getId().getTag("outcome");
             String category = c.getId().getTag("category");
             if ("erased".equals(outcome)) {
-                // the model erases no athlete
-                org.assertj.core.api.Assertions.assertThat(c.count()).as("events of erased athletes").isZero();
+                // the model erases no athlete; other tests of this run do
                 continue;
             }
             Outcome o = switch (outcome) {

@@ -3,6 +3,7 @@ package dev.medius.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +128,21 @@ class AthleteErasureTest {
         nothingLeft();
         assertThat(club.get("progress", "/api/v1/athletes/" + teammate + "/progress").body()).isEqualTo(teammateProgress);
 
+        // the topics, read from the beginning: the athlete's records are still there, sealed with the destroyed key
+        List<String> records = new ArrayList<>();
+        for (String topic : List.of("routine.plans", "routine.sessions", "routine.sessions.dlq")) {
+            records.addAll(records(topic));
+        }
+        List<String> theirs = records.stream().filter(r -> r.startsWith(athlete + " ")).toList();
+        assertThat(theirs).hasSizeGreaterThan(3).filteredOn(r -> !r.contains("athlete.erased.v1"))
+                .allSatisfy(r -> assertThat(r).contains("{\"sealed\":"));
+        for (String secret : List.of(NAME, NOTES, SKIP_REASON, "hips")) {
+            assertThat(theirs).as("records of the athlete holding \"" + secret + "\"")
+                    .noneMatch(r -> r.contains(secret));
+        }
+        assertThat(records).as("records of any athlete holding the erased athlete's words")
+                .noneMatch(r -> r.contains(NAME) || r.contains(NOTES) || r.contains(SKIP_REASON));
+
         // the log scan: nothing sent about either athlete, nor the pain the flag quotes, is in any service's log
         assertThat(flagReason).contains("8/10 (knee)");
         for (String sent : List.of(NAME, TEAMMATE, NOTES, TEAMMATE_NOTES, SKIP_REASON, ACKNOWLEDGEMENT, ERASURE_REASON,
@@ -187,5 +210,32 @@ class AthleteErasureTest {
 
     private static void ok(Answer answer, int status) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+    }
+
+    /** Every record of the topic from its beginning, as "key headers value" text. */
+    private static List<String> records(String topic) {
+        Properties settings = new Properties();
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, "erasure-check-" + UUID.randomUUID());
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<String> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            await(topic + " read to its end").atMost(WAIT).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    StringBuilder text = new StringBuilder(String.valueOf(record.key())).append(' ');
+                    record.headers().forEach(h -> text.append(h.key()).append('=')
+                            .append(new String(h.value(), StandardCharsets.UTF_8)).append(' '));
+                    records.add(text.append(record.value()).toString());
+                }
+                return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+            });
+        }
+        return records;
     }
 }

@@ -112,6 +112,9 @@ final class Platform implements AutoCloseable {
     private void startProcess(String service) {
         Map<String, String> env = ServiceEnvironment.of(postgres, databasePrefix + service, broker.bootstrapServers(),
                 publicKey, ports.get("catalog"), ports.get("progress"));
+        if (service.equals("progress")) {
+            ServiceEnvironment.withAthleteKeys(env, "http://127.0.0.1:" + ports.get("routine"));
+        }
         Path logs = ROOT.resolve("reliability/target/reliability-logs");
         try {
             Files.createDirectories(logs);

@@ -37,6 +37,7 @@ import dev.medius.devkit.kafka.KafkaBroker;
 import dev.medius.devkit.kafka.PlatformTopics;
 import dev.medius.devkit.postgres.PostgresServer;
 import dev.medius.devkit.process.Ports;
+import dev.medius.devkit.process.ServiceEnvironment;
 import dev.medius.devkit.security.DevTokens;
 import dev.medius.kubernetes.Manifests.Manifest;
 import dev.medius.kubernetes.PodmanPlay.Played;
@@ -101,10 +102,12 @@ class DevOverlayOnPodmanTest {
         }
         settings.get("routine-service").put("medius.catalog.url", "http://127.0.0.1:" + ports.get("catalog-service"));
         settings.get("routine-service").put("medius.progress.url", "http://127.0.0.1:" + ports.get("progress-service"));
+        settings.get("progress-service").put("medius.routine.url", "http://127.0.0.1:" + ports.get("routine-service"));
 
         List<Manifest> rendered = Kustomize.render(MODULE.resolve("overlays/dev"));
         played = PodmanPlay.of(rendered, ports, settings, (secret, key) -> secret.startsWith("medius-db-")
                 ? ("username".equals(key) ? postgres.user() : postgres.password())
+                : secret.equals("progress-service-keys") ? ServiceEnvironment.serviceToken()
                 : "unused: the broker on the host needs no credentials");
         played.documents().stream().filter(Deployment.class::isInstance).map(Deployment.class::cast)
                 .forEach(d -> deployments.put(d.getMetadata().getName(), d));

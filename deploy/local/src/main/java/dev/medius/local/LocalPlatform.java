@@ -153,11 +153,17 @@ public final class LocalPlatform {
                         broker.bootstrapServers());
                 env.put("MEDIUS_CATALOG_URL", "http://127.0.0.1:" + ports.get("catalog"));
                 env.put("MEDIUS_PROGRESS_URL", "http://127.0.0.1:" + ports.get("progress"));
+                if (service.equals("progress")) {
+                    ServiceEnvironment.withAthleteKeys(env, "http://127.0.0.1:" + ports.get("routine"));
+                }
                 services.add(ServiceProcess.container(service, options.root(), ServiceImages.image(service, IMAGE_TAG),
                         entry.getValue(), env, log));
             } else {
                 Map<String, String> env = ServiceEnvironment.of(postgres, databases.get(service),
                         broker.bootstrapServers(), publicKey, ports.get("catalog"), ports.get("progress"));
+                if (service.equals("progress")) {
+                    ServiceEnvironment.withAthleteKeys(env, "http://127.0.0.1:" + ports.get("routine"));
+                }
                 services.add(ServiceProcess.start(service, options.root(), entry.getValue(), env,
                         JvmOptions.development(), log));
             }

@@ -99,7 +99,10 @@ public class RoutineEventsConsumer {
     }
 
     private void apply(List<ConsumerRecord<String, byte[]>> records) {
-        IngestionService.Batch batch = ingestion.read(records);
+        // reading opens sealed data, which may wait for routine-service's keys as applying waits for the database
+        IngestionService.Batch[] read = new IngestionService.Batch[1];
+        untilDone(records.size(), () -> read[0] = ingestion.read(records));
+        IngestionService.Batch batch = read[0];
         untilDone(records.size(), () -> ingestion.deadLetter(batch));
         untilDone(records.size(), () -> {
             ingestion.apply(batch);

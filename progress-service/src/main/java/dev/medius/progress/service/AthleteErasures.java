@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.medius.progress.client.AthleteKeys;
 import dev.medius.progress.domain.TenantKey;
 import dev.medius.progress.repository.ErasureRepository;
 import dev.medius.progress.repository.RosterRepository;
@@ -41,6 +42,9 @@ class AthleteErasures {
     @Inject
     AccessTrail trail;
 
+    @Inject
+    AthleteKeys keys;
+
     /** The athlete's coaches before the erasure, whose open dashboards must drop them. */
     private record Erased(TenantKey athlete, List<String> coaches) {
     }
@@ -58,6 +62,7 @@ class AthleteErasures {
             LOG.infof("athlete erased in organisation %s: %s", athlete.tenant(), removed);
             return new Erased(athlete, coaches);
         });
+        keys.forget(athlete);
         if (live) {
             try {
                 dashboards.publish(List.of(new AthleteChange(athlete.tenant(), athlete.id(), erased.coaches(), "activity")));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,8 +24,10 @@ import dev.medius.events.CloudEventReader;
 import dev.medius.events.EventSchemas;
 import dev.medius.events.EventTypes;
 import dev.medius.events.Topics;
+import dev.medius.progress.domain.DataOpener;
 import dev.medius.progress.domain.Rejection;
 import dev.medius.progress.events.KafkaClients;
+import dev.medius.runtime.seal.SealedData;
 
 /**
  * Reads the records of routine-service's topics as the contract of {@code docs/events.md} describes them and says
@@ -41,11 +44,20 @@ public final class EventReader {
             Topics.ROUTINE_PLANS, Set.of(EventTypes.PLAN_ASSIGNED, EventTypes.PLAN_CHANGED, EventTypes.PLAN_CANCELLED,
                     EventTypes.ATHLETE_UPDATED, EventTypes.ATHLETE_ERASED));
 
-    /** Either an event or why the record cannot be one; {@link Rejection#category()} groups the reasons. */
-    public record Result(InboundEvent event, Rejection rejection) {
+    /**
+     * Either an event or why the record cannot be one; {@link Rejection#category()} groups the reasons. {@code erased}:
+     * sealed data whose key its athlete's erasure destroyed, which nothing can read any more.
+     */
+    public record Result(InboundEvent event, Rejection rejection, boolean erased) {
+
+        Result(InboundEvent event, Rejection rejection) {
+            this(event, rejection, false);
+        }
     }
 
+
     private final CloudEventReader envelopes;
+    private final DataOpener opener;
 
     private final Instant now;
     private final Duration futureSkew;
@@ -55,8 +67,9 @@ public final class EventReader {
      *                   written, so that replaying it later decides the same
      * @param futureSkew how far ahead of its record an event's times may be
      */
-    public EventReader(ObjectMapper json, Instant now, Duration futureSkew) {
+    public EventReader(ObjectMapper json, Instant now, Duration futureSkew, DataOpener opener) {
         this.envelopes = new CloudEventReader(json);
+        this.opener = opener;
         this.now = now;
         this.futureSkew = futureSkew;
     }
@@ -71,6 +84,19 @@ public final class EventReader {
         Set<String> accepted = TYPES_BY_TOPIC.getOrDefault(record.topic(), Set.of());
         if (!accepted.contains(event.type())) {
             return rejected(Rejection.Category.CONTRACT, "unknown event type " + event.type() + " on " + record.topic());
+        }
+        if (event.data() != null && event.data().hasNonNull(SealedData.MEMBER) && event.data().size() == 1) {
+            Optional<JsonNode> opened;
+            try {
+                opened = opener.open(event.tenant(), event.data().get(SealedData.MEMBER).asText());
+            } catch (IllegalArgumentException e) {
+                return rejected(Rejection.Category.CONTRACT, "sealed data: " + e.getMessage());
+            }
+            if (opened.isEmpty()) {
+                return new Result(null, null, true);
+            }
+            event = new CloudEventReader.Event(event.mode(), event.id(), event.type(), event.source(), event.subject(),
+                    event.time(), event.tenant(), opened.get());
         }
         List<String> violations = EventSchemas.violations(event.type(), event.data());
         if (!violations.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.medius.progress.service;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.medius.progress.client.AthleteKeys;
 import dev.medius.progress.config.IngestionConfig;
 import dev.medius.progress.domain.Rejection;
 import dev.medius.progress.domain.TenantKey;
@@ -68,17 +70,23 @@ public class IngestionService {
     @Inject
     AthleteErasures erasures;
 
+    @Inject
+    AthleteKeys keys;
+
     /** Records read and checked against the contract: the events to apply, and why the others cannot be applied. */
     public static final class Batch {
         private final List<ConsumerRecord<String, byte[]>> records;
         private final List<Contribution> valid;
         private final Map<Integer, Rejection> unreadable;
+        /** Sealed with the key of an athlete erased since: nothing can read them. */
+        private final Set<Integer> erased;
 
         private Batch(List<ConsumerRecord<String, byte[]>> records, List<Contribution> valid,
-                Map<Integer, Rejection> unreadable) {
+                Map<Integer, Rejection> unreadable, Set<Integer> erased) {
             this.records = records;
             this.valid = valid;
             this.unreadable = unreadable;
+            this.erased = erased;
         }
     }
 
@@ -97,11 +105,16 @@ public class IngestionService {
 
     /** Reads the records against the contract, as of now: a record is judged by the clock of its first reading. */
     public Batch read(List<ConsumerRecord<String, byte[]>> records) {
-        EventReader reader = new EventReader(json, clock.instant(), config.futureSkew());
+        EventReader reader = new EventReader(json, clock.instant(), config.futureSkew(), keys);
         List<Contribution> valid = new ArrayList<>();
         Map<Integer, Rejection> unreadable = new LinkedHashMap<>();
+        Set<Integer> erased = new HashSet<>();
         for (int i = 0; i < records.size(); i++) {
             EventReader.Result result = reader.read(records.get(i));
+            if (result.erased()) {
+                erased.add(i);
+                continue;
+            }
             Rejection rejection = result.rejection();
             if (rejection == null) {
                 try {
@@ -113,7 +126,7 @@ public class IngestionService {
             }
             unreadable.put(i, rejection);
         }
-        return new Batch(records, valid, unreadable);
+        return new Batch(records, valid, unreadable, erased);
     }
 
     /** Sends the records that break the contract to the dead-letter topic, once the broker has them. */
@@ -140,7 +153,7 @@ public class IngestionService {
             List<Outcome> outcomes = outcomes(batch, applied);
             long duplicates = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.DUPLICATE).count();
             long erased = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.ERASED).count();
-            long stored = batch.valid.size() - refused.size() - duplicates - erased;
+            long stored = batch.valid.size() + batch.erased.size() - refused.size() - duplicates - erased;
             metrics.counter(DeadLetters.OUTCOMES, "outcome", "applied", "category", "").increment(stored);
             metrics.counter(DeadLetters.OUTCOMES, "outcome", "duplicate", "category", "").increment(duplicates);
             metrics.counter(DeadLetters.OUTCOMES, "outcome", "erased", "category", "").increment(erased);
@@ -237,6 +250,7 @@ public class IngestionService {
         Outcome[] outcomes = new Outcome[batch.records.size()];
         batch.unreadable.forEach((index, rejection) -> outcomes[index] = new Outcome(batch.records.get(index),
                 Outcome.Kind.REJECTED, rejection));
+        batch.erased.forEach(index -> outcomes[index] = new Outcome(batch.records.get(index), Outcome.Kind.ERASED, null));
         for (Contribution event : batch.valid) {
             ConsumerRecord<String, byte[]> record = batch.records.get(event.index());
             Rejection rejection = applied.rejections().get(event.index());

@@ -1,11 +1,15 @@
 package dev.medius.routine.events;
 
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.medius.events.EventTypes;
 import dev.medius.events.Topics;
@@ -16,11 +20,15 @@ import dev.medius.events.routine.PlanCancelled;
 import dev.medius.events.routine.PlanChanged;
 import dev.medius.events.routine.SessionCompleted;
 import dev.medius.events.routine.SessionSkipped;
+import dev.medius.routine.repository.AthleteKeyRepository;
+import dev.medius.routine.repository.AthleteKeyRepository.AthleteKey;
 import dev.medius.runtime.outbox.Outbox;
+import dev.medius.runtime.seal.SealedData;
 
 /**
  * The events this service publishes, written to the outbox in the caller's transaction and keyed by
- * athlete so each athlete's profile, plan and session events stay in order.
+ * athlete so each athlete's profile, plan and session events stay in order. The data of every event about an athlete
+ * is sealed with the athlete's own key, which their erasure destroys; only the erasure itself goes out in clear.
  */
 @ApplicationScoped
 public class RoutineEvents {
@@ -29,6 +37,12 @@ public class RoutineEvents {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    AthleteKeyRepository keys;
+
+    @Inject
+    ObjectMapper json;
 
     @Transactional(TxType.MANDATORY)
     public UUID planAssigned(String tenant, PlanAssigned data) {
@@ -59,7 +73,7 @@ public class RoutineEvents {
     @Transactional(TxType.MANDATORY)
     public UUID athleteUpdated(String tenant, AthleteUpdated data) {
         return outbox.record(Outbox.Envelope.of(tenant, Topics.ROUTINE_PLANS, data.athleteId(),
-                EventTypes.ATHLETE_UPDATED, SOURCE, data.athleteId(), data));
+                EventTypes.ATHLETE_UPDATED, SOURCE, data.athleteId(), sealed(tenant, data.athleteId(), data)));
     }
 
     /**
@@ -74,6 +88,18 @@ public class RoutineEvents {
 
     /** Keyed by athlete; the subject is the assignment or session the event is about. */
     private UUID write(String tenant, String topic, String type, String athleteId, UUID subject, Object data) {
-        return outbox.record(Outbox.Envelope.of(tenant, topic, athleteId, type, SOURCE, subject.toString(), data));
+        return outbox.record(Outbox.Envelope.of(tenant, topic, athleteId, type, SOURCE, subject.toString(),
+                sealed(tenant, athleteId, data)));
+    }
+
+    /** The data as {@code {"sealed": "<JWE>"}}, sealed with the athlete's key. */
+    private Map<String, String> sealed(String tenant, String athleteId, Object data) {
+        AthleteKey key = keys.keyFor(tenant, athleteId);
+        try {
+            return Map.of(SealedData.MEMBER, SealedData.seal(key.keyId().toString(), key.secret(),
+                    json.writeValueAsString(data)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
     }
 }

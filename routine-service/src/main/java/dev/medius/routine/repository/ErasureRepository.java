@@ -54,6 +54,8 @@ public class ErasureRepository {
         }
         removed.put("generatedTemplates", generated);
         removed.put("profiles", delete("DELETE FROM athlete WHERE tenant_id = :t AND athlete_id = :a", tenant, athleteId));
+        // what the topics still hold about the athlete was sealed with this key: without it, no one reads it
+        removed.put("keys", delete("DELETE FROM athlete_key WHERE tenant_id = :t AND athlete_id = :a", tenant, athleteId));
         removed.put("outboxEvents", delete("DELETE FROM outbox_event WHERE tenant_id = :t AND message_key = :a",
                 tenant, athleteId));
         return removed;

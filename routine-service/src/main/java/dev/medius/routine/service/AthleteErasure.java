@@ -77,6 +77,7 @@ public class AthleteErasure {
         }
         OffsetDateTime erasedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         Map<String, Integer> removed = erasures.remove(tenant, athleteId);
+        removed.put("accessTrailEntries", trail.pseudonymise(tenant, athleteId));
         UUID id = UUID.randomUUID();
         try {
             erasures.record(id, tenant, AthleteDigest.of(tenant, athleteId), erasedAt, caller.subject(), request.reason().strip(),
@@ -84,7 +85,6 @@ public class AthleteErasure {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        removed.put("accessTrailEntries", trail.pseudonymise(tenant, athleteId));
         events.athleteErased(tenant, new AthleteErased(athleteId, erasedAt));
         LOG.infof("athlete erased in organisation %s (erasure %s)", tenant, id);
         return new ErasureReceipt(id, athleteId, erasedAt, removed);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.medius.events.EventSchemas;
 import dev.medius.events.EventTypes;
+import dev.medius.devkit.security.DevTokens;
 import dev.medius.events.Topics;
 import dev.medius.routine.support.EventTap;
 import dev.medius.routine.support.Fixtures;
@@ -122,6 +123,17 @@ class AthleteErasureIT {
             assertThat(event.subject()).isEqualTo(erased);
             assertThat(EventSchemas.violations(EventTypes.ATHLETE_ERASED, event.data())).isEmpty();
             assertThat(event.data().toString()).doesNotContain("request by email");
+            // every earlier event about the athlete was sealed with the key the erasure destroyed: none can be read
+            List<EventTap.Event> earlier = plans.withKey(erased).stream()
+                    .filter(e -> !e.type().equals(EventTypes.ATHLETE_ERASED)).toList();
+            assertThat(earlier).isNotEmpty().allSatisfy(e -> {
+                assertThat(e.sealed()).as(e.type()).isTrue();
+                assertThat(e.data().has("athleteId")).as(e.type() + " opened").isFalse();
+                assertThat(e.value()).doesNotContain("Erika").doesNotContain("u18");
+            });
+            given().auth().oauth2(DevTokens.mint("progress-service", "medius-platform", "platform-service")).when()
+                    .get("/api/v1/athlete-keys/" + dev.medius.runtime.seal.SealedData.keyId(
+                            earlier.get(0).data().get("sealed").asText())).then().statusCode(404);
         }
 
         // gone from the API; erased twice is not found

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -118,6 +119,12 @@ class AccessMatrixIT extends OrganisationWithTemplate {
                         () -> onAssignment("/cancel").body("{\"reason\": \"injured\"}"));
         athleteRows(matrix, "401 200 200 403 200 200", "401 201 201 403 201 201", "401 403 200 403 200 200",
                 "401 200 403 403 200 403", UnaryOperator.identity());
+        // the key that opens the athlete's sealed events: the organisation's admins (an integration reading its own
+        // athletes' events) and Medius services, never another organisation
+        matrix.row("GET /api/v1/athlete-keys/{keyId}", "401 403 403 403 200 403", "401 403 403 403 404 403", () -> {
+            registered(athlete, athleteName);
+            return on("/api/v1/athlete-keys/" + keyOf(athlete));
+        });
         // who read which athlete's health data: the organisation's admins, each their own organisation's
         matrix.row("GET /api/v1/organisation/access-trail", "401 403 403 403 200 403", "401 403 403 403 200 403",
                 () -> on("/api/v1/organisation/access-trail").hiding(templateId, templateTitle))
@@ -329,6 +336,20 @@ class AccessMatrixIT extends OrganisationWithTemplate {
                 ResultSet rs = st.executeQuery("SELECT count(*) FROM access_trail")) {
             rs.next();
             return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String keyOf(String athleteId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "SELECT key_id FROM athlete_key WHERE tenant_id = ? AND athlete_id = ?")) {
+            st.setString(1, tenant);
+            st.setString(2, athleteId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package dev.medius.routine.support;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -17,20 +18,29 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.medius.devkit.quarkus.MediusTestInfrastructure;
+import dev.medius.devkit.security.DevTokens;
 import dev.medius.events.CloudEventReader;
+import dev.medius.runtime.security.Caller;
+import dev.medius.runtime.seal.SealedData;
+import io.restassured.RestAssured;
 
 /** Reads what reached a topic, from the beginning, as CloudEvents with their data. */
 public final class EventTap implements AutoCloseable {
 
     /**
-     * One record: key, CloudEvent id, type, tenant, subject and data, and why a consumer would refuse its envelope
-     * (null when it is a valid CloudEvent).
+     * One record: key, CloudEvent id, type, tenant, subject and data (opened with the athlete's key when sealed), why a
+     * consumer would refuse its envelope (null when it is a valid CloudEvent), and the value as the topic holds it.
      */
     public record Event(String key, String id, String type, String tenant, String subject, JsonNode data,
-            String refusal) {
+            String refusal, String value) {
+
+        public boolean sealed() {
+            return !value.equals(data.toString()) && value.contains("\"" + SealedData.MEMBER + "\"");
+        }
     }
 
     private static final CloudEventReader READER = new CloudEventReader(ExerciseLibrary.JSON);
+    private static final String SERVICE_TOKEN = DevTokens.mint("progress-service", "medius-platform", Caller.PLATFORM_SERVICE);
 
     private final KafkaConsumer<String, String> consumer;
     private final List<Event> seen = new ArrayList<>();
@@ -69,12 +79,29 @@ public final class EventTap implements AutoCloseable {
                 String refusal = READER.read(name -> header(record, name),
                         record.value() == null ? null : record.value().getBytes(StandardCharsets.UTF_8)).rejection();
                 seen.add(new Event(record.key(), header(record, "ce_id"), header(record, "ce_type"),
-                        header(record, "ce_tenantid"), header(record, "ce_subject"),
-                        ExerciseLibrary.JSON.readTree(record.value()), refusal));
+                        header(record, "ce_tenantid"), header(record, "ce_subject"), opened(record.value()), refusal,
+                        record.value()));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** The data, opened with the key routine-service serves to Medius services when it is sealed and the key is kept. */
+    private static JsonNode opened(String value) throws Exception {
+        JsonNode data = ExerciseLibrary.JSON.readTree(value);
+        if (data == null || !data.hasNonNull(SealedData.MEMBER)) {
+            return data;
+        }
+        String sealed = data.get(SealedData.MEMBER).asText();
+        var answer = RestAssured.given().auth().oauth2(SERVICE_TOKEN).when()
+                .get("/api/v1/athlete-keys/" + SealedData.keyId(sealed));
+        if (answer.statusCode() == 404) {
+            // the athlete was erased: their key is gone, and so is any way to read the data
+            return data;
+        }
+        String key = answer.then().statusCode(200).extract().path("k");
+        return ExerciseLibrary.JSON.readTree(SealedData.open(sealed, Base64.getUrlDecoder().decode(key)));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

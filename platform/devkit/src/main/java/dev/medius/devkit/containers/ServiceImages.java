@@ -70,6 +70,9 @@ public final class ServiceImages {
                 // after a restart
                 env.put("MEDIUS_CATALOG_URL", "http://127.0.0.1:" + Ports.free());
                 env.put("MEDIUS_PROGRESS_URL", "http://127.0.0.1:" + Ports.free());
+                if (SERVICES.get(i).equals("progress")) {
+                    ServiceEnvironment.withAthleteKeys(env, "http://127.0.0.1:" + Ports.free());
+                }
                 Files.writeString(training.resolve(SERVICES.get(i) + ".env"), env.entrySet().stream()
                         .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining("\n", "", "\n")));
             }

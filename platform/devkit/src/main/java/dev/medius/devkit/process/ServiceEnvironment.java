@@ -1,8 +1,10 @@
 package dev.medius.devkit.process;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import dev.medius.devkit.postgres.PostgresServer;
 import dev.medius.devkit.security.DevTokens;
@@ -46,6 +48,21 @@ public final class ServiceEnvironment {
         Map<String, String> env = of(postgres, database, bootstrapServers, publicKey);
         env.put("MEDIUS_CATALOG_URL", "http://127.0.0.1:" + catalogPort);
         return env;
+    }
+
+    /**
+     * progress-service's way to the athletes' keys that open sealed event data: where routine-service answers, and a
+     * development token of the platform-service role, valid long enough for any local run.
+     */
+    public static Map<String, String> withAthleteKeys(Map<String, String> env, String routineUrl) {
+        env.put("MEDIUS_ROUTINE_URL", routineUrl);
+        env.put("MEDIUS_ATHLETE_KEYS_TOKEN", serviceToken());
+        return env;
+    }
+
+    /** A development token of the platform-service role, as the identity provider issues progress-service one. */
+    public static String serviceToken() {
+        return DevTokens.mint("progress-service", "medius-platform", Set.of("platform-service"), Duration.ofDays(30));
     }
 
     /** The same, with where progress-service answers routine-service's export. */

@@ -27,6 +27,11 @@ public class Caller {
      * organisation's admin may, since those operations reach organisations other than their own.
      */
     public static final String PLATFORM_OPERATOR = "platform-operator";
+    /**
+     * A Medius service acting for the platform: progress-service fetching the athletes' keys that open the events it
+     * reads. Held by services only, never by people.
+     */
+    public static final String PLATFORM_SERVICE = "platform-service";
 
     @Inject
     JsonWebToken token;

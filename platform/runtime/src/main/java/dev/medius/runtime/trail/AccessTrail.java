@@ -109,20 +109,26 @@ public class AccessTrail {
     }
 
     /**
-     * Replaces an erased athlete's id in the organisation's entries by their digest, in the caller's transaction: the
-     * trail still answers who read their data, without naming them. Returns the entries changed.
+     * Replaces an erased athlete's id in the organisation's entries by their digest, among the athletes read and as the
+     * reader of their own data, in the caller's transaction: the trail still answers who read their data, without
+     * naming them. Returns the entries changed.
      */
     public int pseudonymise(String tenant, String athleteId) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement allow = c.prepareStatement("SELECT set_config('medius.access_trail_erasure', 'on', true)");
-                PreparedStatement st = c.prepareStatement("UPDATE access_trail SET athletes = array_replace(athletes, ?, ?) "
-                        + "WHERE tenant_id = ? AND ? = ANY (athletes)");
+                PreparedStatement st = c.prepareStatement("UPDATE access_trail SET athletes = array_replace(athletes, ?, ?), "
+                        + "reader = CASE WHEN reader = ? THEN ? ELSE reader END "
+                        + "WHERE tenant_id = ? AND (? = ANY (athletes) OR reader = ?)");
                 PreparedStatement done = c.prepareStatement("SELECT set_config('medius.access_trail_erasure', 'off', true)")) {
             allow.execute();
+            String digest = AthleteDigest.of(tenant, athleteId);
             st.setString(1, athleteId);
-            st.setString(2, AthleteDigest.of(tenant, athleteId));
-            st.setString(3, tenant);
-            st.setString(4, athleteId);
+            st.setString(2, digest);
+            st.setString(3, athleteId);
+            st.setString(4, digest);
+            st.setString(5, tenant);
+            st.setString(6, athleteId);
+            st.setString(7, athleteId);
             int changed = st.executeUpdate();
             done.execute();
             return changed;
