@@ -25,6 +25,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
@@ -215,15 +216,27 @@ public final class KafkaBroker implements AutoCloseable {
     private static void awaitLeaders(Admin admin, List<String> names, Duration bound) throws Exception {
         long deadline = System.nanoTime() + bound.toNanos();
         while (true) {
-            var descriptions = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
-            boolean led = descriptions.values().stream().flatMap(topic -> topic.partitions().stream())
-                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty()
-                            && !partition.isr().isEmpty());
+            Object seen;
+            boolean led;
+            try {
+                var descriptions = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+                seen = descriptions;
+                led = descriptions.values().stream().flatMap(topic -> topic.partitions().stream())
+                        .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty()
+                                && !partition.isr().isEmpty());
+            } catch (ExecutionException e) {
+                // a topic just created may be unknown to the broker's metadata for a moment
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                seen = e.getCause().getMessage();
+                led = false;
+            }
             if (led) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("partitions without a leader after " + bound + ": " + descriptions);
+                throw new IllegalStateException("partitions without a leader after " + bound + ": " + seen);
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
