@@ -33,6 +33,9 @@ class FlagsIT {
     static final String TENANT = "club-flags";
     static final Duration WAIT = Duration.ofSeconds(30);
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
     final String athlete = "athlete-" + uuid();
     final String coach = "coach-" + uuid();
 
@@ -76,7 +79,7 @@ class FlagsIT {
     /** Waits for the flag to be raised and then cleared on the alerts topic, checks both against the contract. */
     void assertRaisedThenCleared(String kind) throws Exception {
         await().atMost(WAIT).untilAsserted(() -> {
-            List<JsonNode> alerts = alerts(kind);
+            List<JsonNode> alerts = published(kind);
             assertThat(alerts).extracting(a -> a.get("type").asText())
                     .containsSubsequence(EventTypes.ATHLETE_FLAGGED, EventTypes.ATHLETE_UNFLAGGED);
         });
@@ -92,7 +95,17 @@ class FlagsIT {
         assertThat(cleared.get("flagId").asText()).isEqualTo(raised.get("flagId").asText());
     }
 
-    List<JsonNode> alerts(String kind) throws Exception {
+    /** The athlete's alerts of the kind, opened with the athlete's key; waits for the first to be published. */
+    List<JsonNode> alerts(String kind) {
+        List<List<JsonNode>> found = new java.util.ArrayList<>();
+        await().atMost(WAIT).until(() -> {
+            found.add(0, published(kind));
+            return !found.get(0).isEmpty();
+        });
+        return found.get(0);
+    }
+
+    private List<JsonNode> published(String kind) throws Exception {
         List<JsonNode> result = new java.util.ArrayList<>();
         for (ConsumerRecord<String, String> r : RoutineEvents.readAll(Topics.PROGRESS_ALERTS, athlete)) {
             JsonNode data = RoutineEvents.JSON.readTree(r.value());
@@ -105,6 +118,36 @@ class FlagsIT {
             }
         }
         return result;
+    }
+
+    @Test
+    void whileRoutineServiceCannotGiveAKeyTheFlagIsRaisedAndItsEventWaitsInTheOutbox() throws Exception {
+        enrol();
+        RoutineStandIn.away(true);
+        try {
+            complete(TODAY.minusDays(1), 6.0, 8);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).contains("pain-high"));
+            await().atMost(WAIT).until(() -> waitingWithAReason() > 0);
+            assertThat(published("pain-high")).isEmpty();
+        } finally {
+            RoutineStandIn.away(false);
+        }
+        JsonNode raised = alerts("pain-high").get(0).get("data");
+        assertThat(raised.get("athleteId").asText()).isEqualTo(athlete);
+        assertThat(raised.get("reason").asText()).contains("8/10");
+        await().atMost(WAIT).until(() -> waitingWithAReason() == 0);
+    }
+
+    /** The athlete's events still in the outbox after the relay tried them. */
+    long waitingWithAReason() throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement st = c.prepareStatement(
+                "SELECT count(*) FROM outbox_event WHERE message_key = ? AND published_at IS NULL AND last_error IS NOT NULL")) {
+            st.setString(1, athlete);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test

@@ -24,6 +24,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.medius.devkit.security.DevTokens;
 import dev.medius.events.EventTypes;
 import dev.medius.events.Topics;
@@ -79,6 +81,17 @@ class RetentionIT {
         JsonPath first = given().auth().oauth2(operator).when().post("/api/v1/admin/retention/run")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(first.getLong("factsRemoved")).isGreaterThanOrEqualTo(3);
+        // routine-service is told the same cutoffs for its session reports: the default, and each organisation's choice
+        assertThat(first.getLong("reportsRemoved")).isZero();
+        JsonNode order = RoutineStandIn.retentionOrders().get(RoutineStandIn.retentionOrders().size() - 1);
+        assertThat(order.path("today").asText()).isEqualTo(TODAY.toString());
+        assertThat(order.path("defaultDays").asInt()).isEqualTo(730);
+        assertThat(order.path("organisations").findValuesAsText("tenant")).contains(shortKeeper).doesNotContain(longKeeper);
+        order.path("organisations").forEach(o -> {
+            if (o.path("tenant").asText().equals(shortKeeper)) {
+                assertThat(o.path("days").asInt()).isEqualTo(400);
+            }
+        });
 
         // 400 days: only the last session stays; the default 730: the one of 500 days ago stays too
         assertThat(facts(shortKeeper)).containsExactly(TODAY.minusDays(3));

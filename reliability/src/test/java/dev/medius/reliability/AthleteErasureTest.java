@@ -92,6 +92,10 @@ class AthleteErasureTest {
                 Map.of("note", ACKNOWLEDGEMENT)), 200);
         await("progress-service holds both athletes' sessions").atMost(WAIT).pollInterval(Duration.ofMillis(500))
                 .until(() -> count("progress", "SELECT count(*) FROM session_fact WHERE tenant_id = ?") == 3);
+        await("the flag and its acknowledgement on progress.alerts").atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> records("progress.alerts").stream().filter(r -> r.startsWith(athlete + " "))
+                        .filter(r -> r.contains("ce_type=athlete.flagged.v1") || r.contains("ce_type=flag.acknowledged.v1"))
+                        .count() >= 2);
     }
 
     @AfterAll
@@ -130,18 +134,20 @@ class AthleteErasureTest {
 
         // the topics, read from the beginning: the athlete's records are still there, sealed with the destroyed key
         List<String> records = new ArrayList<>();
-        for (String topic : List.of("routine.plans", "routine.sessions", "routine.sessions.dlq")) {
+        for (String topic : List.of("routine.plans", "routine.sessions", "routine.sessions.dlq", "progress.alerts")) {
             records.addAll(records(topic));
         }
         List<String> theirs = records.stream().filter(r -> r.startsWith(athlete + " ")).toList();
         assertThat(theirs).hasSizeGreaterThan(3).filteredOn(r -> !r.contains("athlete.erased.v1"))
                 .allSatisfy(r -> assertThat(r).contains("{\"sealed\":"));
-        for (String secret : List.of(NAME, NOTES, SKIP_REASON, "hips")) {
+        assertThat(theirs).as("the flag and its acknowledgement").filteredOn(r -> r.contains("ce_type=athlete.flagged.v1")
+                || r.contains("ce_type=flag.acknowledged.v1")).hasSizeGreaterThanOrEqualTo(2);
+        for (String secret : List.of(NAME, NOTES, SKIP_REASON, "hips", ACKNOWLEDGEMENT, flagReason, "8/10")) {
             assertThat(theirs).as("records of the athlete holding \"" + secret + "\"")
                     .noneMatch(r -> r.contains(secret));
         }
-        assertThat(records).as("records of any athlete holding the erased athlete's words")
-                .noneMatch(r -> r.contains(NAME) || r.contains(NOTES) || r.contains(SKIP_REASON));
+        assertThat(records).as("records of any athlete holding the erased athlete's words").noneMatch(r -> r.contains(NAME)
+                || r.contains(NOTES) || r.contains(SKIP_REASON) || r.contains(ACKNOWLEDGEMENT) || r.contains(flagReason));
 
         // the log scan: nothing sent about either athlete, nor the pain the flag quotes, is in any service's log
         assertThat(flagReason).contains("8/10 (knee)");

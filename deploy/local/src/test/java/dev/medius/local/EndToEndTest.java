@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.medius.devkit.kafka.SealedRecords;
 import dev.medius.devkit.security.DevTokens;
 
 /**
@@ -127,8 +129,12 @@ class EndToEndTest extends LaunchedPlatform {
                     .until(() -> {
                         for (ConsumerRecord<String, String> record : alerts.poll(Duration.ofMillis(500))) {
                             if ("athlete.flagged.v1".equals(header(record, "ce_type"))
-                                    && tenant.equals(header(record, "ce_tenantid"))) {
-                                JsonNode data = JSON.readTree(record.value());
+                                    && tenant.equals(header(record, "ce_tenantid")) && sore.equals(record.key())) {
+                                // the flag's reason quotes the athlete's pain: sealed with their key, which the
+                                // organisation's admin fetches from routine-service as an integration would
+                                assertThat(record.value()).doesNotContain("pain");
+                                JsonNode data = JSON.readTree(SealedRecords.open(record.value(), this::athleteKey)
+                                        .orElseThrow());
                                 if (sore.equals(data.path("athleteId").asText())
                                         && "pain-high".equals(data.path("kind").asText())) {
                                     assertThat(record.key()).isEqualTo(sore);
@@ -238,6 +244,17 @@ class EndToEndTest extends LaunchedPlatform {
             }
         }
         throw new AssertionError(athlete + " not on the dashboard yet: " + dashboard);
+    }
+
+    /** An athlete's key as routine-service gives it to the organisation's admin. */
+    private byte[] athleteKey(String keyId) {
+        try {
+            Answer key = get(url("routine") + "/api/v1/athlete-keys/" + keyId, DevTokens.mint("admin-" + run, tenant, "admin"));
+            assertThat(key.status()).as(key.body()).isEqualTo(200);
+            return Base64.getUrlDecoder().decode(key.json().path("k").asText());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private KafkaConsumer<String, String> alertsConsumer() {

@@ -1,6 +1,7 @@
 package dev.medius.progress.client;
 
 import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
@@ -36,14 +37,39 @@ public class AthleteKeys implements DataOpener {
     ObjectMapper json;
 
     /** A key and whose events it opens. */
-    record Key(TenantKey athlete, byte[] secret) {
+    record Key(String keyId, TenantKey athlete, byte[] secret) {
     }
 
     private Cache<String, Key> keys;
+    private Cache<TenantKey, Key> byAthlete;
 
     @PostConstruct
     void cache() {
         keys = Caffeine.newBuilder().maximumSize(config.cacheSize()).build();
+        byAthlete = Caffeine.newBuilder().maximumSize(config.cacheSize()).build();
+    }
+
+    /**
+     * Seals data about the athlete recorded at {@code dataTime} with their key, asking routine-service for it (made
+     * there if they have none yet). Empty when the athlete was erased since: such data is not to be published.
+     */
+    public Optional<String> seal(TenantKey athlete, OffsetDateTime dataTime, String json) {
+        Key key = byAthlete.getIfPresent(athlete);
+        if (key == null) {
+            try {
+                key = client.issue(athlete, dataTime);
+            } catch (KeysUnavailable e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new KeysUnavailable("routine-service could not be asked for a key: " + e.getMessage(), e);
+            }
+            if (key == null) {
+                return Optional.empty();
+            }
+            byAthlete.put(athlete, key);
+            keys.put(key.keyId(), key);
+        }
+        return Optional.of(SealedData.seal(key.keyId(), key.secret(), json));
     }
 
     @Override
@@ -65,6 +91,7 @@ public class AthleteKeys implements DataOpener {
                 return Optional.empty();
             }
             keys.put(keyId, key);
+            byAthlete.put(key.athlete(), key);
         }
         if (!key.athlete().tenant().equals(tenant)) {
             throw new IllegalArgumentException("the key is not one of the event's organisation");
@@ -84,6 +111,7 @@ public class AthleteKeys implements DataOpener {
     /** Forgets the keys of an erased athlete, which routine-service has destroyed too. */
     public void forget(TenantKey athlete) {
         keys.asMap().values().removeIf(key -> key.athlete().equals(athlete));
+        byAthlete.invalidate(athlete);
     }
 
     /** Keys cannot be fetched now; like an unavailable database, it passes. */

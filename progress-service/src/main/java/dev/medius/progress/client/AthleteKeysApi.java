@@ -1,6 +1,8 @@
 package dev.medius.progress.client;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,4 +22,13 @@ public interface AthleteKeysApi {
     @GET
     @Path("/{keyId}")
     JsonNode key(@PathParam("keyId") String keyId, @HeaderParam("Authorization") String authorization);
+
+    /** The athlete's key, made if they have none: for data this service seals, recorded at {@code dataTime}. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode issue(KeyRequest request, @HeaderParam("Authorization") String authorization);
+
+    /** Whose key, and when the data to seal was recorded: an athlete erased since then has none to give. */
+    record KeyRequest(String tenant, String athleteId, java.time.OffsetDateTime dataTime) {
+    }
 }

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -38,6 +40,21 @@ public class RetentionRepository {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every organisation that chose its own retention, with its days. */
+    public Map<String, Integer> chosen() {
+        Map<String, Integer> chosen = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("SELECT tenant_id, facts_days FROM organisation_retention");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                chosen.put(rs.getString(1), rs.getInt(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return chosen;
     }
 
     public void setFactsDays(String tenant, int days, String by, OffsetDateTime at) {

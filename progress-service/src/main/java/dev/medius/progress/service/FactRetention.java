@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.jboss.logging.Logger;
 
+import dev.medius.progress.client.ReportRetentionClient;
 import dev.medius.progress.config.RetentionConfig;
 import dev.medius.progress.domain.TenantKey;
 import dev.medius.progress.repository.AthleteRecentRepository;
@@ -52,8 +53,14 @@ public class FactRetention {
     @Inject
     Clock clock;
 
-    /** What a run removed. */
-    public record Report(LocalDate today, long factsRemoved, int athletes) {
+    @Inject
+    ReportRetentionClient routine;
+
+    /**
+     * What a run removed: facts here, and the session reports routine-service removed at the same cutoffs (null when
+     * it could not be asked; the next run asks again).
+     */
+    public record Report(LocalDate today, long factsRemoved, int athletes, Long reportsRemoved) {
     }
 
     /** An organisation's retention: its own choice, or the default when {@code custom} is false. */
@@ -97,7 +104,9 @@ public class FactRetention {
             removed += batch.size();
             touched.addAll(batch);
         }
-        return new Report(today, removed, touched.size());
+        // routine-service keeps the athletes' raw reports; the organisations' choices are made here
+        Long reports = routine.apply(today, config.factsDays(), retention.chosen()).orElse(null);
+        return new Report(today, removed, touched.size(), reports);
     }
 
     /**

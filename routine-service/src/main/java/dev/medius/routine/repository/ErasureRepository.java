@@ -20,6 +20,14 @@ public class ErasureRepository {
     @Inject
     EntityManager entityManager;
 
+    /** Whether the athlete, named by their digest, was erased at or after {@code since}. */
+    public boolean erasedSince(String tenant, String athleteDigest, OffsetDateTime since) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM athlete_erasure WHERE tenant_id = :t"
+                + " AND athlete_digest = :d AND erased_at >= :since LIMIT 1")
+                .setParameter("t", tenant).setParameter("d", athleteDigest).setParameter("since", since)
+                .getResultList().isEmpty();
+    }
+
     /** Whether the organisation holds anything about the athlete. */
     public boolean holds(String tenant, String athleteId) {
         return !entityManager.createNativeQuery("SELECT 1 FROM athlete WHERE tenant_id = :t AND athlete_id = :a"

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ class AthleteErasureIT {
     private static final Map<String, String> BY_ATHLETE = Map.of(
             "athlete", "athlete_id", "assignment", "athlete_id", "scheduled_session", "athlete_id",
             "session_record", "athlete_id", "outbox_event", "message_key");
+
+    private static final String SERVICE = DevTokens.mint("progress-service", "medius-platform", "platform-service");
 
     @Inject
     DataSource dataSource;
@@ -131,9 +134,16 @@ class AthleteErasureIT {
                 assertThat(e.data().has("athleteId")).as(e.type() + " opened").isFalse();
                 assertThat(e.value()).doesNotContain("Erika").doesNotContain("u18");
             });
-            given().auth().oauth2(DevTokens.mint("progress-service", "medius-platform", "platform-service")).when()
-                    .get("/api/v1/athlete-keys/" + dev.medius.runtime.seal.SealedData.keyId(
-                            earlier.get(0).data().get("sealed").asText())).then().statusCode(404);
+            String destroyed = dev.medius.runtime.seal.SealedData.keyId(earlier.get(0).data().get("sealed").asText());
+            given().auth().oauth2(SERVICE).when().get("/api/v1/athlete-keys/" + destroyed).then().statusCode(404);
+            // data recorded before the erasure, sealed by another service a moment late, gets no key; data about a
+            // new athlete given the same id later gets a new one
+            OffsetDateTime erasedAt = OffsetDateTime.now().minusSeconds(30);
+            issueKey(erased, erasedAt).then().statusCode(410);
+            String renewed = issueKey(erased, OffsetDateTime.now().plusSeconds(1)).then().statusCode(200)
+                    .body("tenant", equalTo(tenant)).body("athleteId", equalTo(erased)).extract().path("kid");
+            assertThat(renewed).isNotEqualTo(destroyed);
+            issueKey(erased, OffsetDateTime.now().plusSeconds(1)).then().statusCode(200).body("kid", equalTo(renewed));
         }
 
         // gone from the API; erased twice is not found
@@ -142,6 +152,13 @@ class AthleteErasureIT {
         erase(admin, "again").then().statusCode(404);
         given().auth().oauth2(admin).when().get("/api/v1/athletes/" + teammate + "/profile").then().statusCode(200)
                 .body("displayName", equalTo("Tomás Queda"));
+    }
+
+    /** What a Medius service sealing data of its own asks for. */
+    private io.restassured.response.Response issueKey(String athleteId, OffsetDateTime dataTime) {
+        return given().auth().oauth2(SERVICE).contentType(ContentType.JSON)
+                .body(Map.of("tenant", tenant, "athleteId", athleteId, "dataTime", dataTime.toString())).when()
+                .post("/api/v1/athlete-keys");
     }
 
     private io.restassured.response.Response erase(String token, String reason) {

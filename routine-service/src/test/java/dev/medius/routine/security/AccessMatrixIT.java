@@ -125,6 +125,14 @@ class AccessMatrixIT extends OrganisationWithTemplate {
             registered(athlete, athleteName);
             return on("/api/v1/athlete-keys/" + keyOf(athlete));
         });
+        // making a key is for Medius services alone, which seal data of their own: no person's role, in any organisation
+        matrix.row("POST /api/v1/athlete-keys", "401 403 403 403 403 403", "401 403 403 403 403 403",
+                () -> on("/api/v1/athlete-keys").body(json(Map.of("tenant", tenant, "athleteId", athlete,
+                        "dataTime", java.time.OffsetDateTime.now().toString()))));
+        // the retention of session reports is ordered by progress-service's job, never by a person
+        matrix.row("POST /api/v1/admin/retention", "401 403 403 403 403 403", "401 403 403 403 403 403",
+                () -> on("/api/v1/admin/retention").body(json(Map.of("today", today().toString(), "defaultDays", 730,
+                        "organisations", List.of()))));
         // who read which athlete's health data: the organisation's admins, each their own organisation's
         matrix.row("GET /api/v1/organisation/access-trail", "401 403 403 403 200 403", "401 403 403 403 200 403",
                 () -> on("/api/v1/organisation/access-trail").hiding(templateId, templateTitle))

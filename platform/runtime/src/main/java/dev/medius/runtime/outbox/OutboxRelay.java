@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -68,6 +69,9 @@ public class OutboxRelay {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Instance<OutboxSealer> sealer;
 
     private final Semaphore wakeups = new Semaphore(0);
     private final Counter relayed;
@@ -201,6 +205,13 @@ public class OutboxRelay {
 
     private CompletableFuture<Void> send(OutboxEvent event) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
+        String payload;
+        try {
+            payload = sealer.isResolvable() ? sealer.get().payload(event) : event.payload;
+        } catch (RuntimeException e) {
+            ack.completeExceptionally(e);
+            return ack;
+        }
         RecordHeaders headers = new RecordHeaders();
         extraHeaders(event).forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
@@ -217,7 +228,7 @@ public class OutboxRelay {
                 .withKey(event.messageKey)
                 .withHeaders(headers)
                 .build();
-        Message<String> message = Message.of(event.payload)
+        Message<String> message = Message.of(payload)
                 .addMetadata(cloudEvent)
                 .addMetadata(kafka)
                 .withAck(() -> {
