@@ -3,6 +3,7 @@ package dev.medius.progress.client;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,18 +57,10 @@ public class AthleteKeys implements DataOpener {
     public Optional<String> seal(TenantKey athlete, OffsetDateTime dataTime, String json) {
         Key key = byAthlete.getIfPresent(athlete);
         if (key == null) {
-            try {
-                key = client.issue(athlete, dataTime);
-            } catch (KeysUnavailable e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new KeysUnavailable("routine-service could not be asked for a key: " + e.getMessage(), e);
-            }
+            key = ask(() -> client.issue(athlete, dataTime));
             if (key == null) {
                 return Optional.empty();
             }
-            byAthlete.put(athlete, key);
-            keys.put(key.keyId(), key);
         }
         return Optional.of(SealedData.seal(key.keyId(), key.secret(), json));
     }
@@ -80,18 +73,10 @@ public class AthleteKeys implements DataOpener {
         }
         Key key = keys.getIfPresent(keyId);
         if (key == null) {
-            try {
-                key = client.fetch(keyId);
-            } catch (KeysUnavailable e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new KeysUnavailable("routine-service could not be asked for a key: " + e.getMessage(), e);
-            }
+            key = ask(() -> client.fetch(keyId));
             if (key == null) {
                 return Optional.empty();
             }
-            keys.put(keyId, key);
-            byAthlete.put(key.athlete(), key);
         }
         if (!key.athlete().tenant().equals(tenant)) {
             throw new IllegalArgumentException("the key is not one of the event's organisation");
@@ -106,6 +91,23 @@ public class AthleteKeys implements DataOpener {
             throw new IllegalArgumentException("the key is not the event's athlete's");
         }
         return Optional.of(data);
+    }
+
+    /** A key from routine-service, kept by id and by athlete; null when it has none to give. */
+    private Key ask(Supplier<Key> request) {
+        Key key;
+        try {
+            key = request.get();
+        } catch (KeysUnavailable e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new KeysUnavailable("routine-service could not be asked for a key: " + e.getMessage(), e);
+        }
+        if (key != null) {
+            keys.put(key.keyId(), key);
+            byAthlete.put(key.athlete(), key);
+        }
+        return key;
     }
 
     /** Forgets the keys of an erased athlete, which routine-service has destroyed too. */

@@ -19,9 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.medius.progress.domain.TenantKey;
+import dev.medius.runtime.trail.AthleteDigest;
 
 /**
- * Erased athletes ({@code athlete_erasure}) and the removal of everything this service holds about one of them.
+ * Erased athletes ({@code athlete_erasure}, naming each by digest) and the removal of everything this service holds about one of them.
  */
 @ApplicationScoped
 public class ErasureRepository {
@@ -51,14 +52,20 @@ public class ErasureRepository {
         if (athletes.isEmpty()) {
             return erased;
         }
-        List<TenantKey> keys = new ArrayList<>(new TreeSet<>(athletes));
+        // the register names athletes by digest: each athlete asked about is looked up by theirs
+        Map<TenantKey, TenantKey> byDigest = new HashMap<>();
+        for (TenantKey athlete : new TreeSet<>(athletes)) {
+            byDigest.put(new TenantKey(athlete.tenant(), AthleteDigest.of(athlete.tenant(), athlete.id())), athlete);
+        }
+        List<TenantKey> digests = new ArrayList<>(byDigest.keySet());
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "SELECT e.tenant_id, e.athlete_id, e.erased_at FROM athlete_erasure e "
-                        + "JOIN unnest(?::varchar[], ?::varchar[]) AS u(t, a) ON e.tenant_id = u.t AND e.athlete_id = u.a")) {
-            Jdbc.bindTexts(st, c, keys, TenantKey::tenant, TenantKey::id);
+                "SELECT e.tenant_id, e.athlete_digest, e.erased_at FROM athlete_erasure e JOIN unnest(?::varchar[], "
+                        + "?::varchar[]) AS u(t, d) ON e.tenant_id = u.t AND e.athlete_digest = u.d")) {
+            Jdbc.bindTexts(st, c, digests, TenantKey::tenant, TenantKey::id);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    erased.put(new TenantKey(rs.getString(1), rs.getString(2)), rs.getObject(3, OffsetDateTime.class));
+                    erased.put(byDigest.get(new TenantKey(rs.getString(1), rs.getString(2))),
+                            rs.getObject(3, OffsetDateTime.class));
                 }
             }
         }
@@ -72,10 +79,11 @@ public class ErasureRepository {
     public Map<String, Integer> erase(String tenant, String athleteId, OffsetDateTime erasedAt) throws SQLException {
         Map<String, Integer> removed = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection()) {
+            String digest = AthleteDigest.of(tenant, athleteId);
             try (PreparedStatement st = c.prepareStatement("SELECT erased_at FROM athlete_erasure "
-                    + "WHERE tenant_id = ? AND athlete_id = ? FOR UPDATE")) {
+                    + "WHERE tenant_id = ? AND athlete_digest = ? FOR UPDATE")) {
                 st.setString(1, tenant);
-                st.setString(2, athleteId);
+                st.setString(2, digest);
                 try (ResultSet rs = st.executeQuery()) {
                     if (rs.next() && !rs.getObject(1, OffsetDateTime.class).isBefore(erasedAt)) {
                         return removed;
@@ -89,11 +97,11 @@ public class ErasureRepository {
                     removed.put(statement.split(" ")[2], st.executeUpdate());
                 }
             }
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO athlete_erasure (tenant_id, athlete_id, erased_at) "
-                    + "VALUES (?, ?, ?) ON CONFLICT (tenant_id, athlete_id) "
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO athlete_erasure (tenant_id, athlete_digest, "
+                    + "erased_at) VALUES (?, ?, ?) ON CONFLICT (tenant_id, athlete_digest) "
                     + "DO UPDATE SET erased_at = GREATEST(athlete_erasure.erased_at, EXCLUDED.erased_at)")) {
                 st.setString(1, tenant);
-                st.setString(2, athleteId);
+                st.setString(2, digest);
                 st.setObject(3, erasedAt);
                 st.executeUpdate();
             }
