@@ -88,6 +88,9 @@ class AccessMatrixIT {
                         () -> on("/api/v1/organisation/roster"))
                 .row("GET /api/v1/athletes/{athleteId}/progress", viewers, "401 404 404 403 404 404 403",
                         () -> on("/api/v1/athletes/" + athlete + "/progress"))
+                // the athlete's training load, by the same rule as their progress
+                .row("GET /api/v1/athletes/{athleteId}/load", viewers, "401 404 404 403 404 404 403",
+                        () -> on("/api/v1/athletes/" + athlete + "/load"))
                 // progress-service's part of the athlete's export: the athlete themselves and the organisation's admins
                 .row("GET /api/v1/athletes/{athleteId}/export", "401 200 403 403 200 403 403",
                         "401 404 403 403 404 403 403", () -> on("/api/v1/athletes/" + athlete + "/export"))
@@ -114,7 +117,8 @@ class AccessMatrixIT {
                         () -> on("/api/v1/organisation/access-trail").hiding())
                 // every answered read of health data leaves one entry in the trail; nothing else does
                 .trail(this::trailEntries, "GET /api/v1/dashboard", "GET /api/v1/organisation/roster",
-                        "GET /api/v1/athletes/{athleteId}/progress", "GET /api/v1/athletes/{athleteId}/export");
+                        "GET /api/v1/athletes/{athleteId}/progress", "GET /api/v1/athletes/{athleteId}/load",
+                        "GET /api/v1/athletes/{athleteId}/export");
         assertThat(matrix.coverage(api.operations(DevTokens.mint(coach, tenant, "coach")))).isEmpty();
         assertThat(matrix.verify()).isEmpty();
     }

@@ -5,12 +5,13 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 
 /**
- * A session completed or skipped, as stored; a skip keeps the reason the athlete gave, a completion their notes. The last four fields say
- * which version of the session it is ({@link #outranks}).
+ * A session completed or skipped, as stored; a skip keeps the reason the athlete gave, a completion their notes and
+ * how many minutes it lasted (null when not reported). The last four fields say which version of the session it is
+ * ({@link #outranks}).
  */
 public record SessionFact(String tenant, String sessionId, String athleteId, String status, LocalDate scheduledDate,
         OffsetDateTime occurredAt, Double rpe, Integer pain, String painArea, String skipReason, String notes,
-        int revision, OffsetDateTime eventTime, String eventSource, String eventId) {
+        Integer durationMinutes, int revision, OffsetDateTime eventTime, String eventSource, String eventId) {
 
     public static final String COMPLETED = "completed";
     public static final String SKIPPED = "skipped";

@@ -62,7 +62,7 @@ public class AthleteExportRepository {
     /** {@code session_fact}, with the session's {@code exercise_volume} rows. */
     public record SessionFactRow(String sessionId, String status, LocalDate scheduledDate, OffsetDateTime occurredAt,
             LocalDate activityDate, Double sessionRpe, Integer painScore, String painArea, String skipReason,
-            String notes, int revision, OffsetDateTime eventTime, String eventSource, String eventId,
+            String notes, Integer durationMinutes, int revision, OffsetDateTime eventTime, String eventSource, String eventId,
             List<VolumeRow> exercises) {
     }
 
@@ -147,18 +147,19 @@ public class AthleteExportRepository {
                         rs.getInt(7), rs.getInt(8), rs.getInt(9))), tenant, athlete);
         List<SessionFactRow> rows = new ArrayList<>();
         Jdbc.query(dataSource, "SELECT session_id, status, scheduled_date, occurred_at, activity_date, session_rpe, pain_score, "
-                + "pain_area, skip_reason, notes, revision, event_time, event_source, event_id FROM session_fact "
+                + "pain_area, skip_reason, notes, duration_minutes, revision, event_time, event_source, event_id FROM session_fact "
                 + "WHERE tenant_id = ? AND athlete_id = ? ORDER BY occurred_at, session_id", rs -> {
                     BigDecimal rpe = rs.getBigDecimal(6);
                     Object pain = rs.getObject(7);
-                    OffsetDateTime eventTime = rs.getObject(12, OffsetDateTime.class);
+                    Object minutes = rs.getObject(11);
+                    OffsetDateTime eventTime = rs.getObject(13, OffsetDateTime.class);
                     rows.add(new SessionFactRow(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
                             time(rs, 4), rs.getObject(5, LocalDate.class), rpe == null ? null : rpe.doubleValue(),
                             pain == null ? null : ((Number) pain).intValue(), rs.getString(8), rs.getString(9),
-                            rs.getString(10), rs.getInt(11),
+                            rs.getString(10), minutes == null ? null : ((Number) minutes).intValue(), rs.getInt(12),
                             // '-infinity' marks a fact stored before event times were kept
                             eventTime == null || eventTime.equals(OffsetDateTime.MIN) ? null : Jdbc.utc(eventTime),
-                            rs.getString(13), rs.getString(14), volume.getOrDefault(rs.getString(1), List.of())));
+                            rs.getString(14), rs.getString(15), volume.getOrDefault(rs.getString(1), List.of())));
                 }, tenant, athlete);
         return rows;
     }

@@ -49,17 +49,18 @@ public class SessionFactRepository {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement("WITH saved AS (INSERT INTO session_fact (tenant_id, session_id, "
                         + "athlete_id, status, scheduled_date, occurred_at, activity_date, session_rpe, pain_score, pain_area, skip_reason, "
-                        + "notes, revision, event_time, event_source, event_id) "
+                        + "notes, duration_minutes, revision, event_time, event_source, event_id) "
                         + "SELECT t, s, a, st, sd::date, oa::timestamptz, ad::date, rpe::numeric, pain::integer, area, why, "
-                        + "note, rev::integer, et::timestamptz, es, ei "
+                        + "note, mins::integer, rev::integer, et::timestamptz, es, ei "
                         + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-                        + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
-                        + "AS u(t, s, a, st, sd, oa, ad, rpe, pain, area, why, note, rev, et, es, ei) "
+                        + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                        + "?::text[]) AS u(t, s, a, st, sd, oa, ad, rpe, pain, area, why, note, mins, rev, et, es, ei) "
                         + "ON CONFLICT (tenant_id, session_id) DO UPDATE SET "
                         + "status = EXCLUDED.status, scheduled_date = EXCLUDED.scheduled_date, "
                         + "occurred_at = EXCLUDED.occurred_at, activity_date = EXCLUDED.activity_date, "
                         + "session_rpe = EXCLUDED.session_rpe, pain_score = EXCLUDED.pain_score, pain_area = EXCLUDED.pain_area, "
-                        + "skip_reason = EXCLUDED.skip_reason, notes = EXCLUDED.notes, revision = EXCLUDED.revision, "
+                        + "skip_reason = EXCLUDED.skip_reason, notes = EXCLUDED.notes, "
+                        + "duration_minutes = EXCLUDED.duration_minutes, revision = EXCLUDED.revision, "
                         + "event_time = EXCLUDED.event_time, "
                         + "event_source = EXCLUDED.event_source, event_id = EXCLUDED.event_id "
                         // a session stays with its athlete for good; of two versions the one that outranks stands
@@ -85,8 +86,8 @@ public class SessionFactRepository {
             Jdbc.bindTexts(st, c, facts, SessionFact::tenant, SessionFact::sessionId, SessionFact::athleteId,
                     SessionFact::status, SessionFact::scheduledDate, SessionFact::occurredAt,
                     f -> f.occurredAt().toLocalDate(), SessionFact::rpe, SessionFact::pain, SessionFact::painArea,
-                    SessionFact::skipReason, SessionFact::notes, SessionFact::revision, SessionFact::eventTime, SessionFact::eventSource,
-                    SessionFact::eventId);
+                    SessionFact::skipReason, SessionFact::notes, SessionFact::durationMinutes, SessionFact::revision,
+                    SessionFact::eventTime, SessionFact::eventSource, SessionFact::eventId);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     TenantKey key = new TenantKey(rs.getString(1), rs.getString(2));

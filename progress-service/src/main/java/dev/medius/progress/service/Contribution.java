@@ -66,14 +66,15 @@ record Contribution(int index, EventIdentity identity, String digest, String typ
                         date(d, "scheduledDate"), time(d, "completedAt"),
                         d.hasNonNull("sessionRpe") ? d.get("sessionRpe").asDouble() : null,
                         pain != null && pain.hasNonNull("score") ? pain.get("score").asInt() : null,
-                        pain == null ? null : text(pain, "area"), null, text(d, "notes"), revision, eventTime, event.source(),
-                        event.id());
+                        pain == null ? null : text(pain, "area"), null, text(d, "notes"),
+                        d.hasNonNull("durationMinutes") ? d.get("durationMinutes").asInt() : null, revision, eventTime,
+                        event.source(), event.id());
                 return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, coach,
                         fact, volumeRows(tenant, athlete, sessionId, fact.occurredAt().toLocalDate(), d), null, null, eventTime);
             }
             case EventTypes.SESSION_SKIPPED -> {
                 SessionFact fact = new SessionFact(tenant, d.get("sessionId").asText(), athlete, SessionFact.SKIPPED,
-                        date(d, "scheduledDate"), time(d, "recordedAt"), null, null, null, text(d, "reason"), null,
+                        date(d, "scheduledDate"), time(d, "recordedAt"), null, null, null, text(d, "reason"), null, null,
                         revision, eventTime, event.source(), event.id());
                 return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, coach,
                         fact, List.of(), null, null, eventTime);
