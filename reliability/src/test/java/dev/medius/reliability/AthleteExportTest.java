@@ -132,6 +132,8 @@ class AthleteExportTest {
         where.put("routine.assignment:id", doc -> texts(routine.path("assignments"), "assignmentId"));
         where.put("routine.scheduled_session:id", doc -> texts(flat(routine.path("assignments"), "sessions"), "sessionId"));
         where.put("routine.session_record:id", doc -> texts(routine.path("sessionRecords"), "recordId"));
+        where.put("routine.readiness_check_in:id", doc -> texts(routine.path("checkIns"), "checkInId"));
+        where.put("routine.session_adjustment:session_id", doc -> texts(routine.path("sessionAdjustments"), "sessionId"));
         where.put("progress.athlete_profile:athlete_id", doc -> progress.path("profile").isObject() ? Set.of(athlete) : Set.of());
         where.put("progress.athlete_organisation:athlete_id",
                 doc -> progress.path("registeredAt").isTextual() ? Set.of(athlete) : Set.of());

@@ -44,7 +44,7 @@ class AsyncApiDocTest {
     private static final Set<String> INPUT_TOPICS = Set.of(Topics.CATALOG_EXERCISES, Topics.ROUTINE_PLANS,
             Topics.ROUTINE_SESSIONS);
     private static final Pattern DOC_EXAMPLE = Pattern.compile(
-            "Headers:\\s*```text\\n(.*?)```\\s*Value \\(`([a-z.]+v\\d+)`\\):\\s*```json\\n(.*?)```", Pattern.DOTALL);
+            "Headers:\\s*```text\\n(.*?)```\\s*Value \\(`([a-z.-]+v\\d+)`\\):\\s*```json\\n(.*?)```", Pattern.DOTALL);
 
     private static Path root;
     private static int exitCode;

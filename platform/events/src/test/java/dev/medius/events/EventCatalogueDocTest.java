@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class EventCatalogueDocTest {
 
     private static final Path DOC = Paths.get("").toAbsolutePath().resolve("../../docs/events.md").normalize();
-    private static final Pattern EXAMPLE = Pattern.compile("Value \\(`([a-z.]+v\\d+)`\\):\\s*```json\\n(.*?)```",
+    private static final Pattern EXAMPLE = Pattern.compile("Value \\(`([a-z.-]+v\\d+)`\\):\\s*```json\\n(.*?)```",
             Pattern.DOTALL);
 
     @Test
@@ -42,7 +42,7 @@ class EventCatalogueDocTest {
         });
     }
 
-    private static final Pattern STRUCTURED = Pattern.compile("Structured \\(`([a-z.]+v\\d+)`\\):\\s*```json\\n(.*?)```",
+    private static final Pattern STRUCTURED = Pattern.compile("Structured \\(`([a-z.-]+v\\d+)`\\):\\s*```json\\n(.*?)```",
             Pattern.DOTALL);
 
     @Test

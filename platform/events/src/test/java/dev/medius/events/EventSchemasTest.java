@@ -27,6 +27,7 @@ import dev.medius.events.routine.PlanCancelled;
 import dev.medius.events.routine.PlanChanged;
 import dev.medius.events.routine.SessionCompleted;
 import dev.medius.events.routine.SessionSkipped;
+import dev.medius.events.routine.WellnessCheckedIn;
 
 class EventSchemasTest {
 
@@ -45,7 +46,8 @@ class EventSchemasTest {
             Map.entry(EventTypes.ATHLETE_UNFLAGGED, AthleteUnflagged.class),
             Map.entry(EventTypes.ATHLETE_UPDATED, AthleteUpdated.class),
             Map.entry(EventTypes.FLAG_ACKNOWLEDGED, FlagAcknowledged.class),
-            Map.entry(EventTypes.ATHLETE_ERASED, AthleteErased.class));
+            Map.entry(EventTypes.ATHLETE_ERASED, AthleteErased.class),
+            Map.entry(EventTypes.WELLNESS_CHECKED_IN, WellnessCheckedIn.class));
 
     static java.util.List<String> types() {
         return EventTypes.ALL;

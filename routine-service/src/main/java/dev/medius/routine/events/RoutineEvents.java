@@ -20,6 +20,7 @@ import dev.medius.events.routine.PlanCancelled;
 import dev.medius.events.routine.PlanChanged;
 import dev.medius.events.routine.SessionCompleted;
 import dev.medius.events.routine.SessionSkipped;
+import dev.medius.events.routine.WellnessCheckedIn;
 import dev.medius.routine.repository.AthleteKeyRepository;
 import dev.medius.routine.repository.AthleteKeyRepository.AthleteKey;
 import dev.medius.runtime.outbox.Outbox;
@@ -67,6 +68,13 @@ public class RoutineEvents {
     @Transactional(TxType.MANDATORY)
     public UUID sessionSkipped(String tenant, SessionSkipped data) {
         return write(tenant, Topics.ROUTINE_SESSIONS, EventTypes.SESSION_SKIPPED, data.athleteId(), data.sessionId(), data);
+    }
+
+    /** On the sessions' topic, where outside platforms publish check-ins too; the subject is the check-in. */
+    @Transactional(TxType.MANDATORY)
+    public UUID wellnessCheckedIn(String tenant, WellnessCheckedIn data) {
+        return write(tenant, Topics.ROUTINE_SESSIONS, EventTypes.WELLNESS_CHECKED_IN, data.athleteId(),
+                data.checkInId(), data);
     }
 
     /** On the plans' topic, so that an athlete's profile and plans reach consumers in the order they changed. */

@@ -32,12 +32,13 @@ public class ErasureRepository {
     public boolean holds(String tenant, String athleteId) {
         return !entityManager.createNativeQuery("SELECT 1 FROM athlete WHERE tenant_id = :t AND athlete_id = :a"
                 + " UNION ALL SELECT 1 FROM assignment WHERE tenant_id = :t AND athlete_id = :a"
-                + " UNION ALL SELECT 1 FROM session_record WHERE tenant_id = :t AND athlete_id = :a LIMIT 1")
+                + " UNION ALL SELECT 1 FROM session_record WHERE tenant_id = :t AND athlete_id = :a"
+                + " UNION ALL SELECT 1 FROM readiness_check_in WHERE tenant_id = :t AND athlete_id = :a LIMIT 1")
                 .setParameter("t", tenant).setParameter("a", athleteId).getResultList().isEmpty();
     }
 
     /**
-     * Deletes the athlete's reports, sessions, assignments and profile, the templates generated for them alone (a
+     * Deletes the athlete's reports, check-ins, sessions and their adjustments, assignments and profile, the templates generated for them alone (a
      * generated template carries their pain in its limits), and every event about them still in the outbox, published
      * or not. Returns how many rows of each kind went.
      */
@@ -49,6 +50,10 @@ public class ErasureRepository {
                 .setParameter("t", tenant).setParameter("a", athleteId).getResultList();
         removed.put("sessionRecords", delete("DELETE FROM session_record WHERE tenant_id = :t AND athlete_id = :a",
                 tenant, athleteId));
+        removed.put("checkIns", delete("DELETE FROM readiness_check_in WHERE tenant_id = :t AND athlete_id = :a",
+                tenant, athleteId));
+        removed.put("sessionAdjustments", delete(
+                "DELETE FROM session_adjustment WHERE tenant_id = :t AND athlete_id = :a", tenant, athleteId));
         removed.put("scheduledSessions", delete(
                 "DELETE FROM scheduled_session WHERE tenant_id = :t AND athlete_id = :a", tenant, athleteId));
         removed.put("assignments", delete("DELETE FROM assignment WHERE tenant_id = :t AND athlete_id = :a",

@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-/** Removes athletes' session reports ({@code session_record}) older than their organisation's retention. */
+/**
+ * Removes what athletes reported ({@code session_record}) and their check-ins ({@code readiness_check_in}) once older
+ * than their organisation's retention.
+ */
 @ApplicationScoped
 public class ReportRetentionRepository {
 
@@ -18,10 +21,21 @@ public class ReportRetentionRepository {
      * Removes up to {@code limit} reports recorded before {@code today} less their organisation's days, those of
      * {@code days} or else {@code defaultDays}; returns how many went (0 once none is left).
      */
-    public int removeExpired(LocalDate today, int defaultDays, Map<String, Integer> days, int limit) {
+    /** The tables retention applies to; each has an {@code id} and a {@code recorded_at}. */
+    public enum Kept {
+        SESSION_REPORTS("session_record"), CHECK_INS("readiness_check_in");
+
+        private final String table;
+
+        Kept(String table) {
+            this.table = table;
+        }
+    }
+
+    public int removeExpired(Kept kept, LocalDate today, int defaultDays, Map<String, Integer> days, int limit) {
         String[] tenants = days.keySet().toArray(String[]::new);
         Integer[] counts = days.keySet().stream().map(days::get).toArray(Integer[]::new);
-        return entityManager.createNativeQuery("DELETE FROM session_record WHERE id IN (SELECT r.id FROM session_record r"
+        return entityManager.createNativeQuery("DELETE FROM " + kept.table + " WHERE id IN (SELECT r.id FROM " + kept.table + " r"
                 + " LEFT JOIN unnest(CAST(:tenants AS text[]), CAST(:days AS integer[])) AS o(tenant_id, days)"
                 + " ON o.tenant_id = r.tenant_id"
                 + " WHERE r.recorded_at < CAST(:today AS date) - coalesce(o.days, :defaultDays) LIMIT :limit)")

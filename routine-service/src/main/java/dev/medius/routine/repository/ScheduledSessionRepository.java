@@ -34,4 +34,10 @@ public class ScheduledSessionRepository implements PanacheRepositoryBase<Schedul
         return list("assignmentId = ?1 and ordinal > ?2 and scheduledDate >= ?3 and status = ?4 order by ordinal",
                 assignmentId, afterOrdinal, from, ScheduledSession.SCHEDULED);
     }
+
+    /** The athlete's sessions still to do on {@code date}, locked so that a report and a check-in take turns. */
+    public List<ScheduledSession> lockDueOn(String tenant, String athleteId, LocalDate date) {
+        return find("tenantId = ?1 and athleteId = ?2 and scheduledDate = ?3 and status = ?4 order by assignmentId, ordinal",
+                tenant, athleteId, date, ScheduledSession.SCHEDULED).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import dev.medius.routine.domain.SafetyText;
 import dev.medius.routine.service.AthleteErasure;
 import dev.medius.routine.service.PlanDocuments;
+import dev.medius.routine.service.ReadinessService;
 import dev.medius.routine.service.SessionRecordService;
 import dev.medius.routine.service.SessionReports.CompletionRequest;
 import dev.medius.routine.service.SessionReports.SkipRequest;
@@ -55,6 +57,9 @@ public class AthleteResource {
 
     @Inject
     AthleteErasure erasure;
+
+    @Inject
+    ReadinessService readiness;
 
     @Inject
     Clock clock;
@@ -120,6 +125,30 @@ public class AthleteResource {
             @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 200) String idempotencyKey,
             @Valid SkipRequest request) {
         return answer(records.skip(athleteId, sessionId, request == null ? null : request.reason(), idempotencyKey));
+    }
+
+    /** Why a coach keeps the plan for a session a check-in adjusted. */
+    public record OverrideRequest(@NotBlank @Size(max = 500) String note) {
+    }
+
+    /** A session's adjustment after a coach's override. */
+    public record AdjustmentResponse(UUID sessionId, String kind, String reason, boolean overridden, String overriddenBy,
+            String note) {
+    }
+
+    @POST
+    @Path("/sessions/{sessionId}/adjustment/override")
+    @RolesAllowed({ Caller.ADMIN, Caller.HEAD_COACH, Caller.COACH })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Keep the plan for a session a check-in adjusted",
+            description = "Puts back what the plan prescribed, with the coach's note; later check-ins of the day leave "
+                    + "the session as planned. The athlete's coaches, head coaches and admins.")
+    public AdjustmentResponse override(@PathParam("athleteId") String athleteId, @PathParam("sessionId") UUID sessionId,
+            @NotNull @Valid OverrideRequest request) {
+        var adjustment = readiness.override(athleteId, sessionId, request.note());
+        return new AdjustmentResponse(adjustment.sessionId, adjustment.kind, adjustment.reason, adjustment.overridden(),
+                adjustment.overriddenBy, adjustment.overrideNote);
     }
 
     private static Response answer(SessionRecordService.Outcome outcome) {

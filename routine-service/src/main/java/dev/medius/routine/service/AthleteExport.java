@@ -26,7 +26,9 @@ import dev.medius.routine.domain.ScheduledSession;
 import dev.medius.routine.domain.SessionRecord;
 import dev.medius.routine.repository.AssignmentRepository;
 import dev.medius.routine.repository.AthleteRepository;
+import dev.medius.routine.repository.CheckInRepository;
 import dev.medius.routine.repository.ScheduledSessionRepository;
+import dev.medius.routine.repository.SessionAdjustmentRepository;
 import dev.medius.routine.repository.SessionRecordRepository;
 import dev.medius.routine.repository.TemplateRepository;
 import dev.medius.runtime.problem.ProblemException;
@@ -66,6 +68,12 @@ public class AthleteExport {
     TemplateRepository templates;
 
     @Inject
+    CheckInRepository readiness;
+
+    @Inject
+    SessionAdjustmentRepository adjustments;
+
+    @Inject
     ProgressClient progress;
 
     @Inject
@@ -81,11 +89,22 @@ public class AthleteExport {
 
     @Schema(description = "What routine-service holds about the athlete.")
     public record RoutinePart(AthleteRow athlete, List<AssignmentRow> assignments, List<SessionRecordRow> sessionRecords,
-            List<TemplateRow> templates) {
+            List<TemplateRow> templates, List<CheckInRow> checkIns, List<AdjustmentRow> sessionAdjustments) {
 
         boolean empty() {
-            return athlete == null && assignments.isEmpty() && sessionRecords.isEmpty() && templates.isEmpty();
+            return athlete == null && assignments.isEmpty() && sessionRecords.isEmpty() && templates.isEmpty()
+                    && checkIns.isEmpty();
         }
+    }
+
+    /** {@code readiness_check_in}: the answers as given and the answer returned. */
+    public record CheckInRow(UUID checkInId, LocalDate date, String recordedBy, String idempotencyKey,
+            OffsetDateTime recordedAt, JsonNode answers, JsonNode response) {
+    }
+
+    /** {@code session_adjustment}: how a check-in changed a session, what the plan prescribed, and any override. */
+    public record AdjustmentRow(UUID sessionId, UUID checkInId, String kind, String reason, JsonNode planned,
+            OffsetDateTime adjustedAt, String overriddenBy, OffsetDateTime overriddenAt, String overrideNote) {
     }
 
     /** {@code athlete}. */
@@ -146,7 +165,12 @@ public class AthleteExport {
                 .map(a -> assignmentRow(a, scheduled.getOrDefault(a.id, List.of()))).toList();
         List<SessionRecordRow> reports = records.ofAthlete(tenant, athleteId).stream().map(this::recordRow).toList();
         List<TemplateRow> own = templates.onlyFor(tenant, athleteId).stream().map(this::templateRow).toList();
-        return new RoutinePart(athlete, plans, reports, own);
+        List<CheckInRow> checkIns = readiness.ofAthlete(tenant, athleteId).stream().map(c -> new CheckInRow(c.id,
+                c.date, c.recordedBy, c.idempotencyKey, utc(c.recordedAt), json(c.answers), json(c.response))).toList();
+        List<AdjustmentRow> adjusted = adjustments.ofAthlete(tenant, athleteId).stream().map(a -> new AdjustmentRow(
+                a.sessionId, a.checkInId, a.kind, a.reason, json(a.planned), utc(a.adjustedAt), a.overriddenBy,
+                utc(a.overriddenAt), a.overrideNote)).toList();
+        return new RoutinePart(athlete, plans, reports, own, checkIns, adjusted);
     }
 
     private static AthleteRow athleteRow(Athlete a) {

@@ -44,7 +44,7 @@ public class ReportRetention {
     }
 
     /** What a run removed. */
-    public record Report(LocalDate today, long reportsRemoved) {
+    public record Report(LocalDate today, long reportsRemoved, long checkInsRemoved) {
     }
 
     @Inject
@@ -53,18 +53,23 @@ public class ReportRetention {
     public Report apply(Order order) {
         Map<String, Integer> days = new LinkedHashMap<>();
         order.organisations().forEach(o -> days.put(o.tenant(), o.days()));
+        long removed = remove(ReportRetentionRepository.Kept.SESSION_REPORTS, order, days);
+        long checkIns = remove(ReportRetentionRepository.Kept.CHECK_INS, order, days);
+        if (removed + checkIns > 0) {
+            LOG.infof("retention removed %d session reports and %d check-ins", removed, checkIns);
+        }
+        return new Report(order.today(), removed, checkIns);
+    }
+
+    private long remove(ReportRetentionRepository.Kept kept, Order order, Map<String, Integer> days) {
         long removed = 0;
         while (true) {
             int batch = QuarkusTransaction.requiringNew()
-                    .call(() -> reports.removeExpired(order.today(), order.defaultDays(), days, BATCH));
+                    .call(() -> reports.removeExpired(kept, order.today(), order.defaultDays(), days, BATCH));
             if (batch == 0) {
-                break;
+                return removed;
             }
             removed += batch;
         }
-        if (removed > 0) {
-            LOG.infof("retention removed %d session reports", removed);
-        }
-        return new Report(order.today(), removed);
     }
 }

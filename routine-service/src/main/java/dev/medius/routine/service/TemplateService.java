@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,9 +22,11 @@ import dev.medius.routine.domain.Assignment;
 import dev.medius.routine.domain.Plan;
 import dev.medius.routine.domain.PlanTemplate;
 import dev.medius.routine.domain.ScheduledSession;
+import dev.medius.routine.domain.SessionAdjustment;
 import dev.medius.routine.events.RoutineEvents;
 import dev.medius.routine.repository.AssignmentRepository;
 import dev.medius.routine.repository.ScheduledSessionRepository;
+import dev.medius.routine.repository.SessionAdjustmentRepository;
 import dev.medius.routine.repository.TemplateRepository;
 import dev.medius.runtime.problem.ProblemException;
 import dev.medius.runtime.security.Caller;
@@ -53,6 +57,9 @@ public class TemplateService {
     AthleteAccess access;
 
     @Inject
+    SessionAdjustmentRepository adjustments;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -62,8 +69,13 @@ public class TemplateService {
     public record TemplateView(PlanTemplate template, Plan plan) {
     }
 
-    /** One athlete's assignment and the sessions it scheduled. */
-    public record AssignmentView(Assignment assignment, List<ScheduledSession> sessions) {
+    /** One athlete's assignment, the sessions it scheduled, and those a check-in adjusted, by session. */
+    public record AssignmentView(Assignment assignment, List<ScheduledSession> sessions,
+            Map<UUID, SessionAdjustment> adjustments) {
+
+        public AssignmentView(Assignment assignment, List<ScheduledSession> sessions) {
+            this(assignment, sessions, Map.of());
+        }
     }
 
     @Transactional
@@ -233,7 +245,9 @@ public class TemplateService {
         if (found.isEmpty()) {
             throw ProblemException.notFound("plan of athlete " + athleteId);
         }
-        return found.stream().map(a -> new AssignmentView(a, sessions.ofAssignment(a.id))).toList();
+        Map<UUID, SessionAdjustment> adjusted = adjustments.ofAthlete(caller.tenant(), athleteId).stream()
+                .collect(Collectors.toMap(a -> a.sessionId, a -> a));
+        return found.stream().map(a -> new AssignmentView(a, sessions.ofAssignment(a.id), adjusted)).toList();
     }
 
     private LocalDate endDate(Assignment assignment) {

@@ -295,6 +295,20 @@ class AccessMatrixIT extends OrganisationWithTemplate {
                                 "lateral-band-walk", "banded-glute-bridge-abduction")))))
                 .row("POST /api/v1/athletes/{athleteId}/sessions/{sessionId}/skip", writes, hidden,
                         () -> callers.apply(onSession("/skip").body("{\"reason\": \"travelling\"}")))
+                .row("POST /api/v1/athletes/{athleteId}/check-ins", writes, hidden, () -> {
+                    assigned();
+                    return callers.apply(on("/api/v1/athletes/" + athlete + "/check-ins")
+                            .body("{\"energy\": 4, \"pain\": []}"));
+                })
+                // keeping the plan against a check-in is a coach's call: never the athlete's
+                .row("POST /api/v1/athletes/{athleteId}/sessions/{sessionId}/adjustment/override", changes,
+                        "401 403 404 403 404 404", () -> {
+                            Target session = onSession("/adjustment/override");
+                            given().auth().oauth2(Fixtures.athlete(athlete, tenant)).contentType(ContentType.JSON)
+                                    .body("{\"pain\": [], \"redFlags\": [\"locking\"]}")
+                                    .when().post("/api/v1/athletes/" + athlete + "/check-ins").then().statusCode(201);
+                            return callers.apply(session.body("{\"note\": \"seen by the physio\"}"));
+                        })
                 // erasure on request: the organisation's admins only; another organisation holds nothing to erase
                 .row("DELETE /api/v1/athletes/{athleteId}", "401 403 403 403 200 403", "401 403 403 403 404 403", () -> {
                     String erased = "erased-" + UUID.randomUUID().toString().substring(0, 8);
