@@ -18,10 +18,11 @@ public final class EventTypes {
     public static final String FLAG_ACKNOWLEDGED = "flag.acknowledged.v1";
     public static final String ATHLETE_ERASED = "athlete.erased.v1";
     public static final String WELLNESS_CHECKED_IN = "wellness.checked-in.v1";
+    public static final String STRENGTH_TEST_RECORDED = "strength-test.recorded.v1";
 
     public static final List<String> ALL = List.of(EXERCISE_PUBLISHED, EXERCISE_RETIRED, PLAN_ASSIGNED, PLAN_CHANGED,
             PLAN_CANCELLED, SESSION_COMPLETED, SESSION_SKIPPED, ATHLETE_FLAGGED, ATHLETE_UNFLAGGED, ATHLETE_UPDATED,
-            FLAG_ACKNOWLEDGED, ATHLETE_ERASED, WELLNESS_CHECKED_IN);
+            FLAG_ACKNOWLEDGED, ATHLETE_ERASED, WELLNESS_CHECKED_IN, STRENGTH_TEST_RECORDED);
 
     /** The CloudEvents extension attribute that carries the organisation. */
     public static final String TENANT_EXTENSION = "tenantid";

@@ -27,6 +27,7 @@ import dev.medius.events.routine.PlanCancelled;
 import dev.medius.events.routine.PlanChanged;
 import dev.medius.events.routine.SessionCompleted;
 import dev.medius.events.routine.SessionSkipped;
+import dev.medius.events.routine.StrengthTestRecorded;
 import dev.medius.events.routine.WellnessCheckedIn;
 
 class EventSchemasTest {
@@ -47,7 +48,8 @@ class EventSchemasTest {
             Map.entry(EventTypes.ATHLETE_UPDATED, AthleteUpdated.class),
             Map.entry(EventTypes.FLAG_ACKNOWLEDGED, FlagAcknowledged.class),
             Map.entry(EventTypes.ATHLETE_ERASED, AthleteErased.class),
-            Map.entry(EventTypes.WELLNESS_CHECKED_IN, WellnessCheckedIn.class));
+            Map.entry(EventTypes.WELLNESS_CHECKED_IN, WellnessCheckedIn.class),
+            Map.entry(EventTypes.STRENGTH_TEST_RECORDED, StrengthTestRecorded.class));
 
     static java.util.List<String> types() {
         return EventTypes.ALL;

@@ -20,6 +20,7 @@ import dev.medius.events.routine.PlanCancelled;
 import dev.medius.events.routine.PlanChanged;
 import dev.medius.events.routine.SessionCompleted;
 import dev.medius.events.routine.SessionSkipped;
+import dev.medius.events.routine.StrengthTestRecorded;
 import dev.medius.events.routine.WellnessCheckedIn;
 import dev.medius.routine.repository.AthleteKeyRepository;
 import dev.medius.routine.repository.AthleteKeyRepository.AthleteKey;
@@ -75,6 +76,13 @@ public class RoutineEvents {
     public UUID wellnessCheckedIn(String tenant, WellnessCheckedIn data) {
         return write(tenant, Topics.ROUTINE_SESSIONS, EventTypes.WELLNESS_CHECKED_IN, data.athleteId(),
                 data.checkInId(), data);
+    }
+
+    /** On the sessions' topic, where outside platforms publish test results too; the subject is the test. */
+    @Transactional(TxType.MANDATORY)
+    public UUID strengthTestRecorded(String tenant, StrengthTestRecorded data) {
+        return write(tenant, Topics.ROUTINE_SESSIONS, EventTypes.STRENGTH_TEST_RECORDED, data.athleteId(),
+                data.testId(), data);
     }
 
     /** On the plans' topic, so that an athlete's profile and plans reach consumers in the order they changed. */

@@ -38,7 +38,7 @@ public class ErasureRepository {
     }
 
     /**
-     * Deletes the athlete's reports, check-ins, sessions and their adjustments, assignments and profile, the templates generated for them alone (a
+     * Deletes the athlete's reports, check-ins, tests and criteria, sessions and their adjustments, assignments and profile, the templates generated for them alone (a
      * generated template carries their pain in its limits), and every event about them still in the outbox, published
      * or not. Returns how many rows of each kind went.
      */
@@ -52,6 +52,10 @@ public class ErasureRepository {
                 tenant, athleteId));
         removed.put("checkIns", delete("DELETE FROM readiness_check_in WHERE tenant_id = :t AND athlete_id = :a",
                 tenant, athleteId));
+        removed.put("strengthTests", delete("DELETE FROM strength_test WHERE tenant_id = :t AND athlete_id = :a",
+                tenant, athleteId));
+        removed.put("returnToPlayCriteria", delete(
+                "DELETE FROM return_to_play WHERE tenant_id = :t AND athlete_id = :a", tenant, athleteId));
         removed.put("sessionAdjustments", delete(
                 "DELETE FROM session_adjustment WHERE tenant_id = :t AND athlete_id = :a", tenant, athleteId));
         removed.put("scheduledSessions", delete(

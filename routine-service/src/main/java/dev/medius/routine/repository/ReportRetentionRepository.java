@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 /**
- * Removes what athletes reported ({@code session_record}) and their check-ins ({@code readiness_check_in}) once older
- * than their organisation's retention.
+ * Removes what athletes reported ({@code session_record}), their check-ins ({@code readiness_check_in}) and test
+ * results ({@code strength_test}) once older than their organisation's retention.
  */
 @ApplicationScoped
 public class ReportRetentionRepository {
@@ -23,7 +23,7 @@ public class ReportRetentionRepository {
      */
     /** The tables retention applies to; each has an {@code id} and a {@code recorded_at}. */
     public enum Kept {
-        SESSION_REPORTS("session_record"), CHECK_INS("readiness_check_in");
+        SESSION_REPORTS("session_record"), CHECK_INS("readiness_check_in"), STRENGTH_TESTS("strength_test");
 
         private final String table;
 

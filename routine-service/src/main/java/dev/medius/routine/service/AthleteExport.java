@@ -30,6 +30,7 @@ import dev.medius.routine.repository.CheckInRepository;
 import dev.medius.routine.repository.ScheduledSessionRepository;
 import dev.medius.routine.repository.SessionAdjustmentRepository;
 import dev.medius.routine.repository.SessionRecordRepository;
+import dev.medius.routine.repository.StrengthTestRepository;
 import dev.medius.routine.repository.TemplateRepository;
 import dev.medius.runtime.problem.ProblemException;
 import dev.medius.runtime.security.Caller;
@@ -74,6 +75,9 @@ public class AthleteExport {
     SessionAdjustmentRepository adjustments;
 
     @Inject
+    StrengthTestRepository strengthTests;
+
+    @Inject
     ProgressClient progress;
 
     @Inject
@@ -89,12 +93,22 @@ public class AthleteExport {
 
     @Schema(description = "What routine-service holds about the athlete.")
     public record RoutinePart(AthleteRow athlete, List<AssignmentRow> assignments, List<SessionRecordRow> sessionRecords,
-            List<TemplateRow> templates, List<CheckInRow> checkIns, List<AdjustmentRow> sessionAdjustments) {
+            List<TemplateRow> templates, List<CheckInRow> checkIns, List<AdjustmentRow> sessionAdjustments,
+            List<TestRow> strengthTests, CriteriaRow returnToPlay) {
 
         boolean empty() {
             return athlete == null && assignments.isEmpty() && sessionRecords.isEmpty() && templates.isEmpty()
-                    && checkIns.isEmpty();
+                    && checkIns.isEmpty() && strengthTests.isEmpty();
         }
+    }
+
+    /** {@code strength_test}: the test as recorded, with its figures and findings. */
+    public record TestRow(UUID testId, String kind, LocalDate testedOn, String recordedBy, String idempotencyKey,
+            OffsetDateTime recordedAt, JsonNode result) {
+    }
+
+    /** {@code return_to_play}: the criteria the athlete's coach set. */
+    public record CriteriaRow(JsonNode criteria, String setBy, OffsetDateTime setAt) {
     }
 
     /** {@code readiness_check_in}: the answers as given and the answer returned. */
@@ -170,7 +184,11 @@ public class AthleteExport {
         List<AdjustmentRow> adjusted = adjustments.ofAthlete(tenant, athleteId).stream().map(a -> new AdjustmentRow(
                 a.sessionId, a.checkInId, a.kind, a.reason, json(a.planned), utc(a.adjustedAt), a.overriddenBy,
                 utc(a.overriddenAt), a.overrideNote)).toList();
-        return new RoutinePart(athlete, plans, reports, own, checkIns, adjusted);
+        List<TestRow> tested = strengthTests.ofAthlete(tenant, athleteId).stream().map(t -> new TestRow(t.id, t.kind,
+                t.testedOn, t.recordedBy, t.idempotencyKey, utc(t.recordedAt), json(t.result))).toList();
+        CriteriaRow criteria = strengthTests.criteria(tenant, athleteId)
+                .map(c -> new CriteriaRow(json(c.criteria), c.setBy, utc(c.setAt))).orElse(null);
+        return new RoutinePart(athlete, plans, reports, own, checkIns, adjusted, tested, criteria);
     }
 
     private static AthleteRow athleteRow(Athlete a) {

@@ -44,7 +44,7 @@ public class ReportRetention {
     }
 
     /** What a run removed. */
-    public record Report(LocalDate today, long reportsRemoved, long checkInsRemoved) {
+    public record Report(LocalDate today, long reportsRemoved, long checkInsRemoved, long testsRemoved) {
     }
 
     @Inject
@@ -55,10 +55,12 @@ public class ReportRetention {
         order.organisations().forEach(o -> days.put(o.tenant(), o.days()));
         long removed = remove(ReportRetentionRepository.Kept.SESSION_REPORTS, order, days);
         long checkIns = remove(ReportRetentionRepository.Kept.CHECK_INS, order, days);
-        if (removed + checkIns > 0) {
-            LOG.infof("retention removed %d session reports and %d check-ins", removed, checkIns);
+        long tests = remove(ReportRetentionRepository.Kept.STRENGTH_TESTS, order, days);
+        if (removed + checkIns + tests > 0) {
+            LOG.infof("retention removed %d session reports, %d check-ins and %d test results", removed, checkIns,
+                    tests);
         }
-        return new Report(order.today(), removed, checkIns);
+        return new Report(order.today(), removed, checkIns, tests);
     }
 
     private long remove(ReportRetentionRepository.Kept kept, Order order, Map<String, Integer> days) {

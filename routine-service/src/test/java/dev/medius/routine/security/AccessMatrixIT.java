@@ -138,7 +138,8 @@ class AccessMatrixIT extends OrganisationWithTemplate {
                 () -> on("/api/v1/organisation/access-trail").hiding(templateId, templateTitle))
                 // every answered read of health data leaves one entry in the trail; nothing else does
                 .trail(this::trailEntries, "GET /api/v1/athletes/{athleteId}/plan",
-                        "GET /api/v1/athletes/{athleteId}/plan.ics", "GET /api/v1/athletes/{athleteId}/export");
+                        "GET /api/v1/athletes/{athleteId}/plan.ics", "GET /api/v1/athletes/{athleteId}/export",
+                        "GET /api/v1/athletes/{athleteId}/tests");
         assertThat(matrix.coverage(api.operations(Fixtures.coach(tenant)))).isEmpty();
         assertThat(matrix.verify()).isEmpty();
     }
@@ -299,6 +300,22 @@ class AccessMatrixIT extends OrganisationWithTemplate {
                     assigned();
                     return callers.apply(on("/api/v1/athletes/" + athlete + "/check-ins")
                             .body("{\"energy\": 4, \"pain\": []}"));
+                })
+                .row("GET /api/v1/athletes/{athleteId}/tests", reads, hidden, () -> {
+                    assigned();
+                    return callers.apply(on("/api/v1/athletes/" + athlete + "/tests"));
+                })
+                // tests are recorded and criteria set by the athlete's coaches, head coaches and admins
+                .row("POST /api/v1/athletes/{athleteId}/tests", changes.replace("200", "201"), "401 403 404 403 404 404",
+                        () -> {
+                            assigned();
+                            return callers.apply(on("/api/v1/athletes/" + athlete + "/tests").body(
+                                    "{\"kind\": \"side-bridge\", \"sideBridge\": {\"leftSeconds\": 80, \"rightSeconds\": 78}}"));
+                        })
+                .row("PUT /api/v1/athletes/{athleteId}/tests/return-to-play", changes, "401 403 404 403 404 404", () -> {
+                    assigned();
+                    return callers.apply(on("/api/v1/athletes/" + athlete + "/tests/return-to-play")
+                            .body("{\"minSymmetryPercent\": 90, \"maxPain\": 2}"));
                 })
                 // keeping the plan against a check-in is a coach's call: never the athlete's
                 .row("POST /api/v1/athletes/{athleteId}/sessions/{sessionId}/adjustment/override", changes,
