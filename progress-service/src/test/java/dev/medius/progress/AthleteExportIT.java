@@ -45,6 +45,7 @@ class AthleteExportIT {
     final String notes = "Knee sore on the stairs " + uuid();
     final String teammateNotes = "Teammate's private note " + uuid();
     final String strangerNotes = "Another organisation's note " + uuid();
+    final String checkInId = uuid();
     ObjectNode plan;
 
     /**
@@ -63,6 +64,8 @@ class AthleteExportIT {
                 exercise(done, "lateral-band-walk", "abduction", List.of("gluteus-medius"), 2, 12, null));
         send(Topics.ROUTINE_SESSIONS, tenant, EventTypes.SESSION_SKIPPED, athlete,
                 skipped(sessionId(plan, 1), athlete, coach, TODAY.minusDays(1)));
+        send(Topics.ROUTINE_SESSIONS, tenant, EventTypes.WELLNESS_CHECKED_IN, athlete,
+                RoutineEvents.checkIn(checkInId, athlete, TODAY.minusDays(1)));
 
         send(Topics.ROUTINE_PLANS, tenant, EventTypes.ATHLETE_UPDATED, teammate,
                 CoachRosterIT.profile(teammate, "Ana Teammate", "road-runners", 1));
@@ -78,6 +81,8 @@ class AthleteExportIT {
                 .getList("flags.kind", String.class)).contains("pain-high"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(export(admin(tenant), athlete).then().extract().jsonPath()
                 .getList("sessions.status", String.class)).containsExactly("completed", "skipped"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(export(admin(tenant), athlete).then().extract().jsonPath()
+                .getList("checkIns.checkInId", String.class)).containsExactly(checkInId));
         String flagId = export(admin(tenant), athlete).then().extract().jsonPath()
                 .getString("flags.find { it.kind == 'pain-high' }.flagId");
         given().auth().oauth2(DevTokens.mint(coach, tenant, "coach")).contentType("application/json")
@@ -122,6 +127,11 @@ class AthleteExportIT {
         assertThat(export.getList("sessions[0].exercises[0].muscles", String.class)).containsExactly("gluteus-medius");
         assertThat(export.getString("sessions[1].skipReason")).isEqualTo("exam week");
         assertThat(export.getList("recent.sessionIds", String.class)).containsExactly(sessionId(plan, 0));
+        assertThat(export.getList("checkIns.checkInId", String.class)).containsExactly(checkInId);
+        assertThat(export.getString("checkIns[0].date")).isEqualTo(TODAY.minusDays(1).toString());
+        assertThat(export.getInt("checkIns[0].sleepQuality")).isEqualTo(3);
+        assertThat(export.getDouble("checkIns[0].sleepHours")).isEqualTo(7.5);
+        assertThat(export.getString("checkIns[0].pain[0].area")).isEqualTo("knee");
 
         assertThat(export.getString("flags.find { it.kind == 'pain-high' }.reason")).contains("8");
         assertThat(export.getString("flags.find { it.kind == 'pain-high' }.acknowledgement.note"))

@@ -114,6 +114,28 @@ class EventReaderTest {
     }
 
     @Test
+    void aCheckInNamesItselfInTheSubjectAndIsNotRecordedInTheFuture() {
+        ObjectNode checkIn = JSON.createObjectNode().put("checkInId", S2).put("athleteId", "a-1").put("date", "2026-06-17")
+                .put("recordedAt", "2026-06-17T06:30:00Z");
+        checkIn.putArray("pain");
+        assertThat(reader.read(checkIn(S2, checkIn)).event().data().get("checkInId").asText()).isEqualTo(S2);
+        assertThat(reader.read(checkIn(S1, checkIn)).rejection().reason())
+                .isEqualTo("ce_subject " + S1 + " is not the event's checkInId " + S2);
+        Rejection ahead = reader.read(checkIn(S2, checkIn.deepCopy().put("recordedAt", "2026-06-18T06:30:00Z"))).rejection();
+        assertThat(ahead.category()).isEqualTo(Rejection.Category.FUTURE);
+        assertThat(ahead.reason()).startsWith("recordedAt 2026-06-18T06:30Z is more than 15m after");
+    }
+
+    static ConsumerRecord<String, byte[]> checkIn(String subject, ObjectNode data) {
+        RecordHeaders headers = new RecordHeaders();
+        Map.of("ce_specversion", "1.0", "ce_id", "e-2", "ce_type", "wellness.checked-in.v1", "ce_source", "/acme/app",
+                "ce_subject", subject, "ce_time", "2026-06-17T06:31:00Z", "ce_tenantid", "club")
+                .forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
+        return new ConsumerRecord<>(Topics.ROUTINE_SESSIONS, 0, 0L, NOW.toEpochMilli(), TimestampType.CREATE_TIME, -1, -1,
+                "a-1", data.toString().getBytes(StandardCharsets.UTF_8), headers, Optional.empty());
+    }
+
+    @Test
     void aTypeOnTheWrongTopicIsRefused() {
         assertThat(reader.read(structured(completion("2026-06-17T09:00:00Z"), Topics.ROUTINE_PLANS)).rejection().reason())
                 .isEqualTo("unknown event type session.completed.v1 on routine.plans");

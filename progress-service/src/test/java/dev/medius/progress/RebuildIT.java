@@ -49,6 +49,10 @@ class RebuildIT {
         RoutineEvents.sendWithId(id, Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, lucia, late);
         send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_SKIPPED, lucia,
                 RoutineEvents.skipped(sessionId(plan, 2), lucia, coach, TODAY.minusDays(1)));
+        // a check-in, corrected once: the correction stands after the rebuild too
+        ObjectNode morning = RoutineEvents.checkIn(uuid(), lucia, TODAY.minusDays(1));
+        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.WELLNESS_CHECKED_IN, lucia, morning.deepCopy().put("revision", 1));
+        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.WELLNESS_CHECKED_IN, lucia, morning.put("mood", 1));
         ObjectNode other = completed(uuid(), marco, coach, TODAY.minusDays(2), 9.0, 2);
         exercise(other, "copenhagen-plank", "plank", List.of("adductors"), 2, null, 25);
         send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, marco, other);
@@ -58,6 +62,7 @@ class RebuildIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             String dashboard = get("/api/v1/dashboard");
             assertThat(dashboard).contains(marco).contains("pain-high");
+            assertThat(get("/api/v1/athletes/{id}/progress", lucia)).contains(morning.get("checkInId").asText());
         });
         String dashboard = get("/api/v1/dashboard");
         String progress = get("/api/v1/athletes/{id}/progress", lucia);
@@ -67,7 +72,7 @@ class RebuildIT {
                 .then().statusCode(200).body("recordsRead", org.hamcrest.Matchers.greaterThan(5));
 
         assertThat(get("/api/v1/dashboard")).isEqualTo(dashboard);
-        assertThat(get("/api/v1/athletes/{id}/progress", lucia)).isEqualTo(progress);
+        assertThat(get("/api/v1/athletes/{id}/progress", lucia)).isEqualTo(progress).contains("\"mood\":4");
         // unchanged flags are kept as they were: no alert is raised again
         assertThat(RoutineEvents.readAll(Topics.PROGRESS_ALERTS, lucia)).hasSize(alertsBefore);
     }

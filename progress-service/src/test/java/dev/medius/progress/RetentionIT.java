@@ -34,8 +34,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Raw session facts past their organisation's retention go, with their volume, when the job runs; what the dashboard
- * still shows is unchanged, and a second run changes nothing.
+ * Raw session facts past their organisation's retention go, with their volume, when the job runs, and readiness
+ * check-ins with them; what the dashboard still shows is unchanged, and a second run changes nothing.
  */
 @QuarkusTest
 class RetentionIT {
@@ -69,11 +69,15 @@ class RetentionIT {
                 send(Topics.ROUTINE_SESSIONS, tenant, EventTypes.SESSION_COMPLETED, athlete,
                         exercise(completed(uuid(), athlete, coach, day, 5.0, 2), "clamshell", "hip-abduction",
                                 List.of("gluteus-medius"), 2, 12, null).put("notes", "day " + daysAgo));
+                send(Topics.ROUTINE_SESSIONS, tenant, EventTypes.WELLNESS_CHECKED_IN, athlete,
+                        RoutineEvents.checkIn(uuid(), athlete, day));
             }
         }
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(facts(shortKeeper)).hasSize(3);
             assertThat(facts(longKeeper)).hasSize(3);
+            assertThat(checkIns(shortKeeper)).hasSize(3);
+            assertThat(checkIns(longKeeper)).hasSize(3);
         });
         JsonPath before = progress(shortKeeper);
 
@@ -98,6 +102,10 @@ class RetentionIT {
         assertThat(facts(longKeeper)).containsExactly(TODAY.minusDays(500), TODAY.minusDays(3));
         assertThat(volumeDays(shortKeeper)).containsExactly(TODAY.minusDays(3));
         assertThat(volumeDays(longKeeper)).containsExactly(TODAY.minusDays(500), TODAY.minusDays(3));
+        // check-ins go at the same cutoffs
+        assertThat(first.getLong("checkInsRemoved")).isGreaterThanOrEqualTo(3);
+        assertThat(checkIns(shortKeeper)).containsExactly(TODAY.minusDays(3));
+        assertThat(checkIns(longKeeper)).containsExactly(TODAY.minusDays(500), TODAY.minusDays(3));
 
         JsonPath after = progress(shortKeeper);
         assertThat(after.getList("weeks")).as("52 weeks of series").isEqualTo(before.getList("weeks"));
@@ -111,6 +119,7 @@ class RetentionIT {
         JsonPath second = given().auth().oauth2(operator).when().post("/api/v1/admin/retention/run")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(second.getLong("factsRemoved")).isZero();
+        assertThat(second.getLong("checkInsRemoved")).isZero();
         assertThat(facts(shortKeeper)).containsExactly(TODAY.minusDays(3));
         assertThat(progress(shortKeeper).getList("weeks")).isEqualTo(after.getList("weeks"));
     }
@@ -137,6 +146,11 @@ class RetentionIT {
 
     List<LocalDate> facts(String tenant) throws SQLException {
         return dates("SELECT activity_date FROM session_fact WHERE tenant_id = ? AND athlete_id = ? ORDER BY 1", tenant);
+    }
+
+    List<LocalDate> checkIns(String tenant) throws SQLException {
+        return dates("SELECT check_in_date FROM readiness_check_in WHERE tenant_id = ? AND athlete_id = ? ORDER BY 1",
+                tenant);
     }
 
     List<LocalDate> volumeDays(String tenant) throws SQLException {

@@ -99,7 +99,7 @@ public final class RoutineEvents {
         return TIMES.computeIfAbsent(id, k -> FIRST_EVENT_TIME.plusMillis(EVENTS.incrementAndGet()).toString());
     }
 
-    /** The session, assignment or athlete the data names, the subject the contract requires. */
+    /** The session, check-in, assignment or athlete the data names, the subject the contract requires. */
     public static String subject(String type, Object data, String fallback) {
         JsonNode node;
         try {
@@ -107,7 +107,8 @@ public final class RoutineEvents {
         } catch (Exception e) {
             return fallback;
         }
-        String field = type.startsWith("plan.") ? "assignmentId" : type.startsWith("athlete.") ? "athleteId" : "sessionId";
+        String field = type.startsWith("plan.") ? "assignmentId" : type.startsWith("athlete.") ? "athleteId"
+                : type.startsWith("wellness.") ? "checkInId" : "sessionId";
         JsonNode named = node == null ? null : node.get(field);
         return named != null && named.isTextual() && !named.asText().isBlank() ? named.asText() : fallback;
     }
@@ -199,6 +200,17 @@ public final class RoutineEvents {
         }
         ex.put("skipped", false);
         return completed;
+    }
+
+    /** wellness.checked-in.v1 of the morning of {@code day}: middling answers, knee pain 3, no adjustments. */
+    public static ObjectNode checkIn(String checkInId, String athlete, LocalDate day) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("checkInId", checkInId).put("athleteId", athlete).put("date", day.toString())
+                .put("recordedAt", day + "T06:30:00Z").put("sleepQuality", 3).put("energy", 4).put("soreness", 2)
+                .put("stress", 3).put("mood", 4).put("sleepHours", 7.5);
+        d.putArray("pain").addObject().put("area", "knee").put("score", 3);
+        d.putArray("redFlags");
+        return d;
     }
 
     public static ObjectNode skipped(String sessionId, String athlete, String coach, LocalDate day) {

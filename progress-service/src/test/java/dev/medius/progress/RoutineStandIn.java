@@ -74,6 +74,16 @@ public final class RoutineStandIn {
         }
     }
 
+    /** The data sealed with the athlete's key, as routine-service publishes it: {"sealed": "..."}. */
+    public static String seal(String tenant, String athlete, String data) {
+        Key key = BY_ATHLETE.computeIfAbsent(tenant + "\n" + athlete, k -> Lifecycle.made(tenant, athlete));
+        try {
+            return JSON.writeValueAsString(Map.of(SealedData.MEMBER, SealedData.seal(key.kid(), key.secret(), data)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Starts the stand-in and points the service at it. */
     public static final class Lifecycle implements QuarkusTestResourceLifecycleManager {
 

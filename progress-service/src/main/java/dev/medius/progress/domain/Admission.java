@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * Which events of a batch may change the facts, and what becomes of the others: an identity claimed before or
  * earlier in the batch is a duplicate when it stands for the same content and a conflict when not; an athlete's
- * events count only from their own organisation (learnt from their first plan event); a session or an assignment
- * belongs to one athlete for good. Pure: the stored claims, owners and organisations are handed in.
+ * events count only from their own organisation (learnt from their first plan event); a session, a check-in or an
+ * assignment belongs to one athlete for good. Pure: the stored claims, owners and organisations are handed in.
  */
 public final class Admission<E extends Admission.Candidate> {
 
@@ -33,10 +33,20 @@ public final class Admission<E extends Admission.Candidate> {
 
         TenantKey athlete();
 
-        /** The session or the assignment the event is about, in its organisation. */
+        /** The session, the check-in or the assignment the event is about, in its organisation. */
         TenantKey aggregate();
 
         boolean aboutSession();
+
+        /** A readiness check-in: owned like a session, but its ids are another space than sessions'. */
+        default boolean aboutCheckIn() {
+            return false;
+        }
+
+        /** A plan or profile event: the only kinds that register an athlete with an organisation. */
+        default boolean aboutPlan() {
+            return !aboutSession() && !aboutCheckIn();
+        }
     }
 
     private final List<E> events;
@@ -96,8 +106,15 @@ public final class Admission<E extends Admission.Candidate> {
     /** The assignments the fresh events are about. */
     public Set<TenantKey> assignments() {
         Set<TenantKey> assignments = new LinkedHashSet<>();
-        fresh.stream().filter(e -> !e.aboutSession()).forEach(e -> assignments.add(e.aggregate()));
+        fresh.stream().filter(Candidate::aboutPlan).forEach(e -> assignments.add(e.aggregate()));
         return assignments;
+    }
+
+    /** The check-ins the fresh events are about, whose stored athlete is looked up: they are few. */
+    public Set<TenantKey> checkIns() {
+        Set<TenantKey> checkIns = new LinkedHashSet<>();
+        fresh.stream().filter(Candidate::aboutCheckIn).forEach(e -> checkIns.add(e.aggregate()));
+        return checkIns;
     }
 
     /**
@@ -108,7 +125,7 @@ public final class Admission<E extends Admission.Candidate> {
         Map<String, String> register = new LinkedHashMap<>();
         for (E event : fresh) {
             String owner = assignmentOwners.get(event.aggregate());
-            if (!event.aboutSession() && (owner == null || owner.equals(event.athlete().id()))) {
+            if (event.aboutPlan() && (owner == null || owner.equals(event.athlete().id()))) {
                 register.putIfAbsent(event.athlete().id(), event.tenant());
             }
         }
@@ -131,19 +148,26 @@ public final class Admission<E extends Admission.Candidate> {
      */
     public List<E> admit(Map<String, String> organisations, Map<TenantKey, String> sessionOwners,
             Map<TenantKey, String> assignmentOwners) {
+        return admit(organisations, sessionOwners, assignmentOwners, Map.of());
+    }
+
+    /** As {@link #admit(Map, Map, Map)}, with the stored athlete of each of the {@link #checkIns()}. */
+    public List<E> admit(Map<String, String> organisations, Map<TenantKey, String> sessionOwners,
+            Map<TenantKey, String> assignmentOwners, Map<TenantKey, String> checkInOwners) {
         Map<TenantKey, String> sessions = new HashMap<>(sessionOwners);
         Map<TenantKey, String> assignments = new HashMap<>(assignmentOwners);
+        Map<TenantKey, String> checkIns = new HashMap<>(checkInOwners);
         List<E> admitted = new ArrayList<>();
         for (E event : fresh) {
             String organisation = organisations.get(event.athlete().id());
-            Map<TenantKey, String> owners = event.aboutSession() ? sessions : assignments;
+            Map<TenantKey, String> owners = event.aboutSession() ? sessions : event.aboutCheckIn() ? checkIns : assignments;
             String owner = owners.putIfAbsent(event.aggregate(), event.athlete().id());
             if (organisation != null && !organisation.equals(event.tenant())) {
                 reject(event, Rejection.of(Rejection.Category.ORGANISATION, "athlete " + event.athlete().id()
                         + " belongs to another organisation than " + event.tenant()));
             } else if (owner != null && !owner.equals(event.athlete().id())) {
-                reject(event, ownedByAnother(event.aboutSession() ? "session " : "assignment ", event.aggregate().id(),
-                        event.athlete().id()));
+                reject(event, ownedByAnother(event.aboutSession() ? "session " : event.aboutCheckIn() ? "check-in "
+                        : "assignment ", event.aggregate().id(), event.athlete().id()));
             } else {
                 admitted.add(event);
             }
@@ -151,7 +175,7 @@ public final class Admission<E extends Admission.Candidate> {
         return admitted;
     }
 
-    /** A session or an assignment stays with its athlete: an event naming another athlete for it is a conflict. */
+    /** A session, a check-in or an assignment stays with its athlete: naming another athlete for it is a conflict. */
     public static Rejection ownedByAnother(String what, String id, String athleteId) {
         return Rejection.of(Rejection.Category.CONFLICT, what + id + " belongs to another athlete than " + athleteId);
     }

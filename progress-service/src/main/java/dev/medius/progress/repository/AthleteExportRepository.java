@@ -66,6 +66,13 @@ public class AthleteExportRepository {
             List<VolumeRow> exercises) {
     }
 
+    /** {@code readiness_check_in}: the answers (1 to 5, 5 the best state), and the lists as the event gave them. */
+    public record CheckInRow(String checkInId, LocalDate date, OffsetDateTime recordedAt, Integer sleepQuality,
+            Integer energy, Integer soreness, Integer stress, Integer mood, Double sleepHours, JsonNode pain,
+            JsonNode redFlags, JsonNode adjustments, int revision, OffsetDateTime eventTime, String eventSource,
+            String eventId) {
+    }
+
     /** {@code athlete_recent}: the latest completed sessions and the volume of each recent day, as parallel lists. */
     public record RecentRow(List<String> sessionIds, List<LocalDate> dates, List<OffsetDateTime> completedAt,
             List<Double> rpe, List<Integer> pain, List<String> painAreas, List<LocalDate> volumeDays,
@@ -164,6 +171,22 @@ public class AthleteExportRepository {
         return rows;
     }
 
+    /** Every readiness check-in, oldest first. */
+    public List<CheckInRow> checkIns(String tenant, String athlete) {
+        List<CheckInRow> rows = new ArrayList<>();
+        Jdbc.query(dataSource, "SELECT check_in_id, check_in_date, recorded_at, sleep_quality, energy, soreness, stress, "
+                + "mood, sleep_hours, pain, red_flags, adjustments, revision, event_time, source, event_id "
+                + "FROM readiness_check_in WHERE tenant_id = ? AND athlete_id = ? ORDER BY check_in_date, recorded_at, "
+                + "check_in_id", rs -> {
+                    BigDecimal hours = rs.getBigDecimal(9);
+                    rows.add(new CheckInRow(rs.getString(1), rs.getObject(2, LocalDate.class), time(rs, 3),
+                            integer(rs, 4), integer(rs, 5), integer(rs, 6), integer(rs, 7), integer(rs, 8),
+                            hours == null ? null : hours.doubleValue(), json(rs.getString(10)), json(rs.getString(11)),
+                            json(rs.getString(12)), rs.getInt(13), time(rs, 14), rs.getString(15), rs.getString(16)));
+                }, tenant, athlete);
+        return rows;
+    }
+
     public Optional<RecentRow> recent(String tenant, String athlete) {
         List<RecentRow> rows = new ArrayList<>();
         Jdbc.query(dataSource, "SELECT session_ids, dates, completed_at, rpe, pain, pain_areas, volume_days, volume_sessions, "
@@ -202,6 +225,11 @@ public class AthleteExportRepository {
 
     private static OffsetDateTime time(ResultSet rs, int column) throws SQLException {
         return Jdbc.utc(rs.getObject(column, OffsetDateTime.class));
+    }
+
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
+        Object value = rs.getObject(column);
+        return value == null ? null : ((Number) value).intValue();
     }
 
     private static <T> List<T> list(ResultSet rs, int column, Class<T> type) throws SQLException {

@@ -19,7 +19,10 @@ import jakarta.inject.Inject;
 
 import dev.medius.progress.domain.TenantKey;
 
-/** Each organisation's retention of raw session facts, and the removal of facts past it, a bounded batch at a time. */
+/**
+ * Each organisation's retention of raw session facts, and the removal of facts and readiness check-ins past it, a
+ * bounded batch at a time.
+ */
 @ApplicationScoped
 public class RetentionRepository {
 
@@ -85,6 +88,25 @@ public class RetentionRepository {
                         + "WHERE v.tenant_id = e.tenant_id AND v.session_id = e.session_id) "
                         + "DELETE FROM session_fact f USING expired e WHERE f.tenant_id = e.tenant_id "
                         + "AND f.session_id = e.session_id RETURNING f.tenant_id, f.athlete_id")) {
+            st.setObject(1, today);
+            st.setInt(2, defaultDays);
+            st.setInt(3, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    athletes.add(new TenantKey(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return athletes;
+    }
+
+    /** Removes up to {@code limit} check-ins recorded before their organisation's cutoff; returns each one's athlete. */
+    public List<TenantKey> removeExpiredCheckIns(LocalDate today, int defaultDays, int limit) throws SQLException {
+        List<TenantKey> athletes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "WITH expired AS (SELECT x.tenant_id, x.check_in_id FROM readiness_check_in x WHERE x.recorded_at < "
+                        + PAST + " LIMIT ?) DELETE FROM readiness_check_in r USING expired e WHERE r.tenant_id = e.tenant_id "
+                        + "AND r.check_in_id = e.check_in_id RETURNING r.tenant_id, r.athlete_id")) {
             st.setObject(1, today);
             st.setInt(2, defaultDays);
             st.setInt(3, limit);

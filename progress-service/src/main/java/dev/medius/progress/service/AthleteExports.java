@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.medius.progress.repository.AthleteExportRepository;
 import dev.medius.progress.repository.AthleteExportRepository.AcknowledgementRow;
+import dev.medius.progress.repository.AthleteExportRepository.CheckInRow;
 import dev.medius.progress.repository.AthleteExportRepository.FlagRow;
 import dev.medius.progress.repository.AthleteExportRepository.PlanEventRow;
 import dev.medius.progress.repository.AthleteExportRepository.ProfileRow;
@@ -43,11 +44,13 @@ public class AthleteExports {
     public record ProgressExport(String athleteId, String organisation, ProfileRow profile,
             OffsetDateTime registeredAt, List<String> coaches, List<PlanEventRow> planEvents,
             List<ScheduledSessionRow> scheduledSessions, List<ScheduleDayRow> schedule, List<SessionFactRow> sessions,
-            RecentRow recent, List<ExportedFlag> flags, List<AcknowledgementRow> acknowledgementsOfClearedFlags) {
+            List<CheckInRow> checkIns, RecentRow recent, List<ExportedFlag> flags,
+            List<AcknowledgementRow> acknowledgementsOfClearedFlags) {
 
         boolean empty() {
             return profile == null && registeredAt == null && coaches.isEmpty() && planEvents.isEmpty()
-                    && scheduledSessions.isEmpty() && schedule.isEmpty() && sessions.isEmpty() && recent == null
+                    && scheduledSessions.isEmpty() && schedule.isEmpty() && sessions.isEmpty() && checkIns.isEmpty()
+                    && recent == null
                     && flags.isEmpty() && acknowledgementsOfClearedFlags.isEmpty();
         }
     }
@@ -81,7 +84,8 @@ public class AthleteExports {
         ProgressExport export = new ProgressExport(athlete, tenant, rows.profile(tenant, athlete).orElse(null),
                 rows.registeredAt(tenant, athlete).orElse(null), rows.coaches(tenant, athlete),
                 rows.planEvents(tenant, athlete), rows.scheduledSessions(tenant, athlete), rows.schedule(tenant, athlete),
-                rows.sessions(tenant, athlete), rows.recent(tenant, athlete).orElse(null), flags, cleared);
+                rows.sessions(tenant, athlete), rows.checkIns(tenant, athlete), rows.recent(tenant, athlete).orElse(null),
+                flags, cleared);
         if (export.empty()) {
             throw ProblemException.notFound("athlete " + athlete);
         }

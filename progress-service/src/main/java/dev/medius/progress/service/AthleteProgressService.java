@@ -1,6 +1,7 @@
 package dev.medius.progress.service;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -22,15 +23,20 @@ import dev.medius.progress.domain.AdherenceWindow;
 import dev.medius.progress.domain.ScheduleDays;
 import dev.medius.progress.domain.SessionPoint;
 import dev.medius.progress.repository.AdherenceRepository;
+import dev.medius.progress.repository.CheckInRepository;
 import dev.medius.progress.repository.ExerciseVolumeRepository;
 import dev.medius.progress.repository.ExerciseVolumeRepository.VolumeRow;
 import dev.medius.progress.repository.SessionHistoryRepository;
 import dev.medius.progress.service.ProgressViews.AthleteNote;
 import dev.medius.progress.service.ProgressViews.AthleteProgress;
 import dev.medius.progress.service.ProgressViews.AthleteSummary;
+import dev.medius.progress.service.ProgressViews.CheckIn;
 import dev.medius.progress.service.ProgressViews.Day;
+import dev.medius.progress.service.ProgressViews.PainArea;
 import dev.medius.progress.service.ProgressViews.PlannedSession;
+import dev.medius.progress.service.ProgressViews.Readiness;
 import dev.medius.progress.service.ProgressViews.Series;
+import dev.medius.progress.service.ProgressViews.SessionAdjustment;
 import dev.medius.progress.service.ProgressViews.Thresholds;
 import dev.medius.progress.service.ProgressViews.Week;
 import dev.medius.progress.service.ProgressViews.WeekPoint;
@@ -46,6 +52,16 @@ public class AthleteProgressService {
     static final int PLAN_DAYS_BACK = 13;
     static final int PLAN_DAYS_AHEAD = 7;
 
+    /** The check-ins shown: four weeks, today's included. */
+    static final int READINESS_DAYS = 28;
+
+    private static final TypeReference<List<PainArea>> PAIN = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<SessionAdjustment>> ADJUSTMENTS = new TypeReference<>() {
+    };
+
     @Inject
     ProgressService progress;
 
@@ -57,6 +73,9 @@ public class AthleteProgressService {
 
     @Inject
     ExerciseVolumeRepository volumeRows;
+
+    @Inject
+    CheckInRepository checkIns;
 
     @Inject
     ObjectMapper json;
@@ -126,7 +145,7 @@ public class AthleteProgressService {
                 series(byMuscle, Map.of(), weekStarts), series(byPattern, Map.of(), weekStarts),
                 calendar(schedule, done, skipDays, firstWeek, today),
                 new Thresholds(thresholds.painThreshold(), thresholds.effortRpe(), thresholds.effortSessions()), notes,
-                plan(tenant, athlete, today), dashboard.planLink()
+                plan(tenant, athlete, today), readiness(tenant, athlete, today), dashboard.planLink()
                         .map(link -> link.replace("{athleteId}", URLEncoder.encode(athlete, StandardCharsets.UTF_8))).orElse(null));
     }
 
@@ -136,6 +155,27 @@ public class AthleteProgressService {
                 .stream().map(row -> new PlannedSession(row.date(), row.sessionId(), row.title(), row.status() != null
                         ? row.status() : row.date().isBefore(today) ? "missed" : row.date().equals(today) ? "due" : "upcoming"))
                 .toList();
+    }
+
+    /** The check-ins of the last four weeks, newest first, their lists read back from the stored JSON. */
+    private Readiness readiness(String tenant, String athlete, LocalDate today) {
+        LocalDate from = today.minusDays(READINESS_DAYS - 1L);
+        List<CheckIn> shown = checkIns.since(tenant, athlete, from).stream().map(c -> new CheckIn(c.checkInId(),
+                c.date(), c.recordedAt(), c.sleepQuality(), c.energy(), c.soreness(), c.stress(), c.mood(),
+                c.sleepHours(), list(c.painJson(), PAIN), list(c.redFlagsJson(), TEXTS),
+                list(c.adjustmentsJson(), ADJUSTMENTS))).toList();
+        return new Readiness(from, shown);
+    }
+
+    private <T> List<T> list(String stored, TypeReference<List<T>> type) {
+        if (stored == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(stored, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored check-in list is unreadable", e);
+        }
     }
 
     /** The days with something scheduled or done, oldest first. */

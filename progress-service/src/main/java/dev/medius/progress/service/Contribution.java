@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.medius.events.EventTypes;
 import dev.medius.progress.domain.Admission;
 import dev.medius.progress.domain.EventIdentity;
+import dev.medius.progress.domain.ReadinessCheckIn;
 import dev.medius.progress.domain.SessionFact;
 import dev.medius.progress.domain.TenantKey;
 import dev.medius.progress.repository.ExerciseVolumeRepository.ExerciseVolumeRow;
@@ -24,11 +25,11 @@ import dev.medius.progress.repository.ProfileRepository.ProfileRow;
  * What one valid event adds to the projections, read out of its JSON as soon as it is checked: a batch then holds
  * these few rows rather than thousands of JSON trees, which would live long enough to burden the collector.
  * {@code index} is the record's place in its batch; a session event carries its fact and volume, a plan event its row,
- * a profile event the athlete's profile; {@code time} is the event's.
+ * a profile event the athlete's profile, a check-in its row; {@code time} is the event's.
  */
 record Contribution(int index, EventIdentity identity, String digest, String type, String tenant, TenantKey athlete,
         String coach, SessionFact session, List<ExerciseVolumeRow> volumes, PlanEventRow planEvent, ProfileRow profile,
-        OffsetDateTime time) implements Admission.Candidate {
+        ReadinessCheckIn checkIn, OffsetDateTime time) implements Admission.Candidate {
 
     /** An athlete's erasure, applied on its own: {@code time} is then the moment they were erased. */
     boolean erasure() {
@@ -41,12 +42,20 @@ record Contribution(int index, EventIdentity identity, String digest, String typ
             // an athlete's profile belongs to the athlete: a key no assignment id (a UUID) can take
             return new TenantKey(tenant, "athlete " + profile.athleteId());
         }
+        if (checkIn != null) {
+            return checkIn.key();
+        }
         return new TenantKey(tenant, session != null ? session.sessionId() : planEvent.assignmentId());
     }
 
     @Override
     public boolean aboutSession() {
         return session != null;
+    }
+
+    @Override
+    public boolean aboutCheckIn() {
+        return checkIn != null;
     }
 
     static Contribution of(int index, InboundEvent event) {
@@ -70,24 +79,28 @@ record Contribution(int index, EventIdentity identity, String digest, String typ
                         d.hasNonNull("durationMinutes") ? d.get("durationMinutes").asInt() : null, revision, eventTime,
                         event.source(), event.id());
                 return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, coach,
-                        fact, volumeRows(tenant, athlete, sessionId, fact.occurredAt().toLocalDate(), d), null, null, eventTime);
+                        fact, volumeRows(tenant, athlete, sessionId, fact.occurredAt().toLocalDate(), d), null, null, null, eventTime);
             }
             case EventTypes.SESSION_SKIPPED -> {
                 SessionFact fact = new SessionFact(tenant, d.get("sessionId").asText(), athlete, SessionFact.SKIPPED,
                         date(d, "scheduledDate"), time(d, "recordedAt"), null, null, null, text(d, "reason"), null, null,
                         revision, eventTime, event.source(), event.id());
                 return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, coach,
-                        fact, List.of(), null, null, eventTime);
+                        fact, List.of(), null, null, null, eventTime);
             }
             case EventTypes.ATHLETE_UPDATED -> {
                 ProfileRow row = new ProfileRow(tenant, athlete, d.get("displayName").asText(), text(d, "teamId"),
                         text(d, "teamName"), text(d, "sport"), d.get("revision").asLong(), time(d, "updatedAt"));
                 return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, null,
-                        null, List.of(), null, row, eventTime);
+                        null, List.of(), null, row, null, eventTime);
             }
             case EventTypes.ATHLETE_ERASED -> {
                 return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, null,
-                        null, List.of(), null, null, time(d, "erasedAt").truncatedTo(ChronoUnit.MICROS));
+                        null, List.of(), null, null, null, time(d, "erasedAt").truncatedTo(ChronoUnit.MICROS));
+            }
+            case EventTypes.WELLNESS_CHECKED_IN -> {
+                return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, null,
+                        null, List.of(), null, null, CheckInData.of(event, revision, eventTime), eventTime);
             }
             default -> {
                 LocalDate from = switch (event.type()) {
@@ -98,7 +111,7 @@ record Contribution(int index, EventIdentity identity, String digest, String typ
                 PlanEventRow row = new PlanEventRow(tenant, event.source() + " " + event.id(), d.get("assignmentId").asText(),
                         athlete, coach, event.type(), from, event.time(), d.has("sessions") ? d.get("sessions").toString() : null);
                 return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, coach,
-                        null, List.of(), row, null, eventTime);
+                        null, List.of(), row, null, null, eventTime);
             }
         }
     }

@@ -27,9 +27,9 @@ import dev.medius.progress.repository.RevisionRepository;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Raw session facts are kept for their organisation's retention, then removed with their volume: a scheduled job,
- * also run on demand by a platform operator. A run removes only what has aged past the cutoff, so a second run of
- * the same day finds nothing and changes nothing.
+ * Raw session facts and readiness check-ins are kept for their organisation's retention, then removed (facts with
+ * their volume): a scheduled job, also run on demand by a platform operator. A run removes only what has aged past the
+ * cutoff, so a second run of the same day finds nothing and changes nothing.
  */
 @ApplicationScoped
 public class FactRetention {
@@ -57,10 +57,10 @@ public class FactRetention {
     ReportRetentionClient routine;
 
     /**
-     * What a run removed: facts here, and the session reports routine-service removed at the same cutoffs (null when
-     * it could not be asked; the next run asks again).
+     * What a run removed: facts and check-ins here, and the session reports routine-service removed at the same cutoffs
+     * (null when it could not be asked; the next run asks again).
      */
-    public record Report(LocalDate today, long factsRemoved, int athletes, Long reportsRemoved) {
+    public record Report(LocalDate today, long factsRemoved, int athletes, Long reportsRemoved, long checkInsRemoved) {
     }
 
     /** An organisation's retention: its own choice, or the default when {@code custom} is false. */
@@ -87,8 +87,9 @@ public class FactRetention {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Report report = run();
-        if (report.factsRemoved() > 0) {
-            LOG.infof("retention removed %d session facts of %d athletes", report.factsRemoved(), report.athletes());
+        if (report.factsRemoved() > 0 || report.checkInsRemoved() > 0) {
+            LOG.infof("retention removed %d session facts and %d check-ins of %d athletes", report.factsRemoved(),
+                    report.checkInsRemoved(), report.athletes());
         }
     }
 
@@ -104,9 +105,18 @@ public class FactRetention {
             removed += batch.size();
             touched.addAll(batch);
         }
+        long checkIns = 0;
+        while (true) {
+            List<TenantKey> batch = removeCheckInBatch(today);
+            if (batch.isEmpty()) {
+                break;
+            }
+            checkIns += batch.size();
+            touched.addAll(batch);
+        }
         // routine-service keeps the athletes' raw reports; the organisations' choices are made here
         Long reports = routine.apply(today, config.factsDays(), retention.chosen()).orElse(null);
-        return new Report(today, removed, touched.size(), reports);
+        return new Report(today, removed, touched.size(), reports, checkIns);
     }
 
     /**
@@ -123,6 +133,18 @@ public class FactRetention {
             return facts;
         } catch (SQLException e) {
             throw new IllegalStateException("retention batch failed", e);
+        }
+    }
+
+    /** One batch of check-ins in one transaction; their athletes are marked revised like those of removed facts. */
+    @Transactional
+    List<TenantKey> removeCheckInBatch(LocalDate today) {
+        try {
+            List<TenantKey> checkIns = retention.removeExpiredCheckIns(today, config.factsDays(), BATCH);
+            revisions.markRevised(new LinkedHashSet<>(checkIns));
+            return checkIns;
+        } catch (SQLException e) {
+            throw new IllegalStateException("retention batch of check-ins failed", e);
         }
     }
 }

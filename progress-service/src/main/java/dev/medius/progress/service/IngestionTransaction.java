@@ -40,7 +40,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * One transaction of ingestion: claims the events' identities, admits what may change the facts ({@link Admission}),
- * stores the sessions, volume, plan events and schedules, and keeps the athletes' recent rows and revisions.
+ * stores the sessions, volume, plan events, schedules and check-ins, and keeps the athletes' recent rows and revisions.
  */
 @ApplicationScoped
 class IngestionTransaction {
@@ -88,6 +88,9 @@ class IngestionTransaction {
     AssignmentSchedules assignmentSchedules;
 
     @Inject
+    CheckIns checkIns;
+
+    @Inject
     Clock clock;
 
     /** Applies the events in a transaction of their own, committed on return. */
@@ -129,7 +132,8 @@ class IngestionTransaction {
         Map<TenantKey, String> assignmentOwners = planEvents.assignmentOwners(admission.assignments());
         Map<String, String> athleteOrganisations = organisations.organisations(admission.registrations(assignmentOwners),
                 admission.athleteIds());
-        List<Contribution> accepted = admission.admit(athleteOrganisations, sessionOwners, assignmentOwners);
+        List<Contribution> accepted = admission.admit(athleteOrganisations, sessionOwners, assignmentOwners,
+                checkIns.owners(admission));
         Set<Integer> admitted = new HashSet<>();
         accepted.forEach(e -> admitted.add(e.index()));
         claims.unclaim(fresh.stream().filter(e -> !admitted.contains(e.index())).map(Contribution::identity).toList());
@@ -144,6 +148,10 @@ class IngestionTransaction {
         for (Contribution event : accepted) {
             if (event.profile() != null) {
                 newProfiles.add(event.profile());
+                continue;
+            }
+            if (event.checkIn() != null) {
+                // written apart, after the sessions (CheckIns)
                 continue;
             }
             SessionFact fact = event.session();
@@ -168,6 +176,7 @@ class IngestionTransaction {
         }
         SavedSessions saved = sessionFacts.saveSessions(new ArrayList<>(sessions.values()));
         lostOwnership(sessions, saved, sessionEvents, admission);
+        checkIns.store(accepted, admission);
         List<ExerciseVolumeRow> storedVolume = new ArrayList<>();
         volumeRows.forEach((key, rows) -> {
             if (saved.stored().contains(key)) {

@@ -117,12 +117,34 @@ public final class ProgressViews {
     public record AthleteNote(LocalDate date, String sessionId, String status, String text) {
     }
 
+    @Schema(description = "Pain in one area on a check-in's morning, from 0 (none) to 10.")
+    public record PainArea(String area, int score) {
+    }
+
+    @Schema(description = "What a check-in made of a session due that day: as-planned, lighter, pain-free, lower-rung, "
+            + "rest or see-a-clinician, and why.")
+    public record SessionAdjustment(String sessionId, String kind, String reason) {
+    }
+
+    @Schema(description = "A morning check-in (wellness.checked-in.v1): sleep quality, energy, soreness, stress and "
+            + "mood from 1 to 5 where 5 is the best state (null when not answered), hours slept (null when not given), "
+            + "pain by area, red flags and the adjustments it made to the day's sessions (empty when none).")
+    public record CheckIn(String checkInId, LocalDate date, OffsetDateTime recordedAt, Integer sleepQuality,
+            Integer energy, Integer soreness, Integer stress, Integer mood, Double sleepHours, List<PainArea> pain,
+            List<String> redFlags, List<SessionAdjustment> adjustments) {
+    }
+
+    @Schema(description = "The athlete's check-ins dated from 'from' on (the last 28 days), newest first.")
+    public record Readiness(LocalDate from, List<CheckIn> checkIns) {
+    }
+
     @Schema(description = "An athlete's progress: the dashboard summary, weekly series per exercise, muscle and "
             + "movement pattern (oldest week first), the adherence calendar, the flag thresholds, the athlete's notes, "
-            + "and the plan's sessions from two weeks ago to a week ahead against what was done; planLink opens the "
-            + "athlete's plan where the platform keeps it (null when none is configured).")
+            + "the plan's sessions from two weeks ago to a week ahead against what was done, and their readiness "
+            + "check-ins of the last 28 days; planLink opens the athlete's plan where the platform keeps it (null when "
+            + "none is configured).")
     public record AthleteProgress(AthleteSummary summary, List<Week> weeks, List<Series> exercises,
             List<Series> muscles, List<Series> patterns, List<Day> days, Thresholds thresholds, List<AthleteNote> notes,
-            List<PlannedSession> plan, String planLink) {
+            List<PlannedSession> plan, Readiness readiness, String planLink) {
     }
 }
