@@ -11,12 +11,12 @@ import java.util.function.ToDoubleFunction;
  * Runs one benchmark scenario, or all of them, prints each table and appends it to
  * docs/benchmarks.md (or the file named by {@code -Dbench.output}).
  *
- * <pre>java -jar bench/target/medius-bench.jar ingestion|dashboard|catalog|plan|freshness|footprint|scale-out|all|footprint-containers</pre>
+ * <pre>java -jar bench/target/medius-bench.jar ingestion|dashboard|catalog|plan|freshness|readiness-freshness|footprint|scale-out|all|footprint-containers</pre>
  */
 public final class Bench {
 
     public static final List<String> SCENARIOS = List.of("ingestion", "dashboard", "catalog", "plan", "freshness",
-            "footprint", "scale-out");
+            "readiness-freshness", "footprint", "scale-out");
     /** Run only when named: they need podman and build the images first, which takes minutes. */
     public static final List<String> CONTAINER_SCENARIOS = List.of(ContainerFootprintScenario.SCENARIO);
 
@@ -54,7 +54,8 @@ public final class Bench {
             case "dashboard" -> new DashboardScenario(options, root).run();
             case "catalog" -> new CatalogScenario(options, root).run();
             case "plan" -> PlanScenario.run(options);
-            case "freshness" -> new FreshnessScenario(options, root).run();
+            case "freshness" -> new FreshnessScenario(options, root, FreshnessScenario.Recording.COMPLETIONS).run();
+            case "readiness-freshness" -> new FreshnessScenario(options, root, FreshnessScenario.Recording.CHECK_INS).run();
             case "footprint" -> new FootprintScenario(options, root).run();
             case ContainerFootprintScenario.SCENARIO -> new ContainerFootprintScenario(options, root).run();
             case "scale-out" -> scaleOut(options, root);

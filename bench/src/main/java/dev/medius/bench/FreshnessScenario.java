@@ -44,6 +44,24 @@ final class FreshnessScenario {
 
     private static final String COACH = "coach-fresh";
 
+    /** What athletes record: completed sessions, or morning check-ins (each adjusts the day's sessions). */
+    enum Recording {
+        COMPLETIONS("freshness", "5. Freshness under {rate} completions/s", "completion"),
+        CHECK_INS("readiness-freshness", "5b. Check-in freshness under {rate} check-ins/s", "check-in");
+
+        final String scenario;
+        final String title;
+        final String noun;
+
+        Recording(String scenario, String title, String noun) {
+            this.scenario = scenario;
+            this.title = title;
+            this.noun = noun;
+        }
+    }
+
+    private final Recording report;
+
     private final Options options;
     private final Path root;
     private final ObjectMapper json = new ObjectMapper();
@@ -54,9 +72,10 @@ final class FreshnessScenario {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String token = DevTokens.mint(COACH, SessionEvents.TENANT, "coach");
 
-    FreshnessScenario(Options options, Path root) {
+    FreshnessScenario(Options options, Path root, Recording report) {
         this.options = options;
         this.root = root;
+        this.report = report;
     }
 
     /** A completion sent: when, for whom, and when its 2xx came back (0 if it did not). */
@@ -104,7 +123,7 @@ final class FreshnessScenario {
                                     ready.countDown();
                                 } else if ("athlete".equals(event.path("type").asText())
                                         && "activity".equals(event.path("reason").asText())) {
-                                    // a completion is announced as activity; flag changes of the athlete are not it
+                                    // a completion or a check-in is announced as activity; flag changes are not it
                                     seen.add(new Seen(event.path("athleteId").asText(), now));
                                 }
                             }
@@ -123,7 +142,7 @@ final class FreshnessScenario {
                 stream.cancel(true);
                 if (latencies.size() < sent.size()) {
                     throw new IllegalStateException((sent.size() - latencies.size()) + " of " + sent.size()
-                            + " completions never reached the dashboard within 30 s");
+                            + " " + report.noun + "s never reached the dashboard within 30 s");
                 }
                 List<Double> sorted = latencies.stream().sorted().toList();
                 p50.add(Stats.percentile(sorted, 50));
@@ -133,25 +152,30 @@ final class FreshnessScenario {
                 failed.add((double) (total - sent.size()));
                 answerP99.add(Stats.percentile(sent.stream().map(s -> (s.answeredNanos() - s.sentNanos()) / 1e6)
                         .sorted().toList(), 99));
-                Bench.log(String.format("run %d: %d completions, freshness p50 %.0f ms, p99 %.0f ms", run, sent.size(),
-                        p50.get(run - 1), p99.get(run - 1)));
+                Bench.log(String.format("run %d: %d %ss, freshness p50 %.0f ms, p99 %.0f ms", run, sent.size(),
+                        report.noun, p50.get(run - 1), p99.get(run - 1)));
             }
         }
-        return new Result("freshness", "5. Freshness under " + rate + " completions/s")
-                .figure("completion 2xx to dashboard event p50", "ms", p50)
-                .figure("completion 2xx to dashboard event p99", "ms", p99)
-                .figure("completion 2xx to dashboard event max", "ms", max)
-                .figure("completions answered 2xx", "per s", achieved)
-                .figure("completions not answered within 30 s or failed", "", failed)
-                .figure("completion request p99 (ceiling of the write path)", "ms", answerP99)
-                .atMost("completion 2xx to dashboard event p99", 1000)
+        String noun = report.noun;
+        return new Result(report.scenario, report.title.replace("{rate}", Integer.toString(rate)))
+                .figure(noun + " 2xx to dashboard event p50", "ms", p50)
+                .figure(noun + " 2xx to dashboard event p99", "ms", p99)
+                .figure(noun + " 2xx to dashboard event max", "ms", max)
+                .figure(noun + "s answered 2xx", "per s", achieved)
+                .figure(noun + "s not answered within 30 s or failed", "", failed)
+                .figure(noun + " request p99 (ceiling of the write path)", "ms", answerP99)
+                .atMost(noun + " 2xx to dashboard event p99", 1000)
                 .note("All three services, " + athleteCount + " athletes with a 12-week plan at 3 sessions a week; "
-                        + "completions sent open-loop at a fixed rate for " + seconds + " s per run, each athlete at most"
-                        + " once every " + (athleteCount / rate) + " s, with no exercise logged (so no plan adaptation)."
+                        + noun + "s sent open-loop at a fixed rate for " + seconds + " s per run, each athlete at most"
+                        + " once every " + (athleteCount / rate) + " s"
+                        + (report == Recording.COMPLETIONS ? ", with no exercise logged (so no plan adaptation)."
+                                : ", two answers below the athlete's usual in every other one (so the day's session is"
+                                        + " adjusted in the same transaction).")
                         + " The path measured: routine-service's transaction and outbox, the relay (polls every 0.5 s),"
                         + " Kafka, progress-service's batch ingestion, then its server-sent event to the coach's open"
                         + " dashboard.");
     }
+
 
     /** Each completion's freshness: first activity event about its athlete on the dashboard after it was sent. */
     private static List<Double> latencies(List<Sent> sent, List<Seen> seen) {
@@ -184,21 +208,32 @@ final class FreshnessScenario {
                 return;
             }
             if (n == 0) {
-                Bench.log("sending " + total + " completions at " + rate + "/s");
+                Bench.log("sending " + total + " " + report.noun + "s at " + rate + "/s");
             }
             String athlete = athletes.get(n % athletes.size());
-            List<String> own = sessions.get(athlete);
-            // each run uses later sessions of the plan: a recorded session cannot be recorded again
-            String session = own.get(((run - 1) * total / athletes.size() + n / athletes.size()) % own.size());
+            String path;
             ObjectNode body = json.createObjectNode();
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            body.put("startedAt", now.minusMinutes(25).toString()).put("completedAt", now.toString())
-                    .put("sessionRpe", 6);
-            body.putObject("pain").put("score", 1).put("area", "knee");
-            body.putArray("exercises");
+            if (report == Recording.COMPLETIONS) {
+                List<String> own = sessions.get(athlete);
+                // each run uses later sessions of the plan: a recorded session cannot be recorded again
+                String session = own.get(((run - 1) * total / athletes.size() + n / athletes.size()) % own.size());
+                path = "/sessions/" + session + "/completion";
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                body.put("startedAt", now.minusMinutes(25).toString()).put("completedAt", now.toString())
+                        .put("sessionRpe", 6);
+                body.putObject("pain").put("score", 1).put("area", "knee");
+                body.putArray("exercises");
+            } else {
+                // a morning as usual, or one with poor sleep and low energy, which lightens the day's session
+                path = "/check-ins";
+                boolean low = n % 2 == 1;
+                body.put("sleepQuality", low ? 2 : 4).put("energy", low ? 2 : 4).put("soreness", 4).put("stress", 4)
+                        .put("mood", 4).put("sleepHours", low ? 5.5 : 7.5);
+                body.putArray("pain");
+            }
             long start = System.nanoTime();
-            http.sendAsync(HttpRequest.newBuilder(URI.create(routine + "/api/v1/athletes/" + athlete + "/sessions/"
-                    + session + "/completion")).header("Authorization", "Bearer " + token)
+            http.sendAsync(HttpRequest.newBuilder(URI.create(routine + "/api/v1/athletes/" + athlete + path))
+                    .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
                     .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                     HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
@@ -207,7 +242,7 @@ final class FreshnessScenario {
                         } else {
                             failures.incrementAndGet();
                             if (failures.get() <= 3) {
-                                Bench.log("completion failed: " + (error != null ? error : response.statusCode() + " "
+                                Bench.log(report.noun + " failed: " + (error != null ? error : response.statusCode() + " "
                                         + response.body()));
                             }
                         }
@@ -217,7 +252,7 @@ final class FreshnessScenario {
         boolean finished = done.await(seconds + 60L, TimeUnit.SECONDS);
         clock.shutdownNow();
         if (!finished || sent.isEmpty()) {
-            throw new IllegalStateException(failures.get() + " of " + total + " completions failed, "
+            throw new IllegalStateException(failures.get() + " of " + total + " " + report.noun + "s failed, "
                     + (total - sent.size() - failures.get()) + " did not answer");
         }
         // a rate routine-service cannot keep up with shows as completions that time out: they are counted,

@@ -335,11 +335,55 @@
       }, true);
       calendar(p.days, p.weeks.length ? p.weeks[0].weekStart : null);
       notes(p.notes);
+      readiness(p.readiness ? p.readiness.checkIns : []);
       plan(p.plan, p.planLink);
       seriesChart('chart-muscles', p.muscles);
       seriesChart('chart-exercises', p.exercises);
       $('athlete-view').dataset.loaded = s.athleteId;
       stamp();
+      return api('/api/v1/athletes/' + encodeURIComponent(id) + '/load?weeks=8').then(load).catch(function () {});
+    });
+  }
+
+  // each morning's answers and what they made of the day's sessions, newest first
+  function readiness(list) {
+    var ul = $('athlete-readiness');
+    ul.textContent = '';
+    $('readiness-empty').hidden = list.length > 0;
+    list.forEach(function (c) {
+      var li = ul.appendChild(document.createElement('li'));
+      li.className = 'check-in';
+      text(li.appendChild(document.createElement('strong')), c.date);
+      var answers = ['sleepQuality', 'energy', 'soreness', 'stress', 'mood'].filter(function (k) { return c[k] != null; })
+        .map(function (k) { return t('readiness.' + k) + ' ' + c[k] + '/5'; });
+      if (c.sleepHours != null) { answers.push(t('readiness.sleepHours', c.sleepHours)); }
+      (c.pain || []).filter(function (x) { return x.score > 0; }).forEach(function (x) {
+        answers.push(t('readiness.pain', x.area, x.score));
+      });
+      (c.redFlags || []).forEach(function (f) { answers.push(t('readiness.redFlag', f)); });
+      text(li.appendChild(document.createElement('span')), answers.join(' · ') || t('readiness.nothing'));
+      (c.adjustments || []).forEach(function (a) {
+        var adjusted = li.appendChild(document.createElement('p'));
+        adjusted.className = 'adjustment';
+        adjusted.dataset.kind = a.kind;
+        text(adjusted, t('adjust.' + a.kind) + ': ' + a.reason);
+      });
+    });
+  }
+
+  function load(l) {
+    var latest = l.latest;
+    text($('load-latest'), latest.ratio == null ? t('load.noRatio')
+      : t('load.ratio', latest.ratio.toFixed(2), t('load.' + latest.signal)));
+    $('load-latest').dataset.signal = latest.signal;
+    var body = document.querySelector('#load tbody');
+    body.textContent = '';
+    l.weeks.slice().reverse().forEach(function (w) {
+      var row = body.appendChild(document.createElement('tr'));
+      cell(row, w.weekStart.substring(5));
+      cell(row, Math.round(w.load));
+      cell(row, w.monotony == null ? null : w.monotony.toFixed(2));
+      cell(row, w.strain == null ? null : Math.round(w.strain));
     });
   }
 

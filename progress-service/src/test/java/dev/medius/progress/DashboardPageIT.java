@@ -297,6 +297,55 @@ class DashboardPageIT {
         assertThat(browser.findElement(seen).getText()).contains(coach, "physio on Friday");
     }
 
+    @Test
+    void theAthleteViewShowsTheMorningCheckInWithItsAdjustmentAndTheTrainingLoad() throws IOException {
+        String coach = "coach-" + uuid();
+        String athlete = "athlete-" + uuid();
+        ObjectNode plan = planAssigned(uuid(), athlete, coach, TODAY.minusDays(2), TODAY);
+        send(Topics.ROUTINE_PLANS, TENANT, EventTypes.PLAN_ASSIGNED, athlete, plan);
+        ObjectNode done = completed(sessionId(plan, 0), athlete, coach, TODAY.minusDays(2), 6.0, 1);
+        done.put("durationMinutes", 30);
+        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, done);
+        ObjectNode morning = RoutineEvents.checkIn(uuid(), athlete, TODAY);
+        morning.put("sleepQuality", 2).put("energy", 2).put("sleepHours", 5.5);
+        morning.putArray("pain");
+        morning.putArray("adjustments").addObject().put("sessionId", sessionId(plan, 1)).put("kind", "lighter")
+                .put("reason", "2 answers clearly below the usual (sleep quality 2/5 against a usual 4, energy 2/5 "
+                        + "against a usual 4): a set fewer for each exercise today");
+        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.WELLNESS_CHECKED_IN, athlete, morning);
+        String token = DevTokens.mint(coach, TENANT, "coach");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().auth().oauth2(token)
+                .when().get("/api/v1/athletes/" + athlete + "/progress").then().extract().jsonPath()
+                .getList("readiness.checkIns")).hasSize(1));
+
+        WebDriverWait wait = signIn(token);
+        By row = By.cssSelector("#roster tbody tr[data-athlete='" + athlete + "']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        browser.findElement(row).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("athlete-view"), "data-loaded", athlete));
+        By adjusted = By.cssSelector("#athlete-readiness .adjustment[data-kind='lighter']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(adjusted));
+        assertThat(browser.findElement(adjusted).getText()).startsWith("Lighter: ").contains("a set fewer");
+        assertThat(browser.findElement(By.cssSelector("#athlete-readiness li")).getText())
+                .contains(TODAY.toString(), "sleep 2/5", "energy 2/5", "5.5 h of sleep");
+        // the session of two days ago: RPE 6 × 30 min = 180 in its week; no ratio before four weeks of history
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("load-latest"), "No acute:chronic ratio yet"));
+        assertThat(browser.findElements(By.cssSelector("#load tbody tr")).stream().map(WebElement::getText).toList())
+                .anyMatch(text -> text.contains("180"));
+        screenshot("dashboard-readiness.png");
+        assertAccessible("athlete view with a check-in and training load");
+
+        // the next morning's check-in, with new pain and a rest day, reaches the open view live
+        ObjectNode next = RoutineEvents.checkIn(uuid(), athlete, TODAY);
+        next.putArray("pain").addObject().put("area", "knee").put("score", 6);
+        next.putArray("adjustments").addObject().put("sessionId", sessionId(plan, 1)).put("kind", "rest")
+                .put("reason", "new knee pain 6/10 this morning, above the 5/10 a training day allows: rest today");
+        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.WELLNESS_CHECKED_IN, athlete, next);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#athlete-readiness .adjustment[data-kind='rest']")));
+        assertThat(browser.findElement(By.id("athlete-readiness")).getText()).contains("knee pain 6/10", "Rest: ");
+    }
+
     private WebDriverWait signIn(String token) {
         int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
