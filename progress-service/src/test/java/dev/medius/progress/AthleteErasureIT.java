@@ -46,7 +46,8 @@ class AthleteErasureIT {
     private static final String NOTE = "the knee again after the derby";
     private static final List<String> TABLES = List.of("athlete_profile", "athlete_organisation", "athlete_coach",
             "plan_event", "scheduled_session", "athlete_schedule", "session_fact", "exercise_volume", "athlete_recent",
-            "athlete_flag", "flag_acknowledgement", "athlete_revision", "readiness_check_in");
+            "athlete_flag", "flag_acknowledgement", "athlete_revision", "readiness_check_in",
+            "strength_test");
 
     @Inject
     DataSource dataSource;
@@ -74,6 +75,8 @@ class AthleteErasureIT {
                 RoutineEvents.skipped(sessionId(plan, 1), erased, coach, TODAY.minusDays(3)));
         send(Topics.ROUTINE_SESSIONS, tenant, EventTypes.WELLNESS_CHECKED_IN, erased,
                 RoutineEvents.checkIn(uuid(), erased, TODAY.minusDays(1)));
+        send(Topics.ROUTINE_SESSIONS, tenant, EventTypes.STRENGTH_TEST_RECORDED, erased,
+                RoutineEvents.strengthTest(uuid(), erased, TODAY.minusDays(1)));
         ObjectNode steady = completed(sessionId(teammatePlan, 0), teammate, coach, TODAY.minusDays(6), 5.0, 0);
         exercise(steady, "lateral-band-walk", "hip-abduction", List.of("gluteus-medius"), 2, 10, null);
         send(Topics.ROUTINE_SESSIONS, tenant, EventTypes.SESSION_COMPLETED, teammate, steady);

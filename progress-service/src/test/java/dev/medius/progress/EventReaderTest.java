@@ -136,6 +136,32 @@ class EventReaderTest {
     }
 
     @Test
+    void aStrengthTestNamesItselfInTheSubjectAndIsNotRecordedInTheFuture() {
+        ObjectNode test = JSON.createObjectNode().put("testId", S2).put("athleteId", "a-1").put("kind", "side-bridge")
+                .put("testedOn", "2026-06-17").put("recordedAt", "2026-06-17T06:30:00Z").put("left", 62.0)
+                .put("right", 55.0).put("unit", "s");
+        assertThat(reader.read(strengthTest(S2, test)).event().data().get("testId").asText()).isEqualTo(S2);
+        assertThat(reader.read(strengthTest(S1, test)).rejection().reason())
+                .isEqualTo("ce_subject " + S1 + " is not the event's testId " + S2);
+        Rejection ahead = reader.read(strengthTest(S2, test.deepCopy().put("recordedAt", "2026-06-18T06:30:00Z")))
+                .rejection();
+        assertThat(ahead.category()).isEqualTo(Rejection.Category.FUTURE);
+        assertThat(ahead.reason()).startsWith("recordedAt 2026-06-18T06:30Z is more than 15m after");
+        Rejection grip = reader.read(strengthTest(S2, test.deepCopy().put("kind", "grip"))).rejection();
+        assertThat(grip.category()).isEqualTo(Rejection.Category.CONTRACT);
+        assertThat(grip.reason()).contains("kind");
+    }
+
+    static ConsumerRecord<String, byte[]> strengthTest(String subject, ObjectNode data) {
+        RecordHeaders headers = new RecordHeaders();
+        Map.of("ce_specversion", "1.0", "ce_id", "e-3", "ce_type", "strength-test.recorded.v1", "ce_source", "/acme/app",
+                "ce_subject", subject, "ce_time", "2026-06-17T06:31:00Z", "ce_tenantid", "club")
+                .forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
+        return new ConsumerRecord<>(Topics.ROUTINE_SESSIONS, 0, 0L, NOW.toEpochMilli(), TimestampType.CREATE_TIME, -1, -1,
+                "a-1", data.toString().getBytes(StandardCharsets.UTF_8), headers, Optional.empty());
+    }
+
+    @Test
     void aTypeOnTheWrongTopicIsRefused() {
         assertThat(reader.read(structured(completion("2026-06-17T09:00:00Z"), Topics.ROUTINE_PLANS)).rejection().reason())
                 .isEqualTo("unknown event type session.completed.v1 on routine.plans");

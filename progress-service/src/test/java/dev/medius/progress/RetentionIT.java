@@ -35,7 +35,7 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Raw session facts past their organisation's retention go, with their volume, when the job runs, and readiness
- * check-ins with them; what the dashboard still shows is unchanged, and a second run changes nothing.
+ * check-ins and strength tests with them; what the dashboard still shows is unchanged, and a second run changes nothing.
  */
 @QuarkusTest
 class RetentionIT {
@@ -71,6 +71,8 @@ class RetentionIT {
                                 List.of("gluteus-medius"), 2, 12, null).put("notes", "day " + daysAgo));
                 send(Topics.ROUTINE_SESSIONS, tenant, EventTypes.WELLNESS_CHECKED_IN, athlete,
                         RoutineEvents.checkIn(uuid(), athlete, day));
+                send(Topics.ROUTINE_SESSIONS, tenant, EventTypes.STRENGTH_TEST_RECORDED, athlete,
+                        RoutineEvents.strengthTest(uuid(), athlete, day));
             }
         }
         await().atMost(WAIT).untilAsserted(() -> {
@@ -78,6 +80,8 @@ class RetentionIT {
             assertThat(facts(longKeeper)).hasSize(3);
             assertThat(checkIns(shortKeeper)).hasSize(3);
             assertThat(checkIns(longKeeper)).hasSize(3);
+            assertThat(strengthTests(shortKeeper)).hasSize(3);
+            assertThat(strengthTests(longKeeper)).hasSize(3);
         });
         JsonPath before = progress(shortKeeper);
 
@@ -106,6 +110,9 @@ class RetentionIT {
         assertThat(first.getLong("checkInsRemoved")).isGreaterThanOrEqualTo(3);
         assertThat(checkIns(shortKeeper)).containsExactly(TODAY.minusDays(3));
         assertThat(checkIns(longKeeper)).containsExactly(TODAY.minusDays(500), TODAY.minusDays(3));
+        assertThat(first.getLong("strengthTestsRemoved")).isGreaterThanOrEqualTo(3);
+        assertThat(strengthTests(shortKeeper)).containsExactly(TODAY.minusDays(3));
+        assertThat(strengthTests(longKeeper)).containsExactly(TODAY.minusDays(500), TODAY.minusDays(3));
 
         JsonPath after = progress(shortKeeper);
         assertThat(after.getList("weeks")).as("52 weeks of series").isEqualTo(before.getList("weeks"));
@@ -120,6 +127,7 @@ class RetentionIT {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(second.getLong("factsRemoved")).isZero();
         assertThat(second.getLong("checkInsRemoved")).isZero();
+        assertThat(second.getLong("strengthTestsRemoved")).isZero();
         assertThat(facts(shortKeeper)).containsExactly(TODAY.minusDays(3));
         assertThat(progress(shortKeeper).getList("weeks")).isEqualTo(after.getList("weeks"));
     }
@@ -151,6 +159,10 @@ class RetentionIT {
     List<LocalDate> checkIns(String tenant) throws SQLException {
         return dates("SELECT check_in_date FROM readiness_check_in WHERE tenant_id = ? AND athlete_id = ? ORDER BY 1",
                 tenant);
+    }
+
+    List<LocalDate> strengthTests(String tenant) throws SQLException {
+        return dates("SELECT tested_on FROM strength_test WHERE tenant_id = ? AND athlete_id = ? ORDER BY 1", tenant);
     }
 
     List<LocalDate> volumeDays(String tenant) throws SQLException {

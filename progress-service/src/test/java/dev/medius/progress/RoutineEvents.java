@@ -99,7 +99,7 @@ public final class RoutineEvents {
         return TIMES.computeIfAbsent(id, k -> FIRST_EVENT_TIME.plusMillis(EVENTS.incrementAndGet()).toString());
     }
 
-    /** The session, check-in, assignment or athlete the data names, the subject the contract requires. */
+    /** The session, check-in, strength test, assignment or athlete the data names, the subject the contract requires. */
     public static String subject(String type, Object data, String fallback) {
         JsonNode node;
         try {
@@ -108,7 +108,8 @@ public final class RoutineEvents {
             return fallback;
         }
         String field = type.startsWith("plan.") ? "assignmentId" : type.startsWith("athlete.") ? "athleteId"
-                : type.startsWith("wellness.") ? "checkInId" : "sessionId";
+                : type.startsWith("wellness.") ? "checkInId" : type.startsWith("strength-test.") ? "testId"
+                : "sessionId";
         JsonNode named = node == null ? null : node.get(field);
         return named != null && named.isTextual() && !named.asText().isBlank() ? named.asText() : fallback;
     }
@@ -210,6 +211,18 @@ public final class RoutineEvents {
                 .put("stress", 3).put("mood", 4).put("sleepHours", 7.5);
         d.putArray("pain").addObject().put("area", "knee").put("score", 3);
         d.putArray("redFlags");
+        return d;
+    }
+
+    /** strength-test.recorded.v1 of {@code day}, recorded before noon: hip abduction, the right side at 86 % of the left. */
+    public static ObjectNode strengthTest(String testId, String athlete, LocalDate day) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("testId", testId).put("athleteId", athlete).put("kind", "hip-abduction").put("testedOn", day.toString())
+                .put("recordedAt", day + "T09:05:00Z").put("left", 1.68).put("right", 1.44).put("unit", "N·m/kg")
+                .put("symmetryPercent", 85.7).put("involvedSide", "right").put("pain", 1).putNull("leftRating")
+                .putNull("rightRating");
+        d.putArray("faults");
+        d.putArray("findings").add("limb symmetry 86 % (right side against the other)");
         return d;
     }
 

@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * Which events of a batch may change the facts, and what becomes of the others: an identity claimed before or
  * earlier in the batch is a duplicate when it stands for the same content and a conflict when not; an athlete's
- * events count only from their own organisation (learnt from their first plan event); a session, a check-in or an
- * assignment belongs to one athlete for good. Pure: the stored claims, owners and organisations are handed in.
+ * events count only from their own organisation (learnt from their first plan event); a session, an athlete's
+ * record (a check-in, a strength test) or an assignment belongs to one athlete for good. Pure: the stored claims,
+ * owners and organisations are handed in.
  */
 public final class Admission<E extends Admission.Candidate> {
 
@@ -33,19 +34,22 @@ public final class Admission<E extends Admission.Candidate> {
 
         TenantKey athlete();
 
-        /** The session, the check-in or the assignment the event is about, in its organisation. */
+        /** The session, the record or the assignment the event is about, in its organisation. */
         TenantKey aggregate();
 
         boolean aboutSession();
 
-        /** A readiness check-in: owned like a session, but its ids are another space than sessions'. */
-        default boolean aboutCheckIn() {
-            return false;
+        /**
+         * The kind of athlete's record the event is about ({@link AthleteRecord#recordKind()}), null for none: owned
+         * like a session, but each kind's ids are another space than sessions'.
+         */
+        default String recordKind() {
+            return null;
         }
 
         /** A plan or profile event: the only kinds that register an athlete with an organisation. */
         default boolean aboutPlan() {
-            return !aboutSession() && !aboutCheckIn();
+            return !aboutSession() && recordKind() == null;
         }
     }
 
@@ -110,11 +114,11 @@ public final class Admission<E extends Admission.Candidate> {
         return assignments;
     }
 
-    /** The check-ins the fresh events are about, whose stored athlete is looked up: they are few. */
-    public Set<TenantKey> checkIns() {
-        Set<TenantKey> checkIns = new LinkedHashSet<>();
-        fresh.stream().filter(Candidate::aboutCheckIn).forEach(e -> checkIns.add(e.aggregate()));
-        return checkIns;
+    /** The records of a kind the fresh events are about, whose stored athlete is looked up: they are few. */
+    public Set<TenantKey> records(String kind) {
+        Set<TenantKey> records = new LinkedHashSet<>();
+        fresh.stream().filter(e -> kind.equals(e.recordKind())).forEach(e -> records.add(e.aggregate()));
+        return records;
     }
 
     /**
@@ -151,22 +155,25 @@ public final class Admission<E extends Admission.Candidate> {
         return admit(organisations, sessionOwners, assignmentOwners, Map.of());
     }
 
-    /** As {@link #admit(Map, Map, Map)}, with the stored athlete of each of the {@link #checkIns()}. */
+    /** As {@link #admit(Map, Map, Map)}, with the stored athlete of each of the {@link #records}, by kind. */
     public List<E> admit(Map<String, String> organisations, Map<TenantKey, String> sessionOwners,
-            Map<TenantKey, String> assignmentOwners, Map<TenantKey, String> checkInOwners) {
+            Map<TenantKey, String> assignmentOwners, Map<String, Map<TenantKey, String>> recordOwners) {
         Map<TenantKey, String> sessions = new HashMap<>(sessionOwners);
         Map<TenantKey, String> assignments = new HashMap<>(assignmentOwners);
-        Map<TenantKey, String> checkIns = new HashMap<>(checkInOwners);
+        Map<String, Map<TenantKey, String>> records = new HashMap<>();
+        recordOwners.forEach((kind, owners) -> records.put(kind, new HashMap<>(owners)));
         List<E> admitted = new ArrayList<>();
         for (E event : fresh) {
             String organisation = organisations.get(event.athlete().id());
-            Map<TenantKey, String> owners = event.aboutSession() ? sessions : event.aboutCheckIn() ? checkIns : assignments;
+            String kind = event.recordKind();
+            Map<TenantKey, String> owners = event.aboutSession() ? sessions
+                    : kind != null ? records.computeIfAbsent(kind, k -> new HashMap<>()) : assignments;
             String owner = owners.putIfAbsent(event.aggregate(), event.athlete().id());
             if (organisation != null && !organisation.equals(event.tenant())) {
                 reject(event, Rejection.of(Rejection.Category.ORGANISATION, "athlete " + event.athlete().id()
                         + " belongs to another organisation than " + event.tenant()));
             } else if (owner != null && !owner.equals(event.athlete().id())) {
-                reject(event, ownedByAnother(event.aboutSession() ? "session " : event.aboutCheckIn() ? "check-in "
+                reject(event, ownedByAnother(event.aboutSession() ? "session " : kind != null ? kind + " "
                         : "assignment ", event.aggregate().id(), event.athlete().id()));
             } else {
                 admitted.add(event);
@@ -175,7 +182,7 @@ public final class Admission<E extends Admission.Candidate> {
         return admitted;
     }
 
-    /** A session, a check-in or an assignment stays with its athlete: naming another athlete for it is a conflict. */
+    /** A session, a record or an assignment stays with its athlete: naming another athlete for it is a conflict. */
     public static Rejection ownedByAnother(String what, String id, String athleteId) {
         return Rejection.of(Rejection.Category.CONFLICT, what + id + " belongs to another athlete than " + athleteId);
     }

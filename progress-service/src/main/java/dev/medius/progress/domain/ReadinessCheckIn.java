@@ -2,7 +2,6 @@ package dev.medius.progress.domain;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 
 /**
  * An athlete's morning check-in (wellness.checked-in.v1), as stored: five answers on 1 to 5 (5 the best state, null
@@ -12,20 +11,14 @@ import java.util.Comparator;
 public record ReadinessCheckIn(String tenant, String checkInId, String athleteId, LocalDate date,
         OffsetDateTime recordedAt, Integer sleepQuality, Integer energy, Integer soreness, Integer stress, Integer mood,
         Double sleepHours, String painJson, String redFlagsJson, String adjustmentsJson, int revision,
-        OffsetDateTime eventTime, String eventSource, String eventId) {
+        OffsetDateTime eventTime, String eventSource, String eventId) implements AthleteRecord {
 
-    /** The higher revision, then the later event time, the greater source and id: as the readiness_check_in upsert. */
-    private static final Comparator<ReadinessCheckIn> VERSION_ORDER = Comparator
-            .comparingInt(ReadinessCheckIn::revision)
-            .thenComparing(ReadinessCheckIn::eventTime)
-            .thenComparing(ReadinessCheckIn::eventSource)
-            .thenComparing(ReadinessCheckIn::eventId);
-
-    /** Whether this version of the check-in stands over the other. */
-    public boolean outranks(ReadinessCheckIn other) {
-        return VERSION_ORDER.compare(this, other) > 0;
+    @Override
+    public String recordKind() {
+        return "check-in";
     }
 
+    @Override
     public TenantKey key() {
         return new TenantKey(tenant, checkInId);
     }

@@ -73,6 +73,13 @@ public class AthleteExportRepository {
             String eventId) {
     }
 
+    /** {@code strength_test}: the figures per side in {@code unit}, and the faults and findings as the event gave them. */
+    public record StrengthTestRow(String testId, String kind, LocalDate testedOn, OffsetDateTime recordedAt, Double left,
+            Double right, String unit, Double symmetryPercent, String involvedSide, Integer pain, String leftRating,
+            String rightRating, JsonNode faults, JsonNode findings, int revision, OffsetDateTime eventTime,
+            String eventSource, String eventId) {
+    }
+
     /** {@code athlete_recent}: the latest completed sessions and the volume of each recent day, as parallel lists. */
     public record RecentRow(List<String> sessionIds, List<LocalDate> dates, List<OffsetDateTime> completedAt,
             List<Double> rpe, List<Integer> pain, List<String> painAreas, List<LocalDate> volumeDays,
@@ -187,6 +194,20 @@ public class AthleteExportRepository {
         return rows;
     }
 
+    /** Every strength test, oldest first. */
+    public List<StrengthTestRow> strengthTests(String tenant, String athlete) {
+        List<StrengthTestRow> rows = new ArrayList<>();
+        Jdbc.query(dataSource, "SELECT test_id, kind, tested_on, recorded_at, left_value, right_value, unit, "
+                + "symmetry_percent, involved_side, pain, left_rating, right_rating, faults, findings, revision, event_time, "
+                + "source, event_id FROM strength_test WHERE tenant_id = ? AND athlete_id = ? "
+                + "ORDER BY tested_on, recorded_at, test_id", rs -> rows.add(new StrengthTestRow(rs.getString(1),
+                        rs.getString(2), rs.getObject(3, LocalDate.class), time(rs, 4), decimal(rs, 5), decimal(rs, 6),
+                        rs.getString(7), decimal(rs, 8), rs.getString(9), integer(rs, 10), rs.getString(11),
+                        rs.getString(12), json(rs.getString(13)), json(rs.getString(14)), rs.getInt(15), time(rs, 16),
+                        rs.getString(17), rs.getString(18))), tenant, athlete);
+        return rows;
+    }
+
     public Optional<RecentRow> recent(String tenant, String athlete) {
         List<RecentRow> rows = new ArrayList<>();
         Jdbc.query(dataSource, "SELECT session_ids, dates, completed_at, rpe, pain, pain_areas, volume_days, volume_sessions, "
@@ -225,6 +246,11 @@ public class AthleteExportRepository {
 
     private static OffsetDateTime time(ResultSet rs, int column) throws SQLException {
         return Jdbc.utc(rs.getObject(column, OffsetDateTime.class));
+    }
+
+    private static Double decimal(ResultSet rs, int column) throws SQLException {
+        Object value = rs.getObject(column);
+        return value == null ? null : ((Number) value).doubleValue();
     }
 
     private static Integer integer(ResultSet rs, int column) throws SQLException {

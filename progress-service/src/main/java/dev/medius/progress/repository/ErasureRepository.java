@@ -34,6 +34,7 @@ public class ErasureRepository {
             "DELETE FROM exercise_volume WHERE tenant_id = ? AND athlete_id = ?",
             "DELETE FROM session_fact WHERE tenant_id = ? AND athlete_id = ?",
             "DELETE FROM readiness_check_in WHERE tenant_id = ? AND athlete_id = ?",
+            "DELETE FROM strength_test WHERE tenant_id = ? AND athlete_id = ?",
             "DELETE FROM athlete_recent WHERE tenant_id = ? AND athlete_id = ?",
             "DELETE FROM scheduled_session WHERE tenant_id = ? AND athlete_id = ?",
             "DELETE FROM athlete_schedule WHERE tenant_id = ? AND athlete_id = ?",

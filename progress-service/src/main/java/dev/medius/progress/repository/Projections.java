@@ -21,7 +21,8 @@ public class Projections {
     public void truncate() throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
                 "TRUNCATE processed_event, athlete_organisation, plan_event, scheduled_session, athlete_schedule, athlete_coach, session_fact, "
-                        + "exercise_volume, athlete_recent, athlete_revision, athlete_profile, readiness_check_in")) {
+                        + "exercise_volume, athlete_recent, athlete_revision, athlete_profile, readiness_check_in, "
+                        + "strength_test")) {
             st.executeUpdate();
         }
     }

@@ -20,8 +20,8 @@ import jakarta.inject.Inject;
 import dev.medius.progress.domain.TenantKey;
 
 /**
- * Each organisation's retention of raw session facts, and the removal of facts and readiness check-ins past it, a
- * bounded batch at a time.
+ * Each organisation's retention of raw session facts, and the removal of facts, readiness check-ins and strength tests
+ * past it, a bounded batch at a time.
  */
 @ApplicationScoped
 public class RetentionRepository {
@@ -102,11 +102,22 @@ public class RetentionRepository {
 
     /** Removes up to {@code limit} check-ins recorded before their organisation's cutoff; returns each one's athlete. */
     public List<TenantKey> removeExpiredCheckIns(LocalDate today, int defaultDays, int limit) throws SQLException {
+        return removeExpired("readiness_check_in", "check_in_id", today, defaultDays, limit);
+    }
+
+    /** Removes up to {@code limit} strength tests recorded before their organisation's cutoff; returns each one's athlete. */
+    public List<TenantKey> removeExpiredStrengthTests(LocalDate today, int defaultDays, int limit) throws SQLException {
+        return removeExpired("strength_test", "test_id", today, defaultDays, limit);
+    }
+
+    /** The rows of an athlete's record table (keyed by tenant and {@code id}) recorded before the cutoff. */
+    private List<TenantKey> removeExpired(String table, String id, LocalDate today, int defaultDays, int limit)
+            throws SQLException {
         List<TenantKey> athletes = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "WITH expired AS (SELECT x.tenant_id, x.check_in_id FROM readiness_check_in x WHERE x.recorded_at < "
-                        + PAST + " LIMIT ?) DELETE FROM readiness_check_in r USING expired e WHERE r.tenant_id = e.tenant_id "
-                        + "AND r.check_in_id = e.check_in_id RETURNING r.tenant_id, r.athlete_id")) {
+                "WITH expired AS (SELECT x.tenant_id, x." + id + " FROM " + table + " x WHERE x.recorded_at < "
+                        + PAST + " LIMIT ?) DELETE FROM " + table + " r USING expired e WHERE r.tenant_id = e.tenant_id "
+                        + "AND r." + id + " = e." + id + " RETURNING r.tenant_id, r.athlete_id")) {
             st.setObject(1, today);
             st.setInt(2, defaultDays);
             st.setInt(3, limit);

@@ -25,6 +25,7 @@ import dev.medius.progress.repository.AthleteExportRepository.RecentRow;
 import dev.medius.progress.repository.AthleteExportRepository.ScheduleDayRow;
 import dev.medius.progress.repository.AthleteExportRepository.ScheduledSessionRow;
 import dev.medius.progress.repository.AthleteExportRepository.SessionFactRow;
+import dev.medius.progress.repository.AthleteExportRepository.StrengthTestRow;
 import dev.medius.runtime.problem.ProblemException;
 import dev.medius.runtime.security.Caller;
 
@@ -44,13 +45,13 @@ public class AthleteExports {
     public record ProgressExport(String athleteId, String organisation, ProfileRow profile,
             OffsetDateTime registeredAt, List<String> coaches, List<PlanEventRow> planEvents,
             List<ScheduledSessionRow> scheduledSessions, List<ScheduleDayRow> schedule, List<SessionFactRow> sessions,
-            List<CheckInRow> checkIns, RecentRow recent, List<ExportedFlag> flags,
+            List<CheckInRow> checkIns, List<StrengthTestRow> strengthTests, RecentRow recent, List<ExportedFlag> flags,
             List<AcknowledgementRow> acknowledgementsOfClearedFlags) {
 
         boolean empty() {
             return profile == null && registeredAt == null && coaches.isEmpty() && planEvents.isEmpty()
                     && scheduledSessions.isEmpty() && schedule.isEmpty() && sessions.isEmpty() && checkIns.isEmpty()
-                    && recent == null
+                    && strengthTests.isEmpty() && recent == null
                     && flags.isEmpty() && acknowledgementsOfClearedFlags.isEmpty();
         }
     }
@@ -84,8 +85,8 @@ public class AthleteExports {
         ProgressExport export = new ProgressExport(athlete, tenant, rows.profile(tenant, athlete).orElse(null),
                 rows.registeredAt(tenant, athlete).orElse(null), rows.coaches(tenant, athlete),
                 rows.planEvents(tenant, athlete), rows.scheduledSessions(tenant, athlete), rows.schedule(tenant, athlete),
-                rows.sessions(tenant, athlete), rows.checkIns(tenant, athlete), rows.recent(tenant, athlete).orElse(null),
-                flags, cleared);
+                rows.sessions(tenant, athlete), rows.checkIns(tenant, athlete), rows.strengthTests(tenant, athlete),
+                rows.recent(tenant, athlete).orElse(null), flags, cleared);
         if (export.empty()) {
             throw ProblemException.notFound("athlete " + athlete);
         }

@@ -27,6 +27,7 @@ import dev.medius.progress.repository.CheckInRepository;
 import dev.medius.progress.repository.ExerciseVolumeRepository;
 import dev.medius.progress.repository.ExerciseVolumeRepository.VolumeRow;
 import dev.medius.progress.repository.SessionHistoryRepository;
+import dev.medius.progress.repository.StrengthTestRepository;
 import dev.medius.progress.service.ProgressViews.AthleteNote;
 import dev.medius.progress.service.ProgressViews.AthleteProgress;
 import dev.medius.progress.service.ProgressViews.AthleteSummary;
@@ -37,6 +38,7 @@ import dev.medius.progress.service.ProgressViews.PlannedSession;
 import dev.medius.progress.service.ProgressViews.Readiness;
 import dev.medius.progress.service.ProgressViews.Series;
 import dev.medius.progress.service.ProgressViews.SessionAdjustment;
+import dev.medius.progress.service.ProgressViews.StrengthTestResult;
 import dev.medius.progress.service.ProgressViews.Thresholds;
 import dev.medius.progress.service.ProgressViews.Week;
 import dev.medius.progress.service.ProgressViews.WeekPoint;
@@ -54,6 +56,9 @@ public class AthleteProgressService {
 
     /** The check-ins shown: four weeks, today's included. */
     static final int READINESS_DAYS = 28;
+
+    /** Every strength test of the last year is shown, besides the latest of each kind. */
+    static final int TEST_DAYS = 365;
 
     private static final TypeReference<List<PainArea>> PAIN = new TypeReference<>() {
     };
@@ -76,6 +81,9 @@ public class AthleteProgressService {
 
     @Inject
     CheckInRepository checkIns;
+
+    @Inject
+    StrengthTestRepository strengthTests;
 
     @Inject
     ObjectMapper json;
@@ -145,7 +153,8 @@ public class AthleteProgressService {
                 series(byMuscle, Map.of(), weekStarts), series(byPattern, Map.of(), weekStarts),
                 calendar(schedule, done, skipDays, firstWeek, today),
                 new Thresholds(thresholds.painThreshold(), thresholds.effortRpe(), thresholds.effortSessions()), notes,
-                plan(tenant, athlete, today), readiness(tenant, athlete, today), dashboard.planLink()
+                plan(tenant, athlete, today), readiness(tenant, athlete, today), tests(tenant, athlete, today),
+                dashboard.planLink()
                         .map(link -> link.replace("{athleteId}", URLEncoder.encode(athlete, StandardCharsets.UTF_8))).orElse(null));
     }
 
@@ -167,6 +176,15 @@ public class AthleteProgressService {
         return new Readiness(from, shown);
     }
 
+    /** The latest test of each kind and every test of the last year, newest first. */
+    private List<StrengthTestResult> tests(String tenant, String athlete, LocalDate today) {
+        return strengthTests.shown(tenant, athlete, today.minusDays(TEST_DAYS - 1L)).stream()
+                .map(t -> new StrengthTestResult(t.testId(), t.kind(), t.testedOn(), t.left(), t.right(), t.unit(),
+                        t.symmetryPercent(), t.involvedSide(), t.pain(), t.leftRating(), t.rightRating(),
+                        list(t.faultsJson(), TEXTS), list(t.findingsJson(), TEXTS)))
+                .toList();
+    }
+
     private <T> List<T> list(String stored, TypeReference<List<T>> type) {
         if (stored == null) {
             return List.of();
@@ -174,7 +192,7 @@ public class AthleteProgressService {
         try {
             return json.readValue(stored, type);
         } catch (IOException e) {
-            throw new UncheckedIOException("a stored check-in list is unreadable", e);
+            throw new UncheckedIOException("a stored list is unreadable", e);
         }
     }
 

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.medius.events.EventTypes;
 import dev.medius.progress.domain.Admission;
 import dev.medius.progress.domain.EventIdentity;
-import dev.medius.progress.domain.ReadinessCheckIn;
+import dev.medius.progress.domain.AthleteRecord;
 import dev.medius.progress.domain.SessionFact;
 import dev.medius.progress.domain.TenantKey;
 import dev.medius.progress.repository.ExerciseVolumeRepository.ExerciseVolumeRow;
@@ -25,11 +25,11 @@ import dev.medius.progress.repository.ProfileRepository.ProfileRow;
  * What one valid event adds to the projections, read out of its JSON as soon as it is checked: a batch then holds
  * these few rows rather than thousands of JSON trees, which would live long enough to burden the collector.
  * {@code index} is the record's place in its batch; a session event carries its fact and volume, a plan event its row,
- * a profile event the athlete's profile, a check-in its row; {@code time} is the event's.
+ * a profile event the athlete's profile, a check-in or a strength test its record; {@code time} is the event's.
  */
 record Contribution(int index, EventIdentity identity, String digest, String type, String tenant, TenantKey athlete,
         String coach, SessionFact session, List<ExerciseVolumeRow> volumes, PlanEventRow planEvent, ProfileRow profile,
-        ReadinessCheckIn checkIn, OffsetDateTime time) implements Admission.Candidate {
+        AthleteRecord record, OffsetDateTime time) implements Admission.Candidate {
 
     /** An athlete's erasure, applied on its own: {@code time} is then the moment they were erased. */
     boolean erasure() {
@@ -42,8 +42,8 @@ record Contribution(int index, EventIdentity identity, String digest, String typ
             // an athlete's profile belongs to the athlete: a key no assignment id (a UUID) can take
             return new TenantKey(tenant, "athlete " + profile.athleteId());
         }
-        if (checkIn != null) {
-            return checkIn.key();
+        if (record != null) {
+            return record.key();
         }
         return new TenantKey(tenant, session != null ? session.sessionId() : planEvent.assignmentId());
     }
@@ -54,8 +54,8 @@ record Contribution(int index, EventIdentity identity, String digest, String typ
     }
 
     @Override
-    public boolean aboutCheckIn() {
-        return checkIn != null;
+    public String recordKind() {
+        return record == null ? null : record.recordKind();
     }
 
     static Contribution of(int index, InboundEvent event) {
@@ -101,6 +101,10 @@ record Contribution(int index, EventIdentity identity, String digest, String typ
             case EventTypes.WELLNESS_CHECKED_IN -> {
                 return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, null,
                         null, List.of(), null, null, CheckInData.of(event, revision, eventTime), eventTime);
+            }
+            case EventTypes.STRENGTH_TEST_RECORDED -> {
+                return new Contribution(index, event.identity(), event.digest(), event.type(), tenant, athleteKey, null,
+                        null, List.of(), null, null, StrengthTests.of(event, revision, eventTime), eventTime);
             }
             default -> {
                 LocalDate from = switch (event.type()) {

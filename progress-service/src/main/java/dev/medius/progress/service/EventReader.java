@@ -32,16 +32,16 @@ import dev.medius.runtime.seal.SealedData;
 /**
  * Reads the records of routine-service's topics as the contract of {@code docs/events.md} describes them and says
  * why when a record does not follow it: the CloudEvents envelope in either mode, the types each topic carries, the
- * data's schema, a subject that names the event's own session, check-in, assignment or athlete, and times no further
- * ahead than the allowed skew. What the event may change (its organisation, its session's or check-in's athlete) is
- * checked where the stored facts are, by the ingestion.
+ * data's schema, a subject that names the event's own session, check-in, strength test, assignment or athlete, and
+ * times no further ahead than the allowed skew. What the event may change (its organisation, its session's, check-in's
+ * or test's athlete) is checked where the stored facts are, by the ingestion.
  */
 public final class EventReader {
 
     /** The types each input topic carries; anything else on a topic is rejected. */
     private static final Map<String, Set<String>> TYPES_BY_TOPIC = Map.of(
             Topics.ROUTINE_SESSIONS, Set.of(EventTypes.SESSION_COMPLETED, EventTypes.SESSION_SKIPPED,
-                    EventTypes.WELLNESS_CHECKED_IN),
+                    EventTypes.WELLNESS_CHECKED_IN, EventTypes.STRENGTH_TEST_RECORDED),
             Topics.ROUTINE_PLANS, Set.of(EventTypes.PLAN_ASSIGNED, EventTypes.PLAN_CHANGED, EventTypes.PLAN_CANCELLED,
                     EventTypes.ATHLETE_UPDATED, EventTypes.ATHLETE_ERASED));
 
@@ -150,6 +150,9 @@ public final class EventReader {
         if (type.startsWith("wellness.")) {
             return "checkInId";
         }
+        if (type.startsWith("strength-test.")) {
+            return "testId";
+        }
         return type.startsWith("session.") ? "sessionId" : type.startsWith("athlete.") ? "athleteId" : "assignmentId";
     }
 
@@ -157,7 +160,8 @@ public final class EventReader {
     static String occurrenceField(String type) {
         return switch (type) {
             case EventTypes.SESSION_COMPLETED -> "completedAt";
-            case EventTypes.SESSION_SKIPPED, EventTypes.WELLNESS_CHECKED_IN -> "recordedAt";
+            case EventTypes.SESSION_SKIPPED, EventTypes.WELLNESS_CHECKED_IN, EventTypes.STRENGTH_TEST_RECORDED ->
+                    "recordedAt";
             default -> null;
         };
     }

@@ -27,8 +27,8 @@ import dev.medius.progress.repository.RevisionRepository;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Raw session facts and readiness check-ins are kept for their organisation's retention, then removed (facts with
- * their volume): a scheduled job, also run on demand by a platform operator. A run removes only what has aged past the
+ * Raw session facts, readiness check-ins and strength tests are kept for their organisation's retention, then
+ * removed (facts with their volume): a scheduled job, also run on demand by a platform operator. A run removes only what has aged past the
  * cutoff, so a second run of the same day finds nothing and changes nothing.
  */
 @ApplicationScoped
@@ -57,10 +57,11 @@ public class FactRetention {
     ReportRetentionClient routine;
 
     /**
-     * What a run removed: facts and check-ins here, and the session reports routine-service removed at the same cutoffs
+     * What a run removed: facts, check-ins and strength tests here, and the session reports routine-service removed at the same cutoffs
      * (null when it could not be asked; the next run asks again).
      */
-    public record Report(LocalDate today, long factsRemoved, int athletes, Long reportsRemoved, long checkInsRemoved) {
+    public record Report(LocalDate today, long factsRemoved, int athletes, Long reportsRemoved, long checkInsRemoved,
+            long strengthTestsRemoved) {
     }
 
     /** An organisation's retention: its own choice, or the default when {@code custom} is false. */
@@ -87,9 +88,9 @@ public class FactRetention {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Report report = run();
-        if (report.factsRemoved() > 0 || report.checkInsRemoved() > 0) {
-            LOG.infof("retention removed %d session facts and %d check-ins of %d athletes", report.factsRemoved(),
-                    report.checkInsRemoved(), report.athletes());
+        if (report.factsRemoved() > 0 || report.checkInsRemoved() > 0 || report.strengthTestsRemoved() > 0) {
+            LOG.infof("retention removed %d session facts, %d check-ins and %d strength tests of %d athletes",
+                    report.factsRemoved(), report.checkInsRemoved(), report.strengthTestsRemoved(), report.athletes());
         }
     }
 
@@ -107,16 +108,25 @@ public class FactRetention {
         }
         long checkIns = 0;
         while (true) {
-            List<TenantKey> batch = removeCheckInBatch(today);
+            List<TenantKey> batch = removeRecordBatch(today, false);
             if (batch.isEmpty()) {
                 break;
             }
             checkIns += batch.size();
             touched.addAll(batch);
         }
+        long tests = 0;
+        while (true) {
+            List<TenantKey> batch = removeRecordBatch(today, true);
+            if (batch.isEmpty()) {
+                break;
+            }
+            tests += batch.size();
+            touched.addAll(batch);
+        }
         // routine-service keeps the athletes' raw reports; the organisations' choices are made here
         Long reports = routine.apply(today, config.factsDays(), retention.chosen()).orElse(null);
-        return new Report(today, removed, touched.size(), reports, checkIns);
+        return new Report(today, removed, touched.size(), reports, checkIns, tests);
     }
 
     /**
@@ -136,15 +146,21 @@ public class FactRetention {
         }
     }
 
-    /** One batch of check-ins in one transaction; their athletes are marked revised like those of removed facts. */
+    /**
+     * One batch of check-ins, or of strength tests, in one transaction; their athletes are marked revised like those
+     * of removed facts.
+     */
     @Transactional
-    List<TenantKey> removeCheckInBatch(LocalDate today) {
+    List<TenantKey> removeRecordBatch(LocalDate today, boolean strengthTests) {
         try {
-            List<TenantKey> checkIns = retention.removeExpiredCheckIns(today, config.factsDays(), BATCH);
-            revisions.markRevised(new LinkedHashSet<>(checkIns));
-            return checkIns;
+            List<TenantKey> athletes = strengthTests
+                    ? retention.removeExpiredStrengthTests(today, config.factsDays(), BATCH)
+                    : retention.removeExpiredCheckIns(today, config.factsDays(), BATCH);
+            revisions.markRevised(new LinkedHashSet<>(athletes));
+            return athletes;
         } catch (SQLException e) {
-            throw new IllegalStateException("retention batch of check-ins failed", e);
+            throw new IllegalStateException("retention batch of " + (strengthTests ? "strength tests" : "check-ins")
+                    + " failed", e);
         }
     }
 }

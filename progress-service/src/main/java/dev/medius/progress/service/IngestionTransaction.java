@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import dev.medius.progress.domain.Admission;
@@ -40,7 +41,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * One transaction of ingestion: claims the events' identities, admits what may change the facts ({@link Admission}),
- * stores the sessions, volume, plan events, schedules and check-ins, and keeps the athletes' recent rows and revisions.
+ * stores the sessions, volume, plan events, schedules and athletes' records, and keeps the athletes' recent rows and revisions.
  */
 @ApplicationScoped
 class IngestionTransaction {
@@ -88,7 +89,7 @@ class IngestionTransaction {
     AssignmentSchedules assignmentSchedules;
 
     @Inject
-    CheckIns checkIns;
+    Instance<AthleteRecords<?>> records;
 
     @Inject
     Clock clock;
@@ -133,7 +134,7 @@ class IngestionTransaction {
         Map<String, String> athleteOrganisations = organisations.organisations(admission.registrations(assignmentOwners),
                 admission.athleteIds());
         List<Contribution> accepted = admission.admit(athleteOrganisations, sessionOwners, assignmentOwners,
-                checkIns.owners(admission));
+                AthleteRecords.owners(records, admission));
         Set<Integer> admitted = new HashSet<>();
         accepted.forEach(e -> admitted.add(e.index()));
         claims.unclaim(fresh.stream().filter(e -> !admitted.contains(e.index())).map(Contribution::identity).toList());
@@ -150,8 +151,8 @@ class IngestionTransaction {
                 newProfiles.add(event.profile());
                 continue;
             }
-            if (event.checkIn() != null) {
-                // written apart, after the sessions (CheckIns)
+            if (event.record() != null) {
+                // written apart, after the sessions (AthleteRecords)
                 continue;
             }
             SessionFact fact = event.session();
@@ -176,7 +177,7 @@ class IngestionTransaction {
         }
         SavedSessions saved = sessionFacts.saveSessions(new ArrayList<>(sessions.values()));
         lostOwnership(sessions, saved, sessionEvents, admission);
-        checkIns.store(accepted, admission);
+        AthleteRecords.storeAll(records, accepted, admission);
         List<ExerciseVolumeRow> storedVolume = new ArrayList<>();
         volumeRows.forEach((key, rows) -> {
             if (saved.stored().contains(key)) {

@@ -138,13 +138,23 @@ public final class ProgressViews {
     public record Readiness(LocalDate from, List<CheckIn> checkIns) {
     }
 
+    @Schema(description = "A strength or control test (strength-test.recorded.v1): hip-abduction, side-bridge or "
+            + "single-leg-squat; the figure of each side in unit (N·m/kg or s), the limb symmetry in percent, the "
+            + "involved side, pain during the test from 0 to 10, the squat quality of each side (good, fair or poor), "
+            + "each null when not measured; the faults and findings (empty when none).")
+    public record StrengthTestResult(String testId, String kind, LocalDate testedOn, Double left, Double right,
+            String unit, Double symmetryPercent, String involvedSide, Integer pain, String leftRating,
+            String rightRating, List<String> faults, List<String> findings) {
+    }
+
     @Schema(description = "An athlete's progress: the dashboard summary, weekly series per exercise, muscle and "
             + "movement pattern (oldest week first), the adherence calendar, the flag thresholds, the athlete's notes, "
             + "the plan's sessions from two weeks ago to a week ahead against what was done, and their readiness "
-            + "check-ins of the last 28 days; planLink opens the athlete's plan where the platform keeps it (null when "
+            + "check-ins of the last 28 days, and tests: the latest strength test of each kind and every one of the last 365 "
+            + "days, newest first; planLink opens the athlete's plan where the platform keeps it (null when "
             + "none is configured).")
     public record AthleteProgress(AthleteSummary summary, List<Week> weeks, List<Series> exercises,
             List<Series> muscles, List<Series> patterns, List<Day> days, Thresholds thresholds, List<AthleteNote> notes,
-            List<PlannedSession> plan, Readiness readiness, String planLink) {
+            List<PlannedSession> plan, Readiness readiness, List<StrengthTestResult> tests, String planLink) {
     }
 }
