@@ -80,6 +80,11 @@ class AthleteErasureTest {
         ok(club.post("routine", "/api/v1/athletes/" + athlete + "/sessions/" + mine.get(1).sessionId() + "/skip",
                 Map.of("reason", SKIP_REASON)), 201);
         ok(complete(theirs, 1, TEAMMATE_NOTES), 201);
+        // a morning check-in with knee pain and a side-bridge test: health data in both services and on the topic
+        ok(club.post("routine", "/api/v1/athletes/" + athlete + "/check-ins", Map.of("sleepQuality", 2, "energy", 2,
+                "pain", List.of(Map.of("area", "knee", "score", 4)))), 201);
+        ok(club.call(coach, "POST", "routine", "/api/v1/athletes/" + athlete + "/tests", Map.of("kind", "side-bridge",
+                "pain", 3, "sideBridge", Map.of("leftSeconds", 61, "rightSeconds", 47))), 201);
         String[] flag = new String[1];
         await("the pain flag").atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
             for (JsonNode raised : club.get("progress", "/api/v1/athletes/" + athlete + "/progress").json()
@@ -94,7 +99,9 @@ class AthleteErasureTest {
         ok(club.post("progress", "/api/v1/athletes/" + athlete + "/flags/" + flag[0] + "/acknowledgement",
                 Map.of("note", ACKNOWLEDGEMENT)), 200);
         await("progress-service holds both athletes' sessions").atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                .until(() -> count("progress", "SELECT count(*) FROM session_fact WHERE tenant_id = ?") == 3);
+                .until(() -> count("progress", "SELECT count(*) FROM session_fact WHERE tenant_id = ?") == 3
+                        && count("progress", "SELECT count(*) FROM readiness_check_in WHERE tenant_id = ?") == 1
+                        && count("progress", "SELECT count(*) FROM strength_test WHERE tenant_id = ?") == 1);
         await("the flag and its acknowledgement on progress.alerts").atMost(WAIT).pollInterval(Duration.ofMillis(500))
                 .until(() -> records("progress.alerts").stream().filter(r -> r.startsWith(athlete + " "))
                         .filter(r -> r.contains("ce_type=athlete.flagged.v1") || r.contains("ce_type=flag.acknowledged.v1"))

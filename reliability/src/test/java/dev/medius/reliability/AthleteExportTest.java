@@ -136,6 +136,8 @@ class AthleteExportTest {
         where.put("routine.session_adjustment:session_id", doc -> texts(routine.path("sessionAdjustments"), "sessionId"));
         where.put("routine.strength_test:id", doc -> texts(routine.path("strengthTests"), "testId"));
         where.put("routine.return_to_play:athlete_id", doc -> routine.path("returnToPlay").isObject() ? Set.of(athlete) : Set.of());
+        where.put("progress.readiness_check_in:check_in_id", doc -> texts(progress.path("checkIns"), "checkInId"));
+        where.put("progress.strength_test:test_id", doc -> texts(progress.path("strengthTests"), "testId"));
         where.put("progress.athlete_profile:athlete_id", doc -> progress.path("profile").isObject() ? Set.of(athlete) : Set.of());
         where.put("progress.athlete_organisation:athlete_id",
                 doc -> progress.path("registeredAt").isTextual() ? Set.of(athlete) : Set.of());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.medius.events.catalog.ExercisePublished;
@@ -46,8 +47,12 @@ public final class AutoRegulation {
     private AutoRegulation() {
     }
 
-    public static Adjustment adjust(Plan.Session planned, CheckIn today, List<CheckIn> earlier, Plan.Limits limits,
-            Function<String, Optional<ExercisePublished>> catalog) {
+    /**
+     * @param limits  what the plan was generated for, read only when pain is reported or a rung down is due
+     * @param catalog the exercises, looked up only for a swap or a new pain's check
+     */
+    public static Adjustment adjust(Plan.Session planned, CheckIn today, List<CheckIn> earlier,
+            Supplier<Plan.Limits> limits, Function<String, Optional<ExercisePublished>> catalog) {
         List<String> signals = new ArrayList<>();
         if (!today.redFlags().isEmpty()) {
             List<String> flags = today.redFlags().stream().sorted().map(AutoRegulation::redFlagLabel).toList();
@@ -98,17 +103,18 @@ public final class AutoRegulation {
         }
         String reason = String.join("; ", reasons);
         return new Adjustment(kind, reason, signals,
-                change(planned, fresh, readiness, limits, catalog, "today's check-in: " + reason));
+                change(planned, fresh, readiness, limits.get(), catalog, "today's check-in: " + reason));
     }
 
     /** Areas hurting more this morning than the plan was built for or than any check-in of the last week said. */
-    static Map<String, Integer> newPain(CheckIn today, List<CheckIn> earlier, Plan.Limits limits) {
+    static Map<String, Integer> newPain(CheckIn today, List<CheckIn> earlier, Supplier<Plan.Limits> plan) {
         Map<String, Integer> fresh = new LinkedHashMap<>();
         for (CheckIn.PainSpot spot : today.pain()) {
             if (spot.score() <= 0) {
                 continue;
             }
             int known = 0;
+            Plan.Limits limits = plan.get();
             if (limits != null) {
                 for (AthleteProfile.Pain pain : limits.pain()) {
                     if (pain.current() && pain.area().equals(spot.area()) && pain.severity() != null) {
@@ -142,7 +148,7 @@ public final class AutoRegulation {
         for (Plan.Block block : planned.blocks()) {
             List<Plan.Item> items = new ArrayList<>();
             for (Plan.Item item : block.items()) {
-                Optional<ExercisePublished> exercise = catalog.apply(item.exerciseId());
+                Optional<ExercisePublished> exercise = fresh.isEmpty() ? Optional.empty() : catalog.apply(item.exerciseId());
                 boolean hurts = exercise.isPresent()
                         && fresh.keySet().stream().anyMatch(area -> Contraindications.loads(exercise.get(), area));
                 if (hurts) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -171,8 +172,8 @@ public class ReadinessService {
         }
         String plannedContent = existing.map(a -> a.planned).orElse(session.content);
         Plan.Session planned = documents.session(plannedContent);
-        AutoRegulation.Adjustment decision = AutoRegulation.adjust(planned, checkIn, earlier, limits(session),
-                reference -> catalog.find(session.tenantId, reference));
+        AutoRegulation.Adjustment decision = AutoRegulation.adjust(planned, checkIn, earlier,
+                once(() -> limits(session)), reference -> catalog.find(session.tenantId, reference));
         if (decision.kind() == AutoRegulation.Kind.AS_PLANNED) {
             existing.ifPresent(previous -> {
                 session.content = previous.planned;
@@ -206,6 +207,17 @@ public class ReadinessService {
         return assignment == null || assignment.templateId == null ? null
                 : templates.findByIdOptional(assignment.templateId).map(t -> documents.plan(t.plan).limits())
                         .orElse(null);
+    }
+
+    /** A value read on first use only: most check-ins never need the plan's limits. */
+    private static <T> Supplier<T> once(Supplier<T> read) {
+        List<T> kept = new ArrayList<>(1);
+        return () -> {
+            if (kept.isEmpty()) {
+                kept.add(read.get());
+            }
+            return kept.get(0);
+        };
     }
 
     private static CheckIn withDate(CheckIn answers, LocalDate date) {

@@ -88,7 +88,7 @@ class AutoRegulationPropertiesTest {
         List<Plan.Session> sessions = plan.sessions().toList();
         Plan.Session planned = sessions.get(sessionIndex % sessions.size());
 
-        AutoRegulation.Adjustment adjustment = AutoRegulation.adjust(planned, today, earlier, plan.limits(), catalog);
+        AutoRegulation.Adjustment adjustment = AutoRegulation.adjust(planned, today, earlier, plan::limits, catalog);
 
         Plan.Session adjusted = adjustment.session();
         assertThat(adjusted.items().mapToInt(SessionTime::seconds).sum())
@@ -101,7 +101,7 @@ class AutoRegulationPropertiesTest {
                             item.sets(), item.targetReps(), item.holdSeconds(), item.bandResistance(), adjustment)
                     .isTrue();
         }
-        Set<String> fresh = AutoRegulation.newPain(today, earlier, plan.limits()).keySet();
+        Set<String> fresh = AutoRegulation.newPain(today, earlier, plan::limits).keySet();
         for (Plan.Item item : adjusted.items().toList()) {
             ExercisePublished exercise = catalog.apply(item.exerciseId()).orElseThrow();
             if (adjustment.kind() != AutoRegulation.Kind.AS_PLANNED) {
