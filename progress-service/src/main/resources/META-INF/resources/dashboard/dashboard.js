@@ -336,6 +336,7 @@
       calendar(p.days, p.weeks.length ? p.weeks[0].weekStart : null);
       notes(p.notes);
       readiness(p.readiness ? p.readiness.checkIns : []);
+      tests(p.tests || []);
       plan(p.plan, p.planLink);
       seriesChart('chart-muscles', p.muscles);
       seriesChart('chart-exercises', p.exercises);
@@ -368,6 +369,25 @@
         adjusted.dataset.kind = a.kind;
         text(adjusted, t('adjust.' + a.kind) + ': ' + a.reason);
       });
+    });
+  }
+
+  // each test with its figures per side, the symmetry and what it showed, newest first
+  function tests(list) {
+    var ul = $('athlete-tests');
+    ul.textContent = '';
+    $('tests-empty').hidden = list.length > 0;
+    list.forEach(function (x) {
+      var li = ul.appendChild(document.createElement('li'));
+      li.className = 'test';
+      li.dataset.kind = x.kind;
+      text(li.appendChild(document.createElement('strong')), x.testedOn + ' · ' + t('tests.' + x.kind));
+      var figures = x.left != null
+        ? t('tests.sides', x.left, x.right, x.unit) + (x.symmetryPercent != null ? ' · ' + t('tests.symmetry', x.symmetryPercent) : '')
+        : t('tests.ratings', t('tests.rating.' + x.leftRating), t('tests.rating.' + x.rightRating));
+      if (x.pain != null) { figures += ' · ' + t('tests.pain', x.pain); }
+      text(li.appendChild(document.createElement('span')), figures);
+      (x.findings || []).forEach(function (f) { text(li.appendChild(document.createElement('p')), f); });
     });
   }
 

@@ -313,10 +313,15 @@ class DashboardPageIT {
                 .put("reason", "2 answers clearly below the usual (sleep quality 2/5 against a usual 4, energy 2/5 "
                         + "against a usual 4): a set fewer for each exercise today");
         send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.WELLNESS_CHECKED_IN, athlete, morning);
+        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.STRENGTH_TEST_RECORDED, athlete,
+                RoutineEvents.strengthTest(uuid(), athlete, TODAY.minusDays(1)));
         String token = DevTokens.mint(coach, TENANT, "coach");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().auth().oauth2(token)
-                .when().get("/api/v1/athletes/" + athlete + "/progress").then().extract().jsonPath()
-                .getList("readiness.checkIns")).hasSize(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var progress = given().auth().oauth2(token).when().get("/api/v1/athletes/" + athlete + "/progress").then()
+                    .extract().jsonPath();
+            assertThat(progress.getList("readiness.checkIns")).hasSize(1);
+            assertThat(progress.getList("tests")).hasSize(1);
+        });
 
         WebDriverWait wait = signIn(token);
         By row = By.cssSelector("#roster tbody tr[data-athlete='" + athlete + "']");
@@ -332,6 +337,9 @@ class DashboardPageIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("load-latest"), "No acute:chronic ratio yet"));
         assertThat(browser.findElements(By.cssSelector("#load tbody tr")).stream().map(WebElement::getText).toList())
                 .anyMatch(text -> text.contains("180"));
+        assertThat(browser.findElement(By.cssSelector("#athlete-tests li[data-kind='hip-abduction']")).getText())
+                .contains("hip abduction", "left 1.68 · right 1.44 N·m/kg", "symmetry 85.7 %", "pain 1/10",
+                        "limb symmetry 86 %");
         screenshot("dashboard-readiness.png");
         assertAccessible("athlete view with a check-in and training load");
 

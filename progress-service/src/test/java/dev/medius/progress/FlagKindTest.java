@@ -15,11 +15,12 @@ class FlagKindTest {
     @Test
     void kindsAreSortedBySeverityThenByKind() {
         assertThat(Arrays.stream(FlagKind.values()).sorted(Comparator.comparingInt(FlagKind::urgency)).map(FlagKind::wire))
-                .containsExactly("pain-high", "injury-or-illness", "pain-persisting", "pain-rising", "effort-high",
+                .containsExactly("see-a-clinician", "pain-high", "injury-or-illness", "pain-persisting", "pain-rising", "effort-high",
                         "adherence-low", "adherence-drop", "inactive");
-        assertThat(FlagKind.PAIN_HIGH.urgency()).isEqualTo(0);
-        assertThat(FlagKind.PAIN_PERSISTING.urgency()).isEqualTo(102);
-        assertThat(FlagKind.INACTIVE.urgency()).isEqualTo(207);
+        assertThat(FlagKind.SEE_A_CLINICIAN.urgency()).isEqualTo(0);
+        assertThat(FlagKind.PAIN_HIGH.urgency()).isEqualTo(1);
+        assertThat(FlagKind.PAIN_PERSISTING.urgency()).isEqualTo(103);
+        assertThat(FlagKind.INACTIVE.urgency()).isEqualTo(208);
     }
 
     @Test

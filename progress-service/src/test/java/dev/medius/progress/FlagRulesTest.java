@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.medius.progress.config.FlagThresholds;
 import dev.medius.progress.domain.AdherenceWindow;
 import dev.medius.progress.domain.AthleteFacts;
+import dev.medius.progress.domain.CheckInPoint;
 import dev.medius.progress.domain.FlagFinding;
 import dev.medius.progress.domain.FlagKind;
 import dev.medius.progress.domain.FlagRules;
@@ -60,6 +61,12 @@ class FlagRulesTest {
         int missed;
         final List<SessionPoint> sessions = new ArrayList<>();
         final List<SkippedSession> skips = new ArrayList<>();
+        final List<CheckInPoint> checkIns = new ArrayList<>();
+
+        Athlete checkIn(int daysAgo, Integer pain, String area, String... redFlags) {
+            checkIns.add(new CheckInPoint(TODAY.minusDays(daysAgo), List.of(redFlags), pain, area));
+            return this;
+        }
 
         Athlete session(int daysAgo, Double rpe, Integer pain) {
             LocalDate day = TODAY.minusDays(daysAgo);
@@ -94,7 +101,7 @@ class FlagRulesTest {
             LocalDate last = lastActivitySet ? lastActivity
                     : sessions.isEmpty() ? null : sessions.get(sessions.size() - 1).date();
             return new AthleteFacts("a", last7, previous30, last30, last, firstScheduled, lastScheduled, missed,
-                    sessions, skips);
+                    sessions, skips, checkIns);
         }
     }
 
@@ -113,6 +120,39 @@ class FlagRulesTest {
 
     static Map<FlagKind, FlagFinding> evaluate(Athlete athlete) {
         return evaluate(rules(), athlete);
+    }
+
+    // a morning check-in that calls for a clinician
+
+    @Test
+    void aRedFlagInARecentCheckInCallsForAClinicianForThreeDays() {
+        Map<FlagKind, FlagFinding> found = evaluate(new Athlete().checkIn(2, 2, "knee", "locking", "giving-way"));
+        assertFinding(found.get(FlagKind.SEE_A_CLINICIAN), "red flag in the check-in of " + TODAY.minusDays(2)
+                + " (locking, giving-way): a clinician should assess before training", null, null);
+        assertThat(evaluate(new Athlete().checkIn(3, 2, "knee", "locking"))).doesNotContainKey(FlagKind.SEE_A_CLINICIAN);
+        // the calendar alone clears it: a day passing is enough
+        assertThat(rules().evaluateCalendar(new Athlete().checkIn(2, null, null, "night-pain").facts(), TODAY.plusDays(1)))
+                .doesNotContainKey(FlagKind.SEE_A_CLINICIAN);
+    }
+
+    @Test
+    void painOfEightInACheckInCallsForAClinicianAndSevenDoesNot() {
+        Map<FlagKind, FlagFinding> found = evaluate(new Athlete().checkIn(0, 8, "low-back"));
+        assertFinding(found.get(FlagKind.SEE_A_CLINICIAN), "pain 8/10 (low-back) in the check-in of " + TODAY
+                + ": a clinician should assess before training", 8.0, 8.0);
+        assertThat(evaluate(new Athlete().checkIn(0, 7, "low-back"))).doesNotContainKey(FlagKind.SEE_A_CLINICIAN);
+        assertThat(evaluate(rules("clinicianPain", 7), new Athlete().checkIn(0, 7, "low-back")))
+                .containsKey(FlagKind.SEE_A_CLINICIAN);
+    }
+
+    @Test
+    void theLatestAlarmingCheckInIsCitedAndARedFlagOutranksPainOfTheSameDay() {
+        Map<FlagKind, FlagFinding> found = evaluate(new Athlete().checkIn(2, 9, "knee").checkIn(1, 8, "ankle")
+                .checkIn(0, 1, "ankle"));
+        assertThat(found.get(FlagKind.SEE_A_CLINICIAN).reason()).startsWith("pain 8/10 (ankle) in the check-in of "
+                + TODAY.minusDays(1));
+        assertThat(evaluate(new Athlete().checkIn(0, 9, "knee", "swelling-after-trauma")).get(FlagKind.SEE_A_CLINICIAN)
+                .reason()).startsWith("red flag in the check-in of " + TODAY + " (swelling-after-trauma)");
     }
 
     // pain at or above the ceiling

@@ -151,6 +151,23 @@ class FlagsIT {
     }
 
     @Test
+    void aRedFlagInAMorningCheckInRaisesSeeAClinicianOnTheAlertsTopic() throws Exception {
+        enrol();
+        ObjectNode morning = RoutineEvents.checkIn(uuid(), athlete, TODAY);
+        morning.putArray("redFlags").add("locking");
+        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.WELLNESS_CHECKED_IN, athlete, morning);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).containsExactly("see-a-clinician"));
+        JsonNode raised = alerts("see-a-clinician").get(0).get("data");
+        assertThat(EventSchemas.violations(EventTypes.ATHLETE_FLAGGED, raised)).isEmpty();
+        assertThat(raised.get("severity").asText()).isEqualTo("high");
+        assertThat(raised.get("reason").asText()).isEqualTo("red flag in the check-in of " + TODAY
+                + " (locking): a clinician should assess before training");
+        // the coach's roster puts the athlete first, with the flag
+        assertThat(given().auth().oauth2(DevTokens.mint(coach, TENANT, "coach")).when().get("/api/v1/dashboard")
+                .then().extract().jsonPath().getList("athletes[0].flags.kind", String.class)).contains("see-a-clinician");
+    }
+
+    @Test
     void painAtTheCeilingStaysRaisedThroughAPainFreeSessionOfTheSameWeek() throws Exception {
         enrol();
         complete(TODAY.minusDays(9), 6.0, 7);

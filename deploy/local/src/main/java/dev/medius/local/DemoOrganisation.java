@@ -154,7 +154,7 @@ final class DemoOrganisation implements AutoCloseable {
             for (String id : group.athletes()) {
                 Athlete athlete = new Athlete(id, group, habitFor(id, group));
                 athletes.add(athlete);
-                recorded += withHistory ? recordHistory(athlete) : 0;
+                recorded += withHistory ? recordHistory(athlete) + recordMorning(athlete) : 0;
             }
             LocalPlatform.log("demo: " + group.tenant() + " / " + group.team() + " (" + group.name() + ") ready");
         }
@@ -295,6 +295,33 @@ final class DemoOrganisation implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * This morning's check-in, which adjusts the day's session, and a hip abduction test two weeks back, each once:
+     * most athletes slept well; a tired one gets a lighter session; one with a sore area has what loads it swapped.
+     */
+    private int recordMorning(Athlete athlete) throws IOException, InterruptedException {
+        Random morning = new Random(Objects.hash(athlete.id(), today.toString(), "morning"));
+        boolean tired = morning.nextDouble() < 0.25;
+        boolean sore = !tired && athlete.habit().painArea() != null && morning.nextDouble() < 0.3;
+        ObjectNode answers = JSON.createObjectNode().put("date", today.toString()).put("sleepQuality", tired ? 2 : 4)
+                .put("energy", tired ? 2 : 4).put("soreness", sore ? 3 : 4).put("stress", 3 + morning.nextInt(2))
+                .put("mood", 4).put("sleepHours", tired ? 5.5 : 7.5);
+        ArrayNode pain = answers.putArray("pain");
+        if (sore) {
+            pain.addObject().put("area", athlete.habit().painArea()).put("score", 3);
+        }
+        String athleteToken = DevTokens.mint(athlete.id(), athlete.group().tenant(), "athlete");
+        post("/api/v1/athletes/" + athlete.id() + "/check-ins", athleteToken, answers,
+                "demo-check-in-" + athlete.id() + "-" + today, 201);
+        double mass = 55 + morning.nextInt(30);
+        ObjectNode test = JSON.createObjectNode().put("kind", "hip-abduction")
+                .put("testedOn", today.minusDays(14).toString()).put("pain", sore ? 2 : 0);
+        test.putObject("hipAbduction").put("leftNewtons", 180 + morning.nextInt(120))
+                .put("rightNewtons", 180 + morning.nextInt(120)).put("leverArmMetres", 0.32).put("bodyMassKg", mass);
+        post("/api/v1/athletes/" + athlete.id() + "/tests", athlete.token(), test, "demo-test-" + athlete.id(), 201);
+        return 2;
     }
 
     /**

@@ -62,6 +62,17 @@ public interface FlagThresholds {
     @WithDefault("7")
     int injurySkipDays();
 
+    /**
+     * Days a morning check-in with a red flag, or with pain at or above {@link #clinicianPain()}, keeps
+     * {@code see-a-clinician} raised, counted from the check-in's day.
+     */
+    @WithDefault("3")
+    int clinicianDays();
+
+    /** Pain (0-10) in a check-in at or above which the athlete should be assessed before training (Screening: 8). */
+    @WithDefault("8")
+    int clinicianPain();
+
     /** Session RPE at or above which a session counts as very hard. */
     @WithDefault("9")
     double effortRpe();

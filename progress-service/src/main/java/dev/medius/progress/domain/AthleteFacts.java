@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What the flag rules read about one athlete: the schedule as of today, the latest completed sessions (oldest
- * first) and the skips recorded recently.
+ * first), the skips recorded recently and the latest morning check-ins.
  *
  * @param last7 adherence over the last 7 days, counting only sessions already due
  * @param previous30 adherence over the 30 days before the last 7
@@ -15,8 +15,17 @@ import java.util.List;
  * @param lastScheduled the last scheduled day of any plan (the plan's end), or null
  * @param missedSinceActivity scheduled sessions already due, after the last activity (or since the first scheduled
  *        day), that were not completed
+ * @param recentCheckIns the morning check-ins of the last days, oldest first
  */
 public record AthleteFacts(String athleteId, AdherenceWindow last7, AdherenceWindow previous30, AdherenceWindow last30,
         LocalDate lastActivity, LocalDate firstScheduled, LocalDate lastScheduled, int missedSinceActivity,
-        List<SessionPoint> recentSessions, List<SkippedSession> recentSkips) {
+        List<SessionPoint> recentSessions, List<SkippedSession> recentSkips, List<CheckInPoint> recentCheckIns) {
+
+    /** The facts of an athlete who sent no check-in lately. */
+    public AthleteFacts(String athleteId, AdherenceWindow last7, AdherenceWindow previous30, AdherenceWindow last30,
+            LocalDate lastActivity, LocalDate firstScheduled, LocalDate lastScheduled, int missedSinceActivity,
+            List<SessionPoint> recentSessions, List<SkippedSession> recentSkips) {
+        this(athleteId, last7, previous30, last30, lastActivity, firstScheduled, lastScheduled, missedSinceActivity,
+                recentSessions, recentSkips, List.of());
+    }
 }

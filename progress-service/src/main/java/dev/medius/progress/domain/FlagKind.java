@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 /** What a flag is about, with its severity; declaration order is the urgency order within a severity. */
 public enum FlagKind {
+    SEE_A_CLINICIAN("see-a-clinician", Severity.HIGH, false),
     PAIN_HIGH("pain-high", Severity.HIGH, true),
     INJURY_OR_ILLNESS("injury-or-illness", Severity.HIGH, false),
     PAIN_PERSISTING("pain-persisting", Severity.MEDIUM, true),

@@ -29,6 +29,7 @@ public final class FlagRules {
         adherence(facts, found);
         inactivity(facts, today, found);
         skips(facts.recentSkips(), today, found);
+        checkIns(facts.recentCheckIns(), today, found);
         return found;
     }
 
@@ -38,6 +39,7 @@ public final class FlagRules {
         adherence(facts, found);
         inactivity(facts, today, found);
         skips(facts.recentSkips(), today, found);
+        checkIns(facts.recentCheckIns(), today, found);
         return found;
     }
 
@@ -193,6 +195,37 @@ public final class FlagRules {
                     + day + " for " + latestCause.kind() + ": \"" + abbreviate(latest.reason()) + "\"", null, null,
                     FlagFinding.facts("injury-or-illness", "date", day, "cause", latestCause.kind(), "words",
                             abbreviate(latest.reason()))));
+        }
+    }
+
+    /**
+     * A red flag, or pain too severe to train through, in a recent morning check-in: a clinician should see the
+     * athlete before training (Finucane 2020; docs/coaching.md, rule 11). The latest such check-in is cited.
+     */
+    private void checkIns(List<CheckInPoint> checkIns, LocalDate today, Map<FlagKind, FlagFinding> found) {
+        LocalDate from = today.minusDays(thresholds.clinicianDays() - 1L);
+        CheckInPoint alarm = null;
+        for (CheckInPoint c : checkIns) {
+            boolean severe = !c.redFlags().isEmpty() || c.pain() != null && c.pain() >= thresholds.clinicianPain();
+            if (severe && !c.date().isBefore(from) && !c.date().isAfter(today)
+                    && (alarm == null || !c.date().isBefore(alarm.date()))) {
+                alarm = c;
+            }
+        }
+        if (alarm == null) {
+            return;
+        }
+        if (!alarm.redFlags().isEmpty()) {
+            String flags = String.join(", ", alarm.redFlags());
+            found.put(FlagKind.SEE_A_CLINICIAN, new FlagFinding(FlagKind.SEE_A_CLINICIAN, "red flag in the check-in of "
+                    + alarm.date() + " (" + flags + "): a clinician should assess before training", null, null,
+                    FlagFinding.facts("see-a-clinician-red-flag", "date", alarm.date(), "flags", flags)));
+        } else {
+            found.put(FlagKind.SEE_A_CLINICIAN, new FlagFinding(FlagKind.SEE_A_CLINICIAN, "pain " + alarm.pain() + "/10"
+                    + (alarm.painArea() == null ? "" : " (" + alarm.painArea() + ")") + " in the check-in of "
+                    + alarm.date() + ": a clinician should assess before training", alarm.pain().doubleValue(),
+                    (double) thresholds.clinicianPain(), FlagFinding.facts("see-a-clinician-pain", "pain", alarm.pain(),
+                            "area", alarm.painArea(), "date", alarm.date())));
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.medius.progress.domain.CheckInPoint;
 import dev.medius.progress.domain.ReadinessCheckIn;
 import dev.medius.progress.domain.TenantKey;
 
@@ -98,6 +100,24 @@ public class CheckInRepository {
                             rs.getString(17), rs.getString(18)));
                 }, tenant, athlete, from);
         return rows;
+    }
+
+    /**
+     * Per athlete, what the flag rules read of each check-in dated {@code from} on, oldest first: the red flags and
+     * the worst pain with its area.
+     */
+    public Map<String, List<CheckInPoint>> pointsSince(String tenant, Collection<String> athletes, LocalDate from) {
+        Map<String, List<CheckInPoint>> result = new HashMap<>();
+        Jdbc.query(dataSource, "SELECT c.athlete_id, c.check_in_date, "
+                + "ARRAY(SELECT jsonb_array_elements_text(coalesce(c.red_flags, '[]'::jsonb))), p.score, p.area "
+                + "FROM readiness_check_in c LEFT JOIN LATERAL (SELECT (e ->> 'score')::int AS score, e ->> 'area' AS area "
+                + "FROM jsonb_array_elements(c.pain) e ORDER BY (e ->> 'score')::int DESC LIMIT 1) p ON true "
+                + "WHERE c.tenant_id = ? AND c.athlete_id = ANY(?) AND c.check_in_date >= ? "
+                + "ORDER BY c.athlete_id, c.check_in_date, c.recorded_at, c.check_in_id",
+                rs -> result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CheckInPoint(
+                        rs.getObject(2, LocalDate.class), List.of((String[]) rs.getArray(3).getArray()),
+                        small(rs, 4), rs.getString(5))), tenant, athletes, from);
+        return result;
     }
 
     private static Integer small(ResultSet rs, int column) throws SQLException {

@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 
 import dev.medius.progress.config.FlagThresholds;
 import dev.medius.progress.domain.AthleteFacts;
+import dev.medius.progress.domain.CheckInPoint;
 import dev.medius.progress.domain.FlagFinding;
 import dev.medius.progress.domain.FlagKind;
 import dev.medius.progress.domain.FlagRules;
@@ -35,6 +36,7 @@ import dev.medius.progress.events.FlagEvents;
 import dev.medius.progress.repository.AdherenceRepository;
 import dev.medius.progress.repository.AdherenceRepository.ScheduleSummary;
 import dev.medius.progress.repository.AthleteRecentRepository;
+import dev.medius.progress.repository.CheckInRepository;
 import dev.medius.progress.repository.FlagRepository;
 import dev.medius.progress.repository.FlagRepository.FlagRow;
 import dev.medius.progress.repository.RevisionRepository;
@@ -63,6 +65,9 @@ public class FlagService {
 
     @Inject
     SessionHistoryRepository history;
+
+    @Inject
+    CheckInRepository checkIns;
 
     @Inject
     FlagRepository flagRows;
@@ -114,6 +119,7 @@ public class FlagService {
         Map<String, List<String>> byTenant = athletes.stream().collect(Collectors.groupingBy(TenantKey::tenant,
                 Collectors.mapping(TenantKey::id, Collectors.toList())));
         LocalDate skipsSince = today.minusDays(thresholds.injurySkipDays() - 1L);
+        LocalDate checkInsSince = today.minusDays(thresholds.clinicianDays() - 1L);
         for (Map.Entry<String, List<String>> entry : byTenant.entrySet()) {
             String tenant = entry.getKey();
             List<String> ids = entry.getValue();
@@ -121,6 +127,7 @@ public class FlagService {
             Map<String, List<SessionPoint>> recent = calendarOnly ? recentRows.recentFromRollup(tenant, ids)
                     : recentSessions(rules, tenant, ids);
             Map<String, List<SkippedSession>> skips = history.skipsWithReasonSince(tenant, ids, skipsSince);
+            Map<String, List<CheckInPoint>> mornings = checkIns.pointsSince(tenant, ids, checkInsSince);
             Map<String, List<FlagRow>> raised = flagRows.flags(tenant, ids);
             List<String> changedHere = new ArrayList<>();
             for (String athlete : ids) {
@@ -129,7 +136,7 @@ public class FlagService {
                 AthleteFacts facts = new AthleteFacts(athlete, schedule.days7(), schedule.previous30(), schedule.days30(),
                         sessions.isEmpty() ? null : sessions.get(sessions.size() - 1).date(), schedule.firstScheduled(),
                         schedule.lastScheduled(), schedule.missedSinceActivity(), sessions,
-                        skips.getOrDefault(athlete, List.of()));
+                        skips.getOrDefault(athlete, List.of()), mornings.getOrDefault(athlete, List.of()));
                 List<FlagRow> raisedHere = raised.getOrDefault(athlete, List.of());
                 Map<FlagKind, FlagFinding> found = calendarOnly ? withSessionFlags(rules.evaluateCalendar(facts, today), raisedHere)
                         : rules.evaluate(facts, today);
