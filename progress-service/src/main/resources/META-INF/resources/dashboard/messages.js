@@ -24,6 +24,7 @@ window.MediusMessages = {
     'flag.see-a-clinician': 'see-a-clinician', 'flag.pain-high': 'pain-high', 'flag.pain-rising': 'pain-rising', 'flag.pain-persisting': 'pain-persisting',
     'flag.effort-high': 'effort-high', 'flag.adherence-low': 'adherence-low', 'flag.adherence-drop': 'adherence-drop',
     'flag.inactive': 'inactive', 'flag.injury-or-illness': 'injury-or-illness',
+    'flag.readiness-low': 'readiness-low', 'flag.load-spike': 'load-spike',
     'roster.team': 'Team', 'roster.everyTeam': 'every team', 'sort.name': 'name',
     'roster.previous': '← Previous', 'roster.next': 'Next →', 'roster.pageOf': 'page {0} of {1} · {2} athletes',
     'flag.acknowledged': 'seen by {0} on {1}', 'flag.snoozedUntil': 'snoozed until {0}',
@@ -63,6 +64,8 @@ window.MediusMessages = {
     'reason.inactive-since-start': 'no completed session since the plan started on {since} ({days} days); {missed} scheduled sessions missed',
     'reason.inactive': 'no completed session for {days} days (last on {since}); {missed} scheduled sessions missed',
     'reason.injury-or-illness': 'skipped the session of {date} for {cause}: "{words}"',
+    'reason.readiness-low': 'readiness below the usual in each of the last {days} check-ins, from {from} to {to}; on {to}: {signals}',
+    'reason.load-spike': 'acute:chronic load ratio {ratio} today ({acute} against {chronic} a day), above {above}: load rose quickly against what the athlete is used to',
     'cause.injury': 'injury', 'cause.illness': 'illness',
     'threshold.pain': 'pain-high at {0}', 'threshold.effort': 'effort-high: {1} sessions at {0}'
   },
@@ -91,6 +94,7 @@ window.MediusMessages = {
     'flag.see-a-clinician': 'consultar a un profesional sanitario', 'flag.pain-high': 'dolor alto', 'flag.pain-rising': 'dolor en aumento', 'flag.pain-persisting': 'dolor persistente',
     'flag.effort-high': 'esfuerzo alto', 'flag.adherence-low': 'adherencia baja', 'flag.adherence-drop': 'adherencia en caída',
     'flag.inactive': 'inactivo', 'flag.injury-or-illness': 'lesión o enfermedad',
+    'flag.readiness-low': 'preparación baja', 'flag.load-spike': 'pico de carga',
     'roster.team': 'Equipo', 'roster.everyTeam': 'todos los equipos', 'sort.name': 'nombre',
     'roster.previous': '← Anterior', 'roster.next': 'Siguiente →', 'roster.pageOf': 'página {0} de {1} · {2} deportistas',
     'flag.acknowledged': 'vista por {0} el {1}', 'flag.snoozedUntil': 'pospuesta hasta el {0}',
@@ -131,6 +135,8 @@ window.MediusMessages = {
     'reason.inactive-since-start': 'ninguna sesión completada desde que empezó el plan el {since} ({days} días); {missed} sesiones programadas sin hacer',
     'reason.inactive': 'ninguna sesión completada en {days} días (la última el {since}); {missed} sesiones programadas sin hacer',
     'reason.injury-or-illness': 'saltó la sesión del {date} por {cause}: "{words}"',
+    'reason.readiness-low': 'preparación por debajo de lo habitual en cada uno de los últimos {days} chequeos, del {from} al {to}; el {to}: {signals}',
+    'reason.load-spike': 'relación de carga aguda:crónica de {ratio} hoy ({acute} frente a {chronic} al día), por encima de {above}: la carga ha subido deprisa respecto a lo habitual',
     'cause.injury': 'lesión', 'cause.illness': 'enfermedad',
     'threshold.pain': 'dolor alto desde {0}', 'threshold.effort': 'esfuerzo alto: {1} sesiones a {0}'
   }

@@ -16,11 +16,11 @@ class FlagKindTest {
     void kindsAreSortedBySeverityThenByKind() {
         assertThat(Arrays.stream(FlagKind.values()).sorted(Comparator.comparingInt(FlagKind::urgency)).map(FlagKind::wire))
                 .containsExactly("see-a-clinician", "pain-high", "injury-or-illness", "pain-persisting", "pain-rising", "effort-high",
-                        "adherence-low", "adherence-drop", "inactive");
+                        "readiness-low", "adherence-low", "adherence-drop", "load-spike", "inactive");
         assertThat(FlagKind.SEE_A_CLINICIAN.urgency()).isEqualTo(0);
         assertThat(FlagKind.PAIN_HIGH.urgency()).isEqualTo(1);
         assertThat(FlagKind.PAIN_PERSISTING.urgency()).isEqualTo(103);
-        assertThat(FlagKind.INACTIVE.urgency()).isEqualTo(208);
+        assertThat(FlagKind.INACTIVE.urgency()).isEqualTo(210);
     }
 
     @Test

@@ -21,6 +21,7 @@ import dev.medius.progress.domain.FlagRules;
 import dev.medius.progress.domain.ScheduleDays;
 import dev.medius.progress.domain.SessionPoint;
 import dev.medius.progress.domain.SkippedSession;
+import dev.medius.progress.domain.TrainingLoad;
 import io.smallrye.config.WithDefault;
 
 class FlagRulesTest {
@@ -41,12 +42,15 @@ class FlagRulesTest {
                 });
     }
 
+    /** The acute:chronic ratio above which load is a spike, as deployed ({@code medius.training-load.spike-ratio}). */
+    static final double SPIKE_RATIO = 1.5;
+
     static FlagRules rules() {
-        return new FlagRules(thresholds(Map.of()));
+        return new FlagRules(thresholds(Map.of()), SPIKE_RATIO);
     }
 
     static FlagRules rules(String name, Object value) {
-        return new FlagRules(thresholds(Map.of(name, value)));
+        return new FlagRules(thresholds(Map.of(name, value)), SPIKE_RATIO);
     }
 
     /** An athlete as the rules see them; by default on a running plan, with nothing due and nothing logged. */
@@ -62,9 +66,31 @@ class FlagRulesTest {
         final List<SessionPoint> sessions = new ArrayList<>();
         final List<SkippedSession> skips = new ArrayList<>();
         final List<CheckInPoint> checkIns = new ArrayList<>();
+        final List<TrainingLoad.Session> completed = new ArrayList<>();
 
         Athlete checkIn(int daysAgo, Integer pain, String area, String... redFlags) {
             checkIns.add(new CheckInPoint(TODAY.minusDays(daysAgo), List.of(redFlags), pain, area));
+            return this;
+        }
+
+        /** A check-in with every readiness answer and no pain. */
+        Athlete morning(int daysAgo, int sleepQuality, int energy, int soreness, int stress, int mood, double hours) {
+            checkIns.add(new CheckInPoint(TODAY.minusDays(daysAgo), sleepQuality, energy, soreness, stress, mood, hours,
+                    List.of(), null, null));
+            return this;
+        }
+
+        /** A usual morning (4/5 everywhere, 8 h of sleep) on each day from {@code fromDaysAgo} to {@code toDaysAgo}. */
+        Athlete usualMornings(int fromDaysAgo, int toDaysAgo) {
+            for (int day = fromDaysAgo; day >= toDaysAgo; day--) {
+                morning(day, 4, 4, 4, 4, 4, 8.0);
+            }
+            return this;
+        }
+
+        /** A completed session with its load: RPE × minutes. */
+        Athlete load(int daysAgo, double rpe, int minutes) {
+            completed.add(new TrainingLoad.Session(TODAY.minusDays(daysAgo), rpe, minutes));
             return this;
         }
 
@@ -101,7 +127,7 @@ class FlagRulesTest {
             LocalDate last = lastActivitySet ? lastActivity
                     : sessions.isEmpty() ? null : sessions.get(sessions.size() - 1).date();
             return new AthleteFacts("a", last7, previous30, last30, last, firstScheduled, lastScheduled, missed,
-                    sessions, skips, checkIns);
+                    sessions, skips, checkIns, completed);
         }
     }
 
@@ -120,6 +146,108 @@ class FlagRulesTest {
 
     static Map<FlagKind, FlagFinding> evaluate(Athlete athlete) {
         return evaluate(rules(), athlete);
+    }
+
+    // readiness below the usual for several mornings
+
+    @Test
+    void threeLowMorningsInARowAgainstTheUsualRaiseReadinessLow() {
+        Athlete athlete = new Athlete().usualMornings(20, 3).morning(2, 4, 2, 4, 4, 2, 8.0).morning(1, 4, 2, 4, 4, 2, 8.0)
+                .morning(0, 4, 2, 4, 4, 2, 8.0);
+        // the usual of today's baseline takes in the two low mornings before it: 18 fours and 2 twos, a mean of 3.8
+        assertFinding(evaluate(athlete).get(FlagKind.READINESS_LOW), "readiness below the usual in each of the last 3 "
+                + "check-ins, from " + TODAY.minusDays(2) + " to " + TODAY + "; on " + TODAY + ": energy 2/5 against a "
+                + "usual 3.8, mood 2/5 against a usual 3.8", 2.0, 2.0);
+    }
+
+    @Test
+    void aSingleLowAnswerOrTwoLowMorningsOrAGoodMorningSinceRaiseNothing() {
+        assertThat(evaluate(new Athlete().usualMornings(20, 3).morning(2, 4, 2, 4, 4, 2, 8.0).morning(1, 4, 2, 4, 4, 2, 8.0)))
+                .doesNotContainKey(FlagKind.READINESS_LOW);
+        // one of the three mornings has a single answer below the usual: a poor night alone is common
+        assertThat(evaluate(new Athlete().usualMornings(20, 3).morning(2, 4, 2, 4, 4, 2, 8.0).morning(1, 4, 4, 4, 4, 2, 8.0)
+                .morning(0, 4, 2, 4, 4, 2, 8.0))).doesNotContainKey(FlagKind.READINESS_LOW);
+        // three low mornings, then a usual one today: the run is over
+        assertThat(evaluate(new Athlete().usualMornings(20, 4).morning(3, 2, 2, 4, 4, 4, 8.0).morning(2, 2, 2, 4, 4, 4, 8.0)
+                .morning(1, 2, 2, 4, 4, 4, 8.0).morning(0, 4, 4, 4, 4, 4, 8.0))).doesNotContainKey(FlagKind.READINESS_LOW);
+        // answers at their usual, however low that usual is, are not low readiness
+        Athlete alwaysTired = new Athlete();
+        for (int day = 20; day >= 0; day--) {
+            alwaysTired.morning(day, 2, 2, 2, 2, 2, 6.0);
+        }
+        assertThat(evaluate(alwaysTired)).doesNotContainKey(FlagKind.READINESS_LOW);
+    }
+
+    @Test
+    void missedMorningsDoNotBreakTheRunButItClearsOnceItIsOld() {
+        Athlete gaps = new Athlete().usualMornings(24, 5).morning(4, 2, 4, 2, 4, 4, 8.0).morning(2, 2, 4, 2, 4, 4, 8.0)
+                .morning(0, 2, 4, 2, 4, 4, 8.0);
+        assertThat(evaluate(gaps)).containsKey(FlagKind.READINESS_LOW);
+        Athlete stopped = new Athlete().usualMornings(24, 5).morning(4, 2, 4, 2, 4, 4, 8.0).morning(3, 2, 4, 2, 4, 4, 8.0)
+                .morning(2, 2, 4, 2, 4, 4, 8.0);
+        assertThat(evaluate(stopped)).containsKey(FlagKind.READINESS_LOW);
+        // no check-in since: once the run's first morning is more than five days back, the calendar clears it
+        assertThat(rules().evaluateCalendar(stopped.facts(), TODAY.plusDays(1))).doesNotContainKey(FlagKind.READINESS_LOW);
+        assertThat(rules("readinessLowWithin", 6).evaluateCalendar(stopped.facts(), TODAY.plusDays(1)))
+                .containsKey(FlagKind.READINESS_LOW);
+    }
+
+    @Test
+    void withoutABaselineTheLowEndOfEachScaleCountsAndTheThresholdsAreTheDeployments() {
+        Athlete newcomer = new Athlete().morning(2, 2, 1, 4, 4, 4, 7.0).morning(1, 3, 2, 4, 4, 4, 5.0)
+                .morning(0, 1, 2, 4, 4, 4, 7.5);
+        assertThat(evaluate(newcomer)).containsKey(FlagKind.READINESS_LOW);
+        assertThat(evaluate(new Athlete().morning(2, 3, 3, 3, 3, 3, 7.0).morning(1, 3, 3, 3, 3, 3, 7.0)
+                .morning(0, 3, 3, 3, 3, 3, 7.0))).doesNotContainKey(FlagKind.READINESS_LOW);
+        assertThat(evaluate(rules("readinessLowSignals", 3), newcomer)).doesNotContainKey(FlagKind.READINESS_LOW);
+        Athlete twoMornings = new Athlete().usualMornings(20, 2).morning(1, 2, 2, 4, 4, 4, 8.0).morning(0, 2, 2, 4, 4, 4, 8.0);
+        assertThat(evaluate(twoMornings)).doesNotContainKey(FlagKind.READINESS_LOW);
+        assertThat(evaluate(rules("readinessLowDays", 2), twoMornings)).containsKey(FlagKind.READINESS_LOW);
+    }
+
+    // a spike in training load
+
+    /** Six weeks of 30 minutes at RPE 5 a day (150 a day), then {@code days} at {@code rpe} for 60 minutes. */
+    private static Athlete steadyThenHarder(int days, double rpe) {
+        Athlete athlete = new Athlete();
+        for (int day = 48; day >= days; day--) {
+            athlete.load(day, 5, 30);
+        }
+        for (int day = days - 1; day >= 0; day--) {
+            athlete.load(day, rpe, 60);
+        }
+        return athlete;
+    }
+
+    @Test
+    void aLoadSpikeIsTheTrainingLoadViewsRatioAboveItsThreshold() {
+        Athlete athlete = steadyThenHarder(7, 8);
+        TrainingLoad.Day today = TrainingLoad.of(athlete.completed, TODAY, TODAY, SPIKE_RATIO).days().get(0);
+        assertThat(today.ratio()).isGreaterThan(SPIKE_RATIO);
+        FlagFinding spike = evaluate(athlete).get(FlagKind.LOAD_SPIKE);
+        assertFinding(spike, String.format(java.util.Locale.ROOT, "acute:chronic load ratio %.2f today (%.2f against %.2f "
+                + "a day), above 1.5: load rose quickly against what the athlete is used to", today.ratio(), today.acute(),
+                today.chronic()), Math.round(today.ratio() * 100) / 100.0, SPIKE_RATIO);
+        // the same load all along is no spike, and a deployment may set a lower threshold
+        assertThat(evaluate(steadyThenHarder(0, 5))).doesNotContainKey(FlagKind.LOAD_SPIKE);
+        Athlete milder = steadyThenHarder(3, 4);
+        double ratio = TrainingLoad.of(milder.completed, TODAY, TODAY, SPIKE_RATIO).days().get(0).ratio();
+        assertThat(ratio).isBetween(1.2, SPIKE_RATIO);
+        assertThat(evaluate(milder)).doesNotContainKey(FlagKind.LOAD_SPIKE);
+        assertThat(new FlagRules(thresholds(Map.of()), 1.2).evaluate(milder.facts(), TODAY)).containsKey(FlagKind.LOAD_SPIKE);
+    }
+
+    @Test
+    void noSpikeBeforeFourWeeksOfHistoryAndDaysOfRestClearIt() {
+        Athlete beginner = new Athlete();
+        for (int day = 20; day >= 0; day--) {
+            beginner.load(day, day < 3 ? 9 : 3, day < 3 ? 90 : 20);
+        }
+        assertThat(evaluate(beginner)).doesNotContainKey(FlagKind.LOAD_SPIKE);
+        Athlete spiked = steadyThenHarder(7, 8);
+        assertThat(rules().evaluateCalendar(spiked.facts(), TODAY)).containsKey(FlagKind.LOAD_SPIKE);
+        // a week without sessions: the acute average falls faster than the chronic one
+        assertThat(rules().evaluateCalendar(spiked.facts(), TODAY.plusDays(7))).doesNotContainKey(FlagKind.LOAD_SPIKE);
     }
 
     // a morning check-in that calls for a clinician

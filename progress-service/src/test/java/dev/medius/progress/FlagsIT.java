@@ -275,6 +275,58 @@ class FlagsIT {
         await().during(Duration.ofSeconds(3)).atMost(WAIT).untilAsserted(() -> assertThat(flags()).isEmpty());
     }
 
+    /** A morning check-in without pain: sleep quality, energy and mood as given, the rest at 4/5 and 8 h of sleep. */
+    void morning(LocalDate day, String at, int sleepQuality, int energy, int mood) {
+        ObjectNode checkIn = RoutineEvents.checkIn(uuid(), athlete, day);
+        checkIn.put("recordedAt", day + "T" + at + "Z").put("sleepQuality", sleepQuality).put("energy", energy)
+                .put("soreness", 4).put("stress", 4).put("mood", mood).put("sleepHours", 8.0);
+        checkIn.putArray("pain");
+        send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.WELLNESS_CHECKED_IN, athlete, checkIn);
+    }
+
+    @Test
+    void threeMorningsBelowTheAthletesUsualRaiseReadinessLowAndAUsualMorningClears() throws Exception {
+        enrol();
+        for (int daysAgo = 12; daysAgo >= 3; daysAgo--) {
+            morning(TODAY.minusDays(daysAgo), "06:30:00", 4, 4, 4);
+        }
+        morning(TODAY.minusDays(2), "06:30:00", 4, 2, 2);
+        morning(TODAY.minusDays(1), "06:30:00", 4, 2, 2);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(progress().getList("readiness.checkIns")).hasSize(12));
+        assertThat(flags()).doesNotContain("readiness-low");
+        morning(TODAY, "06:30:00", 4, 2, 2);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).containsExactly("readiness-low"));
+        JsonNode raised = alerts("readiness-low").get(0).get("data");
+        assertThat(raised.get("severity").asText()).isEqualTo("medium");
+        assertThat(raised.get("reason").asText()).startsWith("readiness below the usual in each of the last 3 check-ins, from "
+                + TODAY.minusDays(2) + " to " + TODAY + "; on " + TODAY + ": energy 2/5 against a usual ");
+        // a second check-in this morning, in line with the usual, is the one that counts for today
+        morning(TODAY, "07:45:00", 4, 4, 4);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).doesNotContain("readiness-low"));
+        assertRaisedThenCleared("readiness-low");
+    }
+
+    @Test
+    void aWeekOfHarderSessionsAfterSixSteadyOnesRaisesLoadSpikeWithTheLoadViewsRatio() throws Exception {
+        enrol();
+        for (int daysAgo = 48; daysAgo >= 0; daysAgo--) {
+            ObjectNode session = completed(uuid(), athlete, coach, TODAY.minusDays(daysAgo), daysAgo < 7 ? 8.0 : 5.0, null);
+            session.put("durationMinutes", daysAgo < 7 ? 60 : 30);
+            send(Topics.ROUTINE_SESSIONS, TENANT, EventTypes.SESSION_COMPLETED, athlete, session);
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(flags()).contains("load-spike"));
+        JsonPath load = given().auth().oauth2(DevTokens.mint(coach, TENANT, "coach"))
+                .when().get("/api/v1/athletes/{id}/load", athlete).then().statusCode(200).extract().jsonPath();
+        assertThat(load.getString("latest.signal")).isEqualTo("spike");
+        JsonNode raised = alerts("load-spike").get(0).get("data");
+        assertThat(EventSchemas.violations(EventTypes.ATHLETE_FLAGGED, raised)).isEmpty();
+        assertThat(raised.get("severity").asText()).isEqualTo("low");
+        assertThat(raised.get("value").asDouble()).isEqualTo(load.getDouble("latest.ratio"));
+        assertThat(raised.get("threshold").asDouble()).isEqualTo(1.5);
+        assertThat(raised.get("reason").asText()).startsWith("acute:chronic load ratio "
+                + String.format(java.util.Locale.ROOT, "%.2f", load.getDouble("latest.ratio")) + " today");
+    }
+
     @Test
     void sessionRpeOfNineThreeTimesRunningRaisesAndAnEasierSessionClears() throws Exception {
         enrol();

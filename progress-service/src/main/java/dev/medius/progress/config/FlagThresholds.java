@@ -73,6 +73,24 @@ public interface FlagThresholds {
     @WithDefault("8")
     int clinicianPain();
 
+    /** How many of the athlete's latest check-ins in a row, each with low readiness, raise {@code readiness-low}. */
+    @WithDefault("3")
+    int readinessLowDays();
+
+    /**
+     * Answers of one check-in clearly below the athlete's usual (the baseline of docs/coaching.md, rule 11) that make
+     * its readiness low: two, as for a lighter session.
+     */
+    @WithDefault("2")
+    int readinessLowSignals();
+
+    /**
+     * Days, today included, the {@link #readinessLowDays()} check-ins must all fall within: a missed morning or two
+     * does not break the run, and the flag clears once the run is that old.
+     */
+    @WithDefault("5")
+    int readinessLowWithin();
+
     /** Session RPE at or above which a session counts as very hard. */
     @WithDefault("9")
     double effortRpe();

@@ -15,17 +15,18 @@ import java.util.List;
  * @param lastScheduled the last scheduled day of any plan (the plan's end), or null
  * @param missedSinceActivity scheduled sessions already due, after the last activity (or since the first scheduled
  *        day), that were not completed
- * @param recentCheckIns the morning check-ins of the last days, oldest first
+ * @param recentCheckIns the morning check-ins of the last weeks, oldest first: enough for the readiness baseline of
+ *        the latest ones
+ * @param completedSessions every completed session up to today with its RPE and minutes, which the training load
+ *        and its acute:chronic ratio are worked out from
  */
 public record AthleteFacts(String athleteId, AdherenceWindow last7, AdherenceWindow previous30, AdherenceWindow last30,
         LocalDate lastActivity, LocalDate firstScheduled, LocalDate lastScheduled, int missedSinceActivity,
-        List<SessionPoint> recentSessions, List<SkippedSession> recentSkips, List<CheckInPoint> recentCheckIns) {
+        List<SessionPoint> recentSessions, List<SkippedSession> recentSkips, List<CheckInPoint> recentCheckIns,
+        List<TrainingLoad.Session> completedSessions) {
 
-    /** The facts of an athlete who sent no check-in lately. */
-    public AthleteFacts(String athleteId, AdherenceWindow last7, AdherenceWindow previous30, AdherenceWindow last30,
-            LocalDate lastActivity, LocalDate firstScheduled, LocalDate lastScheduled, int missedSinceActivity,
-            List<SessionPoint> recentSessions, List<SkippedSession> recentSkips) {
-        this(athleteId, last7, previous30, last30, lastActivity, firstScheduled, lastScheduled, missedSinceActivity,
-                recentSessions, recentSkips, List.of());
+    public AthleteFacts {
+        recentCheckIns = recentCheckIns == null ? List.of() : recentCheckIns;
+        completedSessions = completedSessions == null ? List.of() : completedSessions;
     }
 }

@@ -10,8 +10,10 @@ public enum FlagKind {
     PAIN_PERSISTING("pain-persisting", Severity.MEDIUM, true),
     PAIN_RISING("pain-rising", Severity.MEDIUM, true),
     EFFORT_HIGH("effort-high", Severity.MEDIUM, true),
+    READINESS_LOW("readiness-low", Severity.MEDIUM, false),
     ADHERENCE_LOW("adherence-low", Severity.MEDIUM, false),
     ADHERENCE_DROP("adherence-drop", Severity.MEDIUM, false),
+    LOAD_SPIKE("load-spike", Severity.LOW, false),
     INACTIVE("inactive", Severity.LOW, false);
 
     /** How soon a coach should look; declaration order is the urgency order. */

@@ -2,12 +2,16 @@ package dev.medius.progress.domain;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import dev.medius.coaching.Readiness;
 import dev.medius.progress.config.FlagThresholds;
 
 /**
@@ -17,9 +21,19 @@ import dev.medius.progress.config.FlagThresholds;
 public final class FlagRules {
 
     private final FlagThresholds thresholds;
+    private final double spikeRatio;
 
-    public FlagRules(FlagThresholds thresholds) {
+    /** @param spikeRatio the acute:chronic ratio above which load is a spike, as the training load view reads it */
+    public FlagRules(FlagThresholds thresholds, double spikeRatio) {
         this.thresholds = thresholds;
+        this.spikeRatio = spikeRatio;
+    }
+
+    /** The first day whose check-ins the rules read: the clinician's days, and the readiness run with its baseline. */
+    public LocalDate checkInsFrom(LocalDate today) {
+        LocalDate clinician = today.minusDays(thresholds.clinicianDays() - 1L);
+        LocalDate readiness = today.minusDays(thresholds.readinessLowWithin() - 1L + Readiness.BASELINE_DAYS);
+        return clinician.isBefore(readiness) ? clinician : readiness;
     }
 
     public Map<FlagKind, FlagFinding> evaluate(AthleteFacts facts, LocalDate today) {
@@ -30,16 +44,23 @@ public final class FlagRules {
         inactivity(facts, today, found);
         skips(facts.recentSkips(), today, found);
         checkIns(facts.recentCheckIns(), today, found);
+        readiness(facts.recentCheckIns(), today, found);
+        loadSpike(facts.completedSessions(), today, found);
         return found;
     }
 
-    /** The rules that change with the calendar alone (adherence, inactivity, skips): what a day passing can change. */
+    /**
+     * The rules that change with the calendar alone (adherence, inactivity, skips, check-ins, the load's averages):
+     * what a day passing can change.
+     */
     public Map<FlagKind, FlagFinding> evaluateCalendar(AthleteFacts facts, LocalDate today) {
         Map<FlagKind, FlagFinding> found = new EnumMap<>(FlagKind.class);
         adherence(facts, found);
         inactivity(facts, today, found);
         skips(facts.recentSkips(), today, found);
         checkIns(facts.recentCheckIns(), today, found);
+        readiness(facts.recentCheckIns(), today, found);
+        loadSpike(facts.completedSessions(), today, found);
         return found;
     }
 
@@ -229,6 +250,67 @@ public final class FlagRules {
         }
     }
 
+    /**
+     * Readiness clearly below the athlete's usual in each of their latest check-ins, several in a row: the signal a
+     * single poor morning is not (Saw 2016; docs/coaching.md, rule 10). A morning is low when at least
+     * {@code readiness-low-signals} answers are clearly below the usual of the 28 days before it, the baseline
+     * routine-service adjusts sessions by.
+     */
+    private void readiness(List<CheckInPoint> checkIns, LocalDate today, Map<FlagKind, FlagFinding> found) {
+        int days = thresholds.readinessLowDays();
+        if (days < 1) {
+            return;
+        }
+        // one morning a day, the last given, as the baseline counts them
+        TreeMap<LocalDate, CheckInPoint> byDay = new TreeMap<>();
+        checkIns.stream().filter(c -> !c.date().isAfter(today)).forEach(c -> byDay.put(c.date(), c));
+        if (byDay.size() < days) {
+            return;
+        }
+        List<CheckInPoint> run = new ArrayList<>(byDay.descendingMap().values()).subList(0, days);
+        if (run.get(days - 1).date().isBefore(today.minusDays(thresholds.readinessLowWithin() - 1L))) {
+            return;
+        }
+        List<Readiness.Low> latest = null;
+        for (CheckInPoint morning : run) {
+            List<Readiness.Low> lows = Readiness.lows(morning, checkIns);
+            if (lows.size() < thresholds.readinessLowSignals()) {
+                return;
+            }
+            latest = latest == null ? lows : latest;
+        }
+        LocalDate from = run.get(days - 1).date();
+        LocalDate to = run.get(0).date();
+        String signals = latest.stream().map(Readiness.Low::describe).collect(Collectors.joining(", "));
+        found.put(FlagKind.READINESS_LOW, new FlagFinding(FlagKind.READINESS_LOW, "readiness below the usual in each of "
+                + "the last " + days + " check-ins, from " + from + " to " + to + "; on " + to + ": " + signals,
+                (double) latest.size(), (double) thresholds.readinessLowSignals(), FlagFinding.facts("readiness-low",
+                        "days", days, "from", from, "to", to, "signals", signals)));
+    }
+
+    /**
+     * Today's acute:chronic ratio above the spike threshold: load rose quickly against what the athlete is used to.
+     * A prompt to look at the plan, not an injury risk (Williams 2017, Impellizzeri 2020; docs/coaching.md, rule 12).
+     */
+    private void loadSpike(List<TrainingLoad.Session> sessions, LocalDate today, Map<FlagKind, FlagFinding> found) {
+        if (sessions.isEmpty()) {
+            return;
+        }
+        TrainingLoad.Report report = TrainingLoad.of(sessions, today, today, spikeRatio);
+        if (report.latest().signal() != TrainingLoad.Signal.SPIKE) {
+            return;
+        }
+        TrainingLoad.Day day = report.days().get(report.days().size() - 1);
+        String ratio = hundredths(day.ratio());
+        String acute = hundredths(day.acute());
+        String chronic = hundredths(day.chronic());
+        found.put(FlagKind.LOAD_SPIKE, new FlagFinding(FlagKind.LOAD_SPIKE, "acute:chronic load ratio " + ratio
+                + " today (" + acute + " against " + chronic + " a day), above " + trim(spikeRatio)
+                + ": load rose quickly against what the athlete is used to", Math.round(day.ratio() * 100) / 100.0,
+                spikeRatio, FlagFinding.facts("load-spike", "ratio", ratio, "acute", acute, "chronic", chronic,
+                        "above", trim(spikeRatio))));
+    }
+
     static double median(List<Integer> values) {
         List<Integer> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
@@ -243,6 +325,10 @@ public final class FlagRules {
     private static String abbreviate(String reason) {
         String line = reason.strip().replaceAll("\\s+", " ");
         return line.length() <= 200 ? line : line.substring(0, 199) + "…";
+    }
+
+    private static String hundredths(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static String trim(double value) {

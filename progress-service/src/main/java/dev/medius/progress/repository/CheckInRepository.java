@@ -103,20 +103,24 @@ public class CheckInRepository {
     }
 
     /**
-     * Per athlete, what the flag rules read of each check-in dated {@code from} on, oldest first: the red flags and
-     * the worst pain with its area.
+     * Per athlete, what the flag rules read of each check-in dated {@code from} on, oldest first: the readiness
+     * answers, the red flags and the worst pain with its area.
      */
     public Map<String, List<CheckInPoint>> pointsSince(String tenant, Collection<String> athletes, LocalDate from) {
         Map<String, List<CheckInPoint>> result = new HashMap<>();
-        Jdbc.query(dataSource, "SELECT c.athlete_id, c.check_in_date, "
-                + "ARRAY(SELECT jsonb_array_elements_text(coalesce(c.red_flags, '[]'::jsonb))), p.score, p.area "
+        Jdbc.query(dataSource, "SELECT c.athlete_id, c.check_in_date, c.sleep_quality, c.energy, c.soreness, c.stress, "
+                + "c.mood, c.sleep_hours, ARRAY(SELECT jsonb_array_elements_text(coalesce(c.red_flags, '[]'::jsonb))), "
+                + "p.score, p.area "
                 + "FROM readiness_check_in c LEFT JOIN LATERAL (SELECT (e ->> 'score')::int AS score, e ->> 'area' AS area "
                 + "FROM jsonb_array_elements(c.pain) e ORDER BY (e ->> 'score')::int DESC LIMIT 1) p ON true "
                 + "WHERE c.tenant_id = ? AND c.athlete_id = ANY(?) AND c.check_in_date >= ? "
-                + "ORDER BY c.athlete_id, c.check_in_date, c.recorded_at, c.check_in_id",
-                rs -> result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CheckInPoint(
-                        rs.getObject(2, LocalDate.class), List.of((String[]) rs.getArray(3).getArray()),
-                        small(rs, 4), rs.getString(5))), tenant, athletes, from);
+                + "ORDER BY c.athlete_id, c.check_in_date, c.recorded_at, c.check_in_id", rs -> {
+                    BigDecimal hours = rs.getBigDecimal(8);
+                    result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CheckInPoint(
+                            rs.getObject(2, LocalDate.class), small(rs, 3), small(rs, 4), small(rs, 5), small(rs, 6),
+                            small(rs, 7), hours == null ? null : hours.doubleValue(),
+                            List.of((String[]) rs.getArray(9).getArray()), small(rs, 10), rs.getString(11)));
+                }, tenant, athletes, from);
         return result;
     }
 

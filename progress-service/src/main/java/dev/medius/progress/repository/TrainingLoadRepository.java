@@ -3,7 +3,10 @@ package dev.medius.progress.repository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -30,6 +33,21 @@ public class TrainingLoadRepository {
                     sessions.add(new Session(rs.getObject(1, LocalDate.class), rpe == null ? null : rpe.doubleValue(),
                             minutes == null ? null : ((Number) minutes).intValue()));
                 }, tenant, athlete, to);
+        return sessions;
+    }
+
+    /** Per athlete, every session completed up to {@code to}, oldest first. */
+    public Map<String, List<Session>> completedUntil(String tenant, Collection<String> athletes, LocalDate to) {
+        Map<String, List<Session>> sessions = new HashMap<>();
+        Jdbc.query(dataSource, "SELECT athlete_id, activity_date, session_rpe, duration_minutes FROM session_fact "
+                + "WHERE tenant_id = ? AND athlete_id = ANY(?) AND status = 'completed' AND activity_date <= ? "
+                + "ORDER BY athlete_id, activity_date, session_id", rs -> {
+                    BigDecimal rpe = rs.getBigDecimal(3);
+                    Object minutes = rs.getObject(4);
+                    sessions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Session(
+                            rs.getObject(2, LocalDate.class), rpe == null ? null : rpe.doubleValue(),
+                            minutes == null ? null : ((Number) minutes).intValue()));
+                }, tenant, athletes, to);
         return sessions;
     }
 }

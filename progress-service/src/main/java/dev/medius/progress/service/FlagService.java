@@ -24,6 +24,7 @@ import jakarta.transaction.Transactional.TxType;
 import org.jboss.logging.Logger;
 
 import dev.medius.progress.config.FlagThresholds;
+import dev.medius.progress.config.TrainingLoadConfig;
 import dev.medius.progress.domain.AthleteFacts;
 import dev.medius.progress.domain.CheckInPoint;
 import dev.medius.progress.domain.FlagFinding;
@@ -32,12 +33,14 @@ import dev.medius.progress.domain.FlagRules;
 import dev.medius.progress.domain.SessionPoint;
 import dev.medius.progress.domain.SkippedSession;
 import dev.medius.progress.domain.TenantKey;
+import dev.medius.progress.domain.TrainingLoad;
 import dev.medius.progress.events.FlagEvents;
 import dev.medius.progress.repository.AdherenceRepository;
 import dev.medius.progress.repository.AdherenceRepository.ScheduleSummary;
 import dev.medius.progress.repository.AthleteRecentRepository;
 import dev.medius.progress.repository.CheckInRepository;
 import dev.medius.progress.repository.FlagRepository;
+import dev.medius.progress.repository.TrainingLoadRepository;
 import dev.medius.progress.repository.FlagRepository.FlagRow;
 import dev.medius.progress.repository.RevisionRepository;
 import dev.medius.progress.repository.RosterRepository;
@@ -71,6 +74,12 @@ public class FlagService {
 
     @Inject
     FlagRepository flagRows;
+
+    @Inject
+    TrainingLoadRepository loads;
+
+    @Inject
+    TrainingLoadConfig loadConfig;
 
     @Inject
     RevisionRepository revisions;
@@ -115,11 +124,11 @@ public class FlagService {
     private List<AthleteChange> evaluateChunk(Collection<TenantKey> athletes, boolean calendarOnly) throws SQLException {
         List<AthleteChange> changed = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
-        FlagRules rules = new FlagRules(thresholds);
+        FlagRules rules = new FlagRules(thresholds, loadConfig.spikeRatio());
         Map<String, List<String>> byTenant = athletes.stream().collect(Collectors.groupingBy(TenantKey::tenant,
                 Collectors.mapping(TenantKey::id, Collectors.toList())));
         LocalDate skipsSince = today.minusDays(thresholds.injurySkipDays() - 1L);
-        LocalDate checkInsSince = today.minusDays(thresholds.clinicianDays() - 1L);
+        LocalDate checkInsSince = rules.checkInsFrom(today);
         for (Map.Entry<String, List<String>> entry : byTenant.entrySet()) {
             String tenant = entry.getKey();
             List<String> ids = entry.getValue();
@@ -128,6 +137,7 @@ public class FlagService {
                     : recentSessions(rules, tenant, ids);
             Map<String, List<SkippedSession>> skips = history.skipsWithReasonSince(tenant, ids, skipsSince);
             Map<String, List<CheckInPoint>> mornings = checkIns.pointsSince(tenant, ids, checkInsSince);
+            Map<String, List<TrainingLoad.Session>> completed = loads.completedUntil(tenant, ids, today);
             Map<String, List<FlagRow>> raised = flagRows.flags(tenant, ids);
             List<String> changedHere = new ArrayList<>();
             for (String athlete : ids) {
@@ -136,7 +146,8 @@ public class FlagService {
                 AthleteFacts facts = new AthleteFacts(athlete, schedule.days7(), schedule.previous30(), schedule.days30(),
                         sessions.isEmpty() ? null : sessions.get(sessions.size() - 1).date(), schedule.firstScheduled(),
                         schedule.lastScheduled(), schedule.missedSinceActivity(), sessions,
-                        skips.getOrDefault(athlete, List.of()), mornings.getOrDefault(athlete, List.of()));
+                        skips.getOrDefault(athlete, List.of()), mornings.getOrDefault(athlete, List.of()),
+                        completed.getOrDefault(athlete, List.of()));
                 List<FlagRow> raisedHere = raised.getOrDefault(athlete, List.of());
                 Map<FlagKind, FlagFinding> found = calendarOnly ? withSessionFlags(rules.evaluateCalendar(facts, today), raisedHere)
                         : rules.evaluate(facts, today);

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import dev.medius.coaching.Readiness;
 import dev.medius.events.catalog.ExercisePublished;
 
 /**

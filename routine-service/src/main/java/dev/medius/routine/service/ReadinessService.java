@@ -13,13 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.medius.coaching.Readiness;
 import dev.medius.events.routine.WellnessCheckedIn;
 import dev.medius.routine.domain.Assignment;
 import dev.medius.routine.domain.AutoRegulation;
 import dev.medius.routine.domain.CheckIn;
 import dev.medius.routine.domain.CheckInRecord;
 import dev.medius.routine.domain.Plan;
-import dev.medius.routine.domain.Readiness;
 import dev.medius.routine.domain.ScheduledSession;
 import dev.medius.routine.domain.SessionAdjustment;
 import dev.medius.routine.events.RoutineEvents;

@@ -1,4 +1,4 @@
-package dev.medius.routine.domain;
+package dev.medius.coaching;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,14 +6,34 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * Which answers of a check-in are clearly below the athlete's own usual (docs/coaching.md, "Readiness"): the mean of
  * their answers over the 28 days before, once there are at least five, less the larger of one standard deviation and
- * one point (or one hour of sleep). Before that, the low end of each scale stands in for the baseline.
+ * one point (or one hour of sleep). Before that, the low end of each scale stands in for the baseline. routine-service
+ * adjusts the day's session by it and progress-service flags several low mornings in a row by it, so both judge the
+ * same answers the same way.
  */
 public final class Readiness {
+
+    /** A morning's answers: 1-5 where 5 is the best state, and hours slept; null when left out. */
+    public interface Answers {
+        LocalDate date();
+
+        Integer sleepQuality();
+
+        Integer energy();
+
+        Integer soreness();
+
+        Integer stress();
+
+        Integer mood();
+
+        Double sleepHours();
+    }
 
     public static final int BASELINE_DAYS = 28;
     public static final int BASELINE_ANSWERS = 5;
@@ -25,17 +45,17 @@ public final class Readiness {
 
     /** The answers a baseline is kept for, as the athlete reads them. */
     public enum Signal {
-        SLEEP_QUALITY("sleep quality", CheckIn::sleepQuality),
-        ENERGY("energy", CheckIn::energy),
-        SORENESS("soreness", CheckIn::soreness),
-        STRESS("stress", CheckIn::stress),
-        MOOD("mood", CheckIn::mood),
-        SLEEP_HOURS("sleep hours", CheckIn::sleepHours);
+        SLEEP_QUALITY("sleep quality", Answers::sleepQuality),
+        ENERGY("energy", Answers::energy),
+        SORENESS("soreness", Answers::soreness),
+        STRESS("stress", Answers::stress),
+        MOOD("mood", Answers::mood),
+        SLEEP_HOURS("sleep hours", Answers::sleepHours);
 
         private final String label;
-        private final Function<CheckIn, Number> answer;
+        private final Function<Answers, Number> answer;
 
-        Signal(String label, Function<CheckIn, Number> answer) {
+        Signal(String label, Function<Answers, Number> answer) {
             this.label = label;
             this.answer = answer;
         }
@@ -44,8 +64,8 @@ public final class Readiness {
             return label;
         }
 
-        Double of(CheckIn checkIn) {
-            Number value = answer.apply(checkIn);
+        Double of(Answers morning) {
+            Number value = answer.apply(morning);
             return value == null ? null : value.doubleValue();
         }
     }
@@ -70,7 +90,7 @@ public final class Readiness {
     }
 
     /** The answers of {@code today} clearly below the usual of the check-ins before it. */
-    public static List<Low> lows(CheckIn today, List<CheckIn> earlier) {
+    public static List<Low> lows(Answers today, List<? extends Answers> earlier) {
         Map<Signal, Usual> usual = baseline(today.date(), earlier);
         List<Low> lows = new ArrayList<>();
         for (Signal signal : Signal.values()) {
@@ -95,11 +115,11 @@ public final class Readiness {
     }
 
     /** Each signal's usual over the window before {@code day}; one check-in per day, the last given. */
-    static Map<Signal, Usual> baseline(LocalDate day, List<CheckIn> earlier) {
-        Map<LocalDate, CheckIn> byDay = new java.util.TreeMap<>();
-        for (CheckIn checkIn : earlier) {
-            if (checkIn.date().isBefore(day) && !checkIn.date().isBefore(day.minusDays(BASELINE_DAYS))) {
-                byDay.put(checkIn.date(), checkIn);
+    static Map<Signal, Usual> baseline(LocalDate day, List<? extends Answers> earlier) {
+        Map<LocalDate, Answers> byDay = new TreeMap<>();
+        for (Answers morning : earlier) {
+            if (morning.date().isBefore(day) && !morning.date().isBefore(day.minusDays(BASELINE_DAYS))) {
+                byDay.put(morning.date(), morning);
             }
         }
         Map<Signal, Usual> usual = new EnumMap<>(Signal.class);
