@@ -11,31 +11,25 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.medius.devkit.browser.HeadlessChromium;
 import dev.medius.devkit.security.DevTokens;
 import dev.medius.events.EventTypes;
 import dev.medius.events.Topics;
@@ -45,43 +39,21 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class DashboardPageIT {
 
-    static final File CHROMIUM = new File("/usr/bin/chromium");
-    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     static final String TENANT = "club-page-" + uuid();
 
+    HeadlessChromium chromium;
     ChromeDriver browser;
-    ChromeDriverService service;
-    Path profile;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-        if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail("Chromium and chromedriver are required in CI: apt-get install -y chromium chromium-driver");
-        }
-        Assumptions.assumeTrue(installed, "Chromium is not installed here");
-        profile = Files.createTempDirectory("medius-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-dev-shm-usage", "--window-size=1280,1000",
-                "--user-data-dir=" + profile);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -395,8 +367,6 @@ class DashboardPageIT {
     }
 
     private void screenshot(String name) throws IOException {
-        Path target = Path.of("target", name);
-        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-        assertThat(Files.size(target)).isPositive();
+        assertThat(Files.size(chromium.screenshot(name))).isPositive();
     }
 }
