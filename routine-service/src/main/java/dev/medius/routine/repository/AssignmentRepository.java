@@ -25,11 +25,6 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
         return count("tenantId = ?1 and coachId = ?2 and athleteId = ?3", tenant, coachId, athleteId) > 0;
     }
 
-    /** Whether any coach of the organisation ever assigned the athlete a plan. */
-    public boolean anyOf(String tenant, String athleteId) {
-        return count("tenantId = ?1 and athleteId = ?2", tenant, athleteId) > 0;
-    }
-
     public List<Assignment> ofAthlete(String tenant, String athleteId) {
         return list("tenantId = ?1 and athleteId = ?2 order by startDate, createdAt, id", tenant, athleteId);
     }

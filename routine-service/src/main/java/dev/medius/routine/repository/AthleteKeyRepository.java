@@ -31,6 +31,11 @@ public class AthleteKeyRepository {
 
     /** The athlete's key, made in the caller's transaction if they have none yet. */
     public AthleteKey keyFor(String tenant, String athleteId) {
+        // nearly every athlete has one already: one lookup, and the insert only for the first event
+        Optional<AthleteKey> existing = find("tenant_id = :t AND athlete_id = :a", tenant, athleteId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         byte[] secret = new byte[SealedData.KEY_BYTES];
         RANDOM.nextBytes(secret);
         entityManager.createNativeQuery("INSERT INTO athlete_key (tenant_id, athlete_id, key_id, secret, created_at) "

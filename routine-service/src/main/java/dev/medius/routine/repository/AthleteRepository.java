@@ -20,6 +20,13 @@ public class AthleteRepository implements PanacheRepositoryBase<Athlete, Athlete
     public record Visible(boolean wholeOrganisation, String coachId, String athleteId) {
     }
 
+    /** Whether the organisation holds a profile of the athlete or ever planned for them: one statement for both. */
+    public boolean known(String tenant, String athleteId) {
+        return (Boolean) getEntityManager().createNativeQuery("SELECT EXISTS (SELECT 1 FROM athlete WHERE tenant_id = :t "
+                + "AND athlete_id = :a) OR EXISTS (SELECT 1 FROM assignment WHERE tenant_id = :t AND athlete_id = :a)")
+                .setParameter("t", tenant).setParameter("a", athleteId).getSingleResult();
+    }
+
     public Optional<Athlete> of(String tenant, String athleteId) {
         return findByIdOptional(new Athlete.Key(tenant, athleteId));
     }

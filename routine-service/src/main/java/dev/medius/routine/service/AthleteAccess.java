@@ -34,6 +34,18 @@ public class AthleteAccess {
         return mayCoach(athleteId);
     }
 
+    /**
+     * Whether the caller may act for this athlete and the organisation knows them (a profile or a plan): what
+     * recording for an athlete needs. A coach's own athletes are known by their plan, so that costs one lookup.
+     */
+    public boolean mayActForKnown(String athleteId) {
+        if (caller.is(Caller.ATHLETE) && caller.subject().equals(athleteId) || caller.isAdmin()
+                || caller.is(Caller.HEAD_COACH)) {
+            return athletes.known(caller.tenant(), athleteId);
+        }
+        return caller.is(Caller.COACH) && assignments.assignedBy(caller.tenant(), caller.subject(), athleteId);
+    }
+
     /** Whether the caller may act for the athlete as a coach does: change their profile, not just read it. */
     public boolean mayCoach(String athleteId) {
         if (caller.isAdmin() || caller.is(Caller.HEAD_COACH)) {
@@ -48,8 +60,7 @@ public class AthleteAccess {
      * the athlete has neither a profile nor a plan in the organisation (a coach registering a new athlete).
      */
     public boolean mayChangeProfile(String athleteId) {
-        return mayCoach(athleteId) || caller.is(Caller.COACH) && athletes.of(caller.tenant(), athleteId).isEmpty()
-                && !assignments.anyOf(caller.tenant(), athleteId);
+        return mayCoach(athleteId) || caller.is(Caller.COACH) && !athletes.known(caller.tenant(), athleteId);
     }
 
     /** The athletes a listing shows the caller. */

@@ -24,7 +24,6 @@ import dev.medius.routine.domain.ScheduledSession;
 import dev.medius.routine.domain.SessionAdjustment;
 import dev.medius.routine.events.RoutineEvents;
 import dev.medius.routine.repository.AssignmentRepository;
-import dev.medius.routine.repository.AthleteRepository;
 import dev.medius.routine.repository.CheckInRepository;
 import dev.medius.routine.repository.ScheduledSessionRepository;
 import dev.medius.routine.repository.SessionAdjustmentRepository;
@@ -56,9 +55,6 @@ public class ReadinessService {
 
     @Inject
     TemplateRepository templates;
-
-    @Inject
-    AthleteRepository athletes;
 
     @Inject
     CatalogReadModel catalog;
@@ -94,8 +90,7 @@ public class ReadinessService {
     @Transactional
     public Outcome checkIn(String athleteId, CheckIn answers, String idempotencyKey) {
         // an athlete the organisation has neither registered nor planned for is unknown to it
-        if (!access.mayActFor(athleteId) || athletes.of(caller.tenant(), athleteId).isEmpty()
-                && !assignments.anyOf(caller.tenant(), athleteId)) {
+        if (!access.mayActForKnown(athleteId)) {
             throw ProblemException.notFound("athlete " + athleteId);
         }
         if (idempotencyKey != null) {

@@ -186,8 +186,7 @@ public class StrengthTestService {
 
     /** Refused as an unknown athlete is: no reach, or nothing the organisation holds about them. */
     private void requireKnown(String athleteId, boolean reach) {
-        if (!reach || athletes.of(caller.tenant(), athleteId).isEmpty()
-                && !assignments.anyOf(caller.tenant(), athleteId)) {
+        if (!reach || !athletes.known(caller.tenant(), athleteId)) {
             throw ProblemException.notFound("athlete " + athleteId);
         }
     }

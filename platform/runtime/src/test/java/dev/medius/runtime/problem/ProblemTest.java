@@ -3,6 +3,7 @@ package dev.medius.runtime.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -36,5 +37,18 @@ class ProblemTest {
         assertThat(problem.type()).isEqualTo(stale);
         assertThat(problem.title()).isEqualTo("Precondition Failed");
         assertThat(problem.instance()).isEqualTo("/api/v1/exercises/squat");
+    }
+
+    @Test
+    void noConnectionToBeHadIsUnavailableAndOtherDatabaseErrorsAreNot() {
+        RuntimeException poolWait = new IllegalStateException("Unable to acquire JDBC Connection",
+                new SQLException("Sorry, acquisition timeout!"));
+        assertThat(ProblemMappers.databaseUnavailable(poolWait)).isTrue();
+        assertThat(ProblemMappers.databaseUnavailable(new SQLException("Connection refused", "08001"))).isTrue();
+        assertThat(ProblemMappers.databaseUnavailable(new SQLException("too many clients", "53300"))).isTrue();
+        assertThat(ProblemMappers.databaseUnavailable(new SQLException("terminating connection", "57P01"))).isTrue();
+        assertThat(ProblemMappers.databaseUnavailable(new SQLException("duplicate key", "23505"))).isFalse();
+        assertThat(ProblemMappers.databaseUnavailable(new SQLException("deadlock detected", "40P01"))).isFalse();
+        assertThat(ProblemMappers.databaseUnavailable(new IllegalStateException("no SQL here"))).isFalse();
     }
 }
