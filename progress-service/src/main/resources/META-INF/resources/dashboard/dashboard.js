@@ -257,6 +257,7 @@
       cell(row, percent(a.adherence.days7) + ' / ' + percent(a.adherence.days30) + ' / ' + percent(a.adherence.days90), 'adherence');
       cell(row, a.streak, 'streak');
       cell(row, a.lastActivity ? t('days.ago', date(a.lastActivity), a.daysSinceActivity) : null, 'last-activity');
+      morningCell(row, a.checkIn);
       cell(row, t('week.volume', a.weeklyVolume.sessions, a.weeklyVolume.reps, a.weeklyVolume.holdSeconds), 'volume');
       trendCell(row, a.rpe);
       trendCell(row, a.pain);
@@ -266,6 +267,17 @@
       body.appendChild(row);
     });
     text($('roster-count'), t('roster.shown', shown.length));
+  }
+
+  // the latest check-in since yesterday: when, what it made of the day's session, and pain or a red flag
+  function morningCell(row, c) {
+    var td = cell(row, null, 'check-in');
+    if (!c) { return; }
+    var parts = [t(c.date === $('today').dataset.date ? 'checkIn.today' : 'checkIn.yesterday')];
+    if (c.adjustment) { parts.push(t('adjust.' + c.adjustment)); td.dataset.adjustment = c.adjustment; }
+    if (c.pain) { parts.push(t('checkIn.pain', c.pain)); }
+    if (c.redFlag) { parts.push(t('checkIn.redFlag')); }
+    text(td, parts.join(' · '));
   }
 
   function chart(id) {

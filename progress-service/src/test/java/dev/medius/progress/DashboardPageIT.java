@@ -298,6 +298,10 @@ class DashboardPageIT {
         WebDriverWait wait = signIn(token);
         By row = By.cssSelector("#roster tbody tr[data-athlete='" + athlete + "']");
         wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        // the roster says how the athlete woke up and what it made of today's session
+        WebElement todayCell = browser.findElement(row).findElement(By.cssSelector("td.check-in"));
+        assertThat(todayCell.getAttribute("data-adjustment")).isEqualTo("lighter");
+        assertThat(todayCell.getText()).isEqualTo("today · Lighter");
         browser.findElement(row).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("athlete-view"), "data-loaded", athlete));
         By adjusted = By.cssSelector("#athlete-readiness .adjustment[data-kind='lighter']");

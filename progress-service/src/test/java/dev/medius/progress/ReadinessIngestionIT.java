@@ -216,6 +216,52 @@ class ReadinessIngestionIT {
                 data.get("checkInId").asText()), "value", data);
     }
 
+    @Test
+    void theRosterShowsTheLatestCheckInSinceYesterdayWithItsMostCautiousAdjustment() {
+        RoutineEvents.enrol(tenant, athlete, coach);
+        String quiet = "athlete-quiet-" + uuid();
+        RoutineEvents.enrol(tenant, quiet, coach);
+        ObjectNode yesterday = checkIn(uuid(), athlete, TODAY.minusDays(1));
+        var adjustments = yesterday.putArray("adjustments");
+        adjustments.addObject().put("sessionId", uuid()).put("kind", "lighter").put("reason", "two answers low");
+        adjustments.addObject().put("sessionId", uuid()).put("kind", "rest").put("reason", "new pain above 5/10");
+        sendSealed(uuid(), yesterday);
+        // two days ago is not this morning's news
+        sendSealed(uuid(), checkIn(uuid(), quiet, TODAY.minusDays(2)));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath roster = roster();
+            assertThat(roster.getString(row(athlete) + ".checkIn.date")).isEqualTo(TODAY.minusDays(1).toString());
+            assertThat(roster.getString(row(athlete) + ".checkIn.adjustment")).isEqualTo("rest");
+            assertThat(roster.getInt(row(athlete) + ".checkIn.pain")).isEqualTo(3);
+            assertThat(roster.getString(row(athlete) + ".checkIn.painArea")).isEqualTo("knee");
+            assertThat(roster.getBoolean(row(athlete) + ".checkIn.redFlag")).isFalse();
+            assertThat(roster.getMap(row(quiet))).containsEntry("checkIn", null);
+        });
+
+        // this morning's, with nothing due and a red flag, takes its place
+        ObjectNode today = checkIn(uuid(), athlete, TODAY);
+        today.putArray("pain");
+        today.putArray("redFlags").add("night-pain");
+        sendSealed(uuid(), today);
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath roster = roster();
+            assertThat(roster.getString(row(athlete) + ".checkIn.date")).isEqualTo(TODAY.toString());
+            assertThat(roster.getString(row(athlete) + ".checkIn.adjustment")).isNull();
+            assertThat(roster.getString(row(athlete) + ".checkIn.pain")).isNull();
+            assertThat(roster.getBoolean(row(athlete) + ".checkIn.redFlag")).isTrue();
+        });
+    }
+
+    private JsonPath roster() {
+        return given().auth().oauth2(DevTokens.mint(coach, tenant, "coach")).when().get("/api/v1/dashboard").then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    private static String row(String who) {
+        return "athletes.find { it.athleteId == '" + who + "' }";
+    }
+
     private JsonPath progress() {
         return progress(athlete);
     }

@@ -124,6 +124,26 @@ public class CheckInRepository {
         return result;
     }
 
+    /** The latest check-in of an athlete: its day, worst pain and area, how many red flags, the adjustments' kinds. */
+    public record LatestMorning(LocalDate date, Integer pain, String painArea, int redFlags, List<String> adjustments) {
+    }
+
+    /** Per athlete, the latest check-in dated {@code from} on (the latest recorded of the latest day), if any. */
+    public Map<String, LatestMorning> latestSince(String tenant, Collection<String> athletes, LocalDate from) {
+        Map<String, LatestMorning> result = new HashMap<>();
+        Jdbc.query(dataSource, "SELECT DISTINCT ON (c.athlete_id) c.athlete_id, c.check_in_date, p.score, p.area, "
+                + "jsonb_array_length(coalesce(c.red_flags, '[]'::jsonb)), "
+                + "ARRAY(SELECT a ->> 'kind' FROM jsonb_array_elements(coalesce(c.adjustments, '[]'::jsonb)) a) "
+                + "FROM readiness_check_in c LEFT JOIN LATERAL (SELECT (e ->> 'score')::int AS score, e ->> 'area' AS area "
+                + "FROM jsonb_array_elements(c.pain) e ORDER BY (e ->> 'score')::int DESC LIMIT 1) p ON true "
+                + "WHERE c.tenant_id = ? AND c.athlete_id = ANY(?) AND c.check_in_date >= ? "
+                + "ORDER BY c.athlete_id, c.check_in_date DESC, c.recorded_at DESC, c.check_in_id DESC",
+                rs -> result.put(rs.getString(1), new LatestMorning(rs.getObject(2, LocalDate.class), small(rs, 3),
+                        rs.getString(4), rs.getInt(5), List.of((String[]) rs.getArray(6).getArray()))),
+                tenant, athletes, from);
+        return result;
+    }
+
     private static Integer small(ResultSet rs, int column) throws SQLException {
         Object value = rs.getObject(column);
         return value == null ? null : ((Number) value).intValue();

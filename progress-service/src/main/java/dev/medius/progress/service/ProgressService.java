@@ -22,6 +22,8 @@ import dev.medius.progress.repository.AcknowledgementRepository.AcknowledgementR
 import dev.medius.progress.repository.AdherenceRepository;
 import dev.medius.progress.repository.AdherenceRepository.ScheduleSummary;
 import dev.medius.progress.repository.AthleteRecentRepository;
+import dev.medius.progress.repository.CheckInRepository;
+import dev.medius.progress.repository.CheckInRepository.LatestMorning;
 import dev.medius.progress.repository.FlagRepository;
 import dev.medius.progress.repository.FlagRepository.FlagRow;
 import dev.medius.progress.repository.ProfileRepository;
@@ -32,6 +34,7 @@ import dev.medius.progress.service.ProgressViews.Adherence;
 import dev.medius.progress.service.ProgressViews.AthleteSummary;
 import dev.medius.progress.service.ProgressViews.Dashboard;
 import dev.medius.progress.service.ProgressViews.Flag;
+import dev.medius.progress.service.ProgressViews.MorningCheckIn;
 import dev.medius.progress.service.ProgressViews.Profile;
 import dev.medius.progress.service.ProgressViews.Trend;
 import dev.medius.progress.service.ProgressViews.TrendPoint;
@@ -69,6 +72,9 @@ public class ProgressService {
     ProfileRepository profiles;
 
     @Inject
+    CheckInRepository checkIns;
+
+    @Inject
     Clock clock;
 
     public LocalDate today() {
@@ -104,6 +110,7 @@ public class ProgressService {
         Map<String, List<FlagRow>> flags = flagRows.flags(tenant, athletes);
         Map<UUID, AcknowledgementRow> seen = acknowledgements.ofRaisedFlags(tenant, athletes);
         Map<String, ProfileRow> named = profiles.profiles(tenant, athletes);
+        Map<String, LatestMorning> mornings = checkIns.latestSince(tenant, athletes, today.minusDays(1));
         for (String athlete : athletes) {
             ScheduleSummary schedule = schedules.getOrDefault(athlete, ScheduleSummary.NONE);
             Adherence adh = new Adherence(schedule.days7(), schedule.days30(), schedule.days90());
@@ -128,9 +135,23 @@ public class ProgressService {
                             .toList()),
                     trend(sessions.stream().filter(s -> s.pain() != null)
                             .map(s -> new TrendPoint(s.date(), s.pain().doubleValue(), s.painArea())).toList()),
-                    raised));
+                    raised, morning(mornings.get(athlete))));
         }
         return result;
+    }
+
+    /** The kinds of adjustment a check-in can make, the most cautious first (wellness.checked-in.v1). */
+    static final List<String> CAUTION = List.of("see-a-clinician", "rest", "pain-free", "lower-rung", "lighter",
+            "as-planned");
+
+    /** The roster's line on the latest check-in: the most cautious of its adjustments stands for the morning. */
+    static MorningCheckIn morning(LatestMorning latest) {
+        if (latest == null) {
+            return null;
+        }
+        String adjustment = latest.adjustments().stream().filter(CAUTION::contains)
+                .min(Comparator.comparingInt(CAUTION::indexOf)).orElse(null);
+        return new MorningCheckIn(latest.date(), latest.pain(), latest.painArea(), latest.redFlags() > 0, adjustment);
     }
 
     private static Flag flag(FlagRow f, AcknowledgementRow seen, LocalDate today) {

@@ -63,7 +63,15 @@ public final class ProgressViews {
             + "and not yet done does not break it).")
     public record AthleteSummary(String athleteId, Profile profile, List<String> coaches, Adherence adherence,
             OffsetDateTime lastActivity, Integer daysSinceActivity, int streak, WeekVolume weeklyVolume, Trend rpe,
-            Trend pain, List<Flag> flags) {
+            Trend pain, List<Flag> flags, MorningCheckIn checkIn) {
+    }
+
+    @Schema(description = "The athlete's latest morning check-in of today or yesterday, as the roster shows it: its day, "
+            + "the worst pain (0 to 10, null when nothing hurt) and where, whether it named a red flag, and the most "
+            + "cautious adjustment it made to a session due that day (see-a-clinician, rest, pain-free, lower-rung, "
+            + "lighter, then as-planned; null when no session was due). Null when the athlete has not checked in since "
+            + "yesterday.")
+    public record MorningCheckIn(LocalDate date, Integer pain, String painArea, boolean redFlag, String adjustment) {
     }
 
     public record WeekPoint(LocalDate weekStart, int sets, int reps, int holdSeconds) {

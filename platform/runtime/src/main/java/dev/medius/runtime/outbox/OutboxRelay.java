@@ -2,6 +2,10 @@ package dev.medius.runtime.outbox;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -13,11 +17,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -32,7 +37,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medius.runtime.config.OutboxConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -47,14 +51,21 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * <p>The relay wakes as soon as a transaction that recorded events commits, and otherwise polls, so
  * events written by another replica or left by a failed send are picked up too. An event the broker
  * refuses stays queued with its attempts and last error, without holding back the rest of its batch.
+ *
+ * <p>It works on two connections of its own (datasource {@code outbox}), not the service's pool: under load every
+ * connection of that pool is taken by requests, and events committed long ago would wait in their queue.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    /** The relay's own connections: requests that keep the service's pool busy never hold an event back. */
+    public static final String DATASOURCE = "outbox";
+
     @Inject
-    EntityManager entityManager;
+    @io.quarkus.agroal.DataSource(DATASOURCE)
+    DataSource database;
 
     @Inject
     ObjectMapper json;
@@ -120,7 +131,7 @@ public class OutboxRelay {
             while (running) {
                 Round round;
                 try {
-                    round = QuarkusTransaction.requiringNew().timeout(120).call(this::relayBatch);
+                    round = relayBatch();
                 } catch (RuntimeException e) {
                     if (!running) {
                         return;
@@ -160,14 +171,28 @@ public class OutboxRelay {
         }
     }
 
-    /** Relays one batch: acknowledged events are marked published, refused ones keep their attempt and error. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Relays one batch in one transaction of the relay's own connection: acknowledged events are marked published,
+     * refused ones keep their attempt and error.
+     */
     Round relayBatch() {
-        List<OutboxEvent> batch = entityManager.createNativeQuery(
-                "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED",
-                OutboxEvent.class)
-                .setParameter("limit", config.batchSize())
-                .getResultList();
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Round round = relayBatch(connection);
+                connection.commit();
+                return round;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    private Round relayBatch(Connection connection) throws SQLException {
+        List<OutboxEvent> batch = claim(connection);
         if (batch.isEmpty()) {
             return new Round(0, 0);
         }
@@ -176,6 +201,7 @@ public class OutboxRelay {
             acks.add(send(event));
         }
         List<UUID> published = new ArrayList<>(batch.size());
+        List<OutboxEvent> refused = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             OutboxEvent event = batch.get(i);
             try {
@@ -185,22 +211,62 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while relaying", e);
             } catch (Exception e) {
-                event.attempts++;
                 event.lastError = String.valueOf(e.getCause() == null ? e : e.getCause());
+                refused.add(event);
                 failures.increment();
             }
         }
         // one statement for the whole batch: an UPDATE per event was most of the relay's database time
-        int acknowledged = published.size();
-        if (acknowledged > 0) {
-            entityManager.createNativeQuery("UPDATE outbox_event SET published_at = :now, last_error = NULL"
-                    + " WHERE id = ANY(CAST(:ids AS uuid[]))")
-                    .setParameter("now", OffsetDateTime.now(clock))
-                    .setParameter("ids", published.stream().map(UUID::toString).toArray(String[]::new))
-                    .executeUpdate();
+        if (!published.isEmpty()) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE outbox_event SET published_at = ?, "
+                    + "last_error = NULL WHERE id = ANY(?)")) {
+                update.setObject(1, OffsetDateTime.now(clock));
+                update.setArray(2, connection.createArrayOf("uuid", published.toArray()));
+                update.executeUpdate();
+            }
         }
-        relayed.increment(acknowledged);
-        return new Round(batch.size(), acknowledged);
+        if (!refused.isEmpty()) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE outbox_event SET attempts = attempts + 1, "
+                    + "last_error = ? WHERE id = ?")) {
+                for (OutboxEvent event : refused) {
+                    update.setString(1, event.lastError);
+                    update.setObject(2, event.id);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        }
+        relayed.increment(published.size());
+        return new Round(batch.size(), published.size());
+    }
+
+    /** The oldest unpublished events no other replica is relaying, locked until this round commits. */
+    private List<OutboxEvent> claim(Connection connection) throws SQLException {
+        List<OutboxEvent> batch = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, seq, tenant_id, topic, message_key, "
+                + "event_type, source, subject, occurred_at, payload::text, headers::text, attempts FROM outbox_event "
+                + "WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            select.setInt(1, config.batchSize());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    OutboxEvent event = new OutboxEvent();
+                    event.id = rows.getObject(1, UUID.class);
+                    event.seq = rows.getLong(2);
+                    event.tenantId = rows.getString(3);
+                    event.topic = rows.getString(4);
+                    event.messageKey = rows.getString(5);
+                    event.eventType = rows.getString(6);
+                    event.source = rows.getString(7);
+                    event.subject = rows.getString(8);
+                    event.occurredAt = rows.getObject(9, OffsetDateTime.class);
+                    event.payload = rows.getString(10);
+                    event.headers = rows.getString(11);
+                    event.attempts = rows.getInt(12);
+                    batch.add(event);
+                }
+            }
+        }
+        return batch;
     }
 
     private CompletableFuture<Void> send(OutboxEvent event) {
