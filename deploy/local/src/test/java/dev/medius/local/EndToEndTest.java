@@ -150,21 +150,9 @@ class EndToEndTest extends LaunchedPlatform {
     @Test
     void recordingRequestsTraceIdReachesProgressServicesIngestionOfThatSession() throws Exception {
         // a hand-made one-session plan with a shipped exercise
-        ObjectNode item = JSON.createObjectNode().put("slug", "lateral-band-walk").put("sets", 1).put("repsMin", 10);
-        ObjectNode session = JSON.createObjectNode().put("dayOffset", 0);
-        session.putArray("blocks").addObject().put("kind", "activation").putArray("items").add(item);
-        ObjectNode plan = JSON.createObjectNode().put("title", "Traced session").put("startDate", today.toString());
-        plan.putArray("weeks").addObject().put("number", 1).putArray("sessions").add(session);
-        ObjectNode template = JSON.createObjectNode().put("title", "Traced " + run);
-        template.set("plan", plan);
-        Answer saved = post(url("routine") + "/api/v1/templates", coachToken, template);
-        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
         String athlete = "athlete-traced-" + run;
-        ObjectNode assignment = JSON.createObjectNode().put("startDate", today.toString());
-        assignment.putArray("athleteIds").add(athlete);
-        Answer assigned = post(url("routine") + "/api/v1/templates/" + saved.json().path("id").asText() + "/assignments",
-                coachToken, assignment);
-        assertThat(assigned.status()).as(assigned.body()).isEqualTo(201);
+        assignOneSession(coachToken, athlete, "Traced session",
+                JSON.createObjectNode().put("slug", "lateral-band-walk").put("sets", 1).put("repsMin", 10), today);
 
         JsonNode due = todaysSession(athlete);
         String traceId = hex(16);

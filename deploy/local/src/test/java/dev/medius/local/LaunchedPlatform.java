@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Starts the launcher once per test class, the way a developer does (a separate JVM running the three
@@ -95,6 +98,27 @@ abstract class LaunchedPlatform {
             values.put(matcher.group(1), matcher.group(2));
         }
         return values;
+    }
+
+    /**
+     * A coach's hand-made plan of one session on {@code day}, of one exercise ({@code item}: slug and dose), saved as a
+     * template and assigned to the athlete from that day.
+     */
+    static void assignOneSession(String coachToken, String athleteId, String title, ObjectNode item, LocalDate day)
+            throws Exception {
+        ObjectNode session = JSON.createObjectNode().put("dayOffset", 0);
+        session.putArray("blocks").addObject().put("kind", "activation").putArray("items").add(item);
+        ObjectNode plan = JSON.createObjectNode().put("title", title).put("startDate", day.toString());
+        plan.putArray("weeks").addObject().put("number", 1).putArray("sessions").add(session);
+        ObjectNode template = JSON.createObjectNode().put("title", title + " " + UUID.randomUUID());
+        template.set("plan", plan);
+        Answer saved = post(url("routine") + "/api/v1/templates", coachToken, template);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        ObjectNode assignment = JSON.createObjectNode().put("startDate", day.toString());
+        assignment.putArray("athleteIds").add(athleteId);
+        Answer assigned = post(url("routine") + "/api/v1/templates/" + saved.json().path("id").asText() + "/assignments",
+                coachToken, assignment);
+        assertThat(assigned.status()).as(assigned.body()).isEqualTo(201);
     }
 
     /** An HTTP answer with its body as JSON (or missing when the body is not JSON). */

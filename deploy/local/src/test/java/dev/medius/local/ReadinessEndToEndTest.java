@@ -46,7 +46,9 @@ class ReadinessEndToEndTest extends LaunchedPlatform {
 
     @Test
     void threeLowMorningsLightenTodaysSessionAndRaiseReadinessLowOnTheCoachsPageLive() throws Exception {
-        assignTodaysSession();
+        // a hand-made plan of one session today: three sets of lateral band walks
+        assignOneSession(coachToken, athleteId, "Hip week", JSON.createObjectNode().put("slug", "lateral-band-walk")
+                .put("sets", 3).put("repsMin", 10).put("repsMax", 12), today);
         assertThat(todaysSession().path("blocks").findValues("sets")).extracting(JsonNode::asInt).containsExactly(3);
 
         // two days ago, from the athlete's wellness app; yesterday, from Medius' own check-in
@@ -96,25 +98,6 @@ class ReadinessEndToEndTest extends LaunchedPlatform {
                     + "check-ins, from " + today.minusDays(2) + " to " + today, "energy 2/5", "mood 2/5");
             assertThat(Files.size(chromium.screenshot("e2e-readiness.png"))).isPositive();
         }
-    }
-
-    /** A hand-made plan of one session today: three sets of lateral band walks. */
-    private void assignTodaysSession() throws Exception {
-        ObjectNode item = JSON.createObjectNode().put("slug", "lateral-band-walk").put("sets", 3).put("repsMin", 10)
-                .put("repsMax", 12);
-        ObjectNode session = JSON.createObjectNode().put("dayOffset", 0);
-        session.putArray("blocks").addObject().put("kind", "activation").putArray("items").add(item);
-        ObjectNode plan = JSON.createObjectNode().put("title", "Hip week").put("startDate", today.toString());
-        plan.putArray("weeks").addObject().put("number", 1).putArray("sessions").add(session);
-        ObjectNode template = JSON.createObjectNode().put("title", "Hip week " + run);
-        template.set("plan", plan);
-        Answer saved = post(url("routine") + "/api/v1/templates", coachToken, template);
-        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
-        ObjectNode assignment = JSON.createObjectNode().put("startDate", today.toString());
-        assignment.putArray("athleteIds").add(athleteId);
-        Answer assigned = post(url("routine") + "/api/v1/templates/" + saved.json().path("id").asText() + "/assignments",
-                coachToken, assignment);
-        assertThat(assigned.status()).as(assigned.body()).isEqualTo(201);
     }
 
     /** A poor morning, with no earlier answers to compare with: energy and mood at 2/5, the rest as usual. */

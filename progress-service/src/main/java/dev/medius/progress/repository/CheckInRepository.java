@@ -111,8 +111,7 @@ public class CheckInRepository {
         Jdbc.query(dataSource, "SELECT c.athlete_id, c.check_in_date, c.sleep_quality, c.energy, c.soreness, c.stress, "
                 + "c.mood, c.sleep_hours, ARRAY(SELECT jsonb_array_elements_text(coalesce(c.red_flags, '[]'::jsonb))), "
                 + "p.score, p.area "
-                + "FROM readiness_check_in c LEFT JOIN LATERAL (SELECT (e ->> 'score')::int AS score, e ->> 'area' AS area "
-                + "FROM jsonb_array_elements(c.pain) e ORDER BY (e ->> 'score')::int DESC LIMIT 1) p ON true "
+                + "FROM readiness_check_in c " + WORST_PAIN
                 + "WHERE c.tenant_id = ? AND c.athlete_id = ANY(?) AND c.check_in_date >= ? "
                 + "ORDER BY c.athlete_id, c.check_in_date, c.recorded_at, c.check_in_id", rs -> {
                     BigDecimal hours = rs.getBigDecimal(8);
@@ -134,8 +133,7 @@ public class CheckInRepository {
         Jdbc.query(dataSource, "SELECT DISTINCT ON (c.athlete_id) c.athlete_id, c.check_in_date, p.score, p.area, "
                 + "jsonb_array_length(coalesce(c.red_flags, '[]'::jsonb)), "
                 + "ARRAY(SELECT a ->> 'kind' FROM jsonb_array_elements(coalesce(c.adjustments, '[]'::jsonb)) a) "
-                + "FROM readiness_check_in c LEFT JOIN LATERAL (SELECT (e ->> 'score')::int AS score, e ->> 'area' AS area "
-                + "FROM jsonb_array_elements(c.pain) e ORDER BY (e ->> 'score')::int DESC LIMIT 1) p ON true "
+                + "FROM readiness_check_in c " + WORST_PAIN
                 + "WHERE c.tenant_id = ? AND c.athlete_id = ANY(?) AND c.check_in_date >= ? "
                 + "ORDER BY c.athlete_id, c.check_in_date DESC, c.recorded_at DESC, c.check_in_id DESC",
                 rs -> result.put(rs.getString(1), new LatestMorning(rs.getObject(2, LocalDate.class), small(rs, 3),
@@ -143,6 +141,10 @@ public class CheckInRepository {
                 tenant, athletes, from);
         return result;
     }
+
+    /** Joins each check-in {@code c} to its worst pain {@code p}: score and area, none when nothing hurt. */
+    private static final String WORST_PAIN = "LEFT JOIN LATERAL (SELECT (e ->> 'score')::int AS score, e ->> 'area' AS area "
+            + "FROM jsonb_array_elements(c.pain) e ORDER BY (e ->> 'score')::int DESC LIMIT 1) p ON true ";
 
     private static Integer small(ResultSet rs, int column) throws SQLException {
         Object value = rs.getObject(column);
