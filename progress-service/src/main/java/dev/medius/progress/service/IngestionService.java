@@ -22,8 +22,8 @@ import dev.medius.progress.domain.Rejection;
 import dev.medius.progress.domain.TenantKey;
 import dev.medius.progress.events.DeadLetters;
 import dev.medius.progress.events.DeadLetters.Rejected;
-import dev.medius.progress.repository.DatabaseAvailability;
 import dev.medius.progress.repository.RosterRepository;
+import dev.medius.runtime.persistence.DatabaseFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -232,7 +232,7 @@ public class IngestionService {
                 try {
                     applied = applied.and(transaction.committed(List.of(event)));
                 } catch (RuntimeException e) {
-                    if (DatabaseAvailability.unavailable(e)) {
+                    if (DatabaseFailures.unavailable(e)) {
                         // the database went away (or came back) while the batch was being split: the event is not
                         // at fault, so the whole batch is retried; those already applied are then duplicates
                         throw e;

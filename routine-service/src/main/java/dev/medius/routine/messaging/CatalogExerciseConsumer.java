@@ -1,6 +1,7 @@
 package dev.medius.routine.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -23,6 +24,7 @@ import dev.medius.events.EventSchemas;
 import dev.medius.events.EventTypes;
 import dev.medius.events.catalog.ExercisePublished;
 import dev.medius.events.catalog.ExerciseRetired;
+import dev.medius.runtime.persistence.DatabaseFailures;
 import dev.medius.routine.service.CatalogReadModel;
 import io.smallrye.common.annotation.Blocking;
 
@@ -30,13 +32,17 @@ import io.smallrye.common.annotation.Blocking;
  * Keeps the catalog read model in step with catalog.exercises (CloudEvents in Kafka binary or structured mode). A
  * record that breaks the contract (attributes, JSON, type, schema, a subject other than the exercise) or cannot be
  * applied is refused: the channel's failure strategy copies it to {@code catalog.exercises.dlq} with the reason, and
- * the records after it are applied as usual.
+ * the records after it are applied as usual. A sound record met by a database that is away waits for it and is
+ * applied once it answers; the records after it wait too, so exercise changes keep their order.
  */
 @ApplicationScoped
 public class CatalogExerciseConsumer {
 
     private static final Logger LOG = Logger.getLogger(CatalogExerciseConsumer.class);
     private static final Set<String> TYPES = Set.of(EventTypes.EXERCISE_PUBLISHED, EventTypes.EXERCISE_RETIRED);
+    /** While the database is away, each attempt waits twice as long as the one before, up to the longest wait. */
+    static final Duration FIRST_WAIT = Duration.ofMillis(250);
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
 
     /** Why a record was not applied; the message becomes the dead letter's reason. */
     static final class RejectedRecord extends RuntimeException {
@@ -66,16 +72,53 @@ public class CatalogExerciseConsumer {
             return; // a tombstone: compaction has removed the exercise, retirement already told us
         }
         Event event = read(record);
+        Runnable apply;
         try {
-            if (EventTypes.EXERCISE_PUBLISHED.equals(event.type())) {
-                readModel.published(json.treeToValue(event.data(), ExercisePublished.class));
-            } else {
-                readModel.retired(json.treeToValue(event.data(), ExerciseRetired.class));
-            }
+            apply = EventTypes.EXERCISE_PUBLISHED.equals(event.type())
+                    ? published(json.treeToValue(event.data(), ExercisePublished.class))
+                    : retired(json.treeToValue(event.data(), ExerciseRetired.class));
         } catch (JsonProcessingException | RuntimeException e) {
-            LOG.warnf("catalog record %s at %s-%d@%d not applied: %s", event.id(), record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            throw new RejectedRecord("not applied: " + e.getMessage());
+            throw rejected(record, event, e);
+        }
+        Duration wait = FIRST_WAIT;
+        while (true) {
+            try {
+                apply.run();
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.unavailable(e)) {
+                    throw rejected(record, event, e);
+                }
+                // the record is sound and the database away: dead-lettering it would drop a valid exercise change
+                LOG.warnf("catalog record %s at %s-%d@%d waits %d ms for the database: %s", event.id(), record.topic(),
+                        record.partition(), record.offset(), wait.toMillis(), e.getMessage());
+                pause(wait);
+                wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
+            }
+        }
+    }
+
+    private Runnable published(ExercisePublished exercise) {
+        return () -> readModel.published(exercise);
+    }
+
+    private Runnable retired(ExerciseRetired exercise) {
+        return () -> readModel.retired(exercise);
+    }
+
+    private static RejectedRecord rejected(ConsumerRecord<String, byte[]> record, Event event, Exception e) {
+        LOG.warnf("catalog record %s at %s-%d@%d not applied: %s", event.id(), record.topic(), record.partition(),
+                record.offset(), e.getMessage());
+        return new RejectedRecord("not applied: " + e.getMessage());
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            // stopped during an outage: refused with this reason, the exercise arrives again when it is next published
+            Thread.currentThread().interrupt();
+            throw new RejectedRecord("not applied: the service stopped while waiting for the database");
         }
     }
 

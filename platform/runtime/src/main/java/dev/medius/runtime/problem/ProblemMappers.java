@@ -32,6 +32,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
+import dev.medius.runtime.persistence.DatabaseFailures;
+
 /**
  * Turns every failure into RFC 9457 problem details. Nothing internal (stack traces, SQL, class
  * names) reaches the body: an unexpected error is logged with an id that the body repeats.
@@ -146,7 +148,7 @@ public class ProblemMappers {
         if (unstorableText(e)) {
             return respond(Problem.of(400, "Invalid request", "text " + TextInput.NUL_MESSAGE), uri);
         }
-        if (databaseUnavailable(e)) {
+        if (DatabaseFailures.unavailable(e)) {
             // busy or away, not broken: the client may send the same request again, with its idempotency key
             LOG.warnf("database unavailable on %s: %s", path(uri), e.getMessage());
             return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, "1")
@@ -156,23 +158,6 @@ public class ProblemMappers {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, path(uri));
         return respond(Problem.of(500, "Internal error", "the request failed unexpectedly; error id " + errorId), uri);
-    }
-
-    /**
-     * No database connection to be had: the pool's wait ran out, the server refused or dropped the connection
-     * (SQLSTATE class 08), has too many clients (53300) or is shutting down (57P01-57P03).
-     */
-    static boolean databaseUnavailable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || "53300".equals(state) || state.startsWith("57P0"))
-                        || sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** PostgreSQL refused a character it cannot store (SQLSTATE 22021, or 22P05 in JSON): the input's fault, not the service's. */

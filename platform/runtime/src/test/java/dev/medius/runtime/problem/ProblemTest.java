@@ -6,6 +6,9 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
 import org.junit.jupiter.api.Test;
 
 class ProblemTest {
@@ -40,15 +43,18 @@ class ProblemTest {
     }
 
     @Test
-    void noConnectionToBeHadIsUnavailableAndOtherDatabaseErrorsAreNot() {
-        RuntimeException poolWait = new IllegalStateException("Unable to acquire JDBC Connection",
-                new SQLException("Sorry, acquisition timeout!"));
-        assertThat(ProblemMappers.databaseUnavailable(poolWait)).isTrue();
-        assertThat(ProblemMappers.databaseUnavailable(new SQLException("Connection refused", "08001"))).isTrue();
-        assertThat(ProblemMappers.databaseUnavailable(new SQLException("too many clients", "53300"))).isTrue();
-        assertThat(ProblemMappers.databaseUnavailable(new SQLException("terminating connection", "57P01"))).isTrue();
-        assertThat(ProblemMappers.databaseUnavailable(new SQLException("duplicate key", "23505"))).isFalse();
-        assertThat(ProblemMappers.databaseUnavailable(new SQLException("deadlock detected", "40P01"))).isFalse();
-        assertThat(ProblemMappers.databaseUnavailable(new IllegalStateException("no SQL here"))).isFalse();
+    void aDatabaseAwayOrBusyIsAnsweredWithATimeToRetryAndAnyOtherFailureIsAnInternalError() {
+        ProblemMappers mappers = new ProblemMappers();
+        Response away = mappers.unexpected(new IllegalStateException("Unable to acquire JDBC Connection",
+                new SQLException("Sorry, acquisition timeout!")), null);
+        Response deadlock = mappers.unexpected(new SQLException("deadlock detected", "40P01"), null);
+        Response refused = mappers.unexpected(new SQLException("duplicate key", "23505"), null);
+
+        assertThat(away.getStatus()).isEqualTo(503);
+        assertThat(away.getHeaderString(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+        assertThat(((Problem) away.getEntity()).detail()).doesNotContain("acquisition");
+        assertThat(deadlock.getStatus()).isEqualTo(503);
+        assertThat(refused.getStatus()).isEqualTo(500);
+        assertThat(refused.getHeaderString(HttpHeaders.RETRY_AFTER)).isNull();
     }
 }
