@@ -76,8 +76,18 @@
     return template.replace(/\{(\w+)\}/g, function (whole, name) {
       if (name === 'area') { return facts.area ? ' (' + facts.area + ')' : ''; }
       if (name === 'cause') { return t('cause.' + facts.cause); }
+      if (name === 'signals' && facts.lows) { return lows(facts.lows); }
       return facts[name] != null ? facts[name] : whole;
     });
+  }
+
+  // answers below the usual, 'energy:2:3.8,sleep-hours:5', in the page's language
+  function lows(fact) {
+    return fact.split(',').map(function (low) {
+      var part = low.split(':');
+      var answer = t(part[0] === 'sleep-hours' ? 'low.hours' : 'low.scale', t('signal.' + part[0]), part[1]);
+      return part.length > 2 ? t('low.usual', answer, part[2]) : answer;
+    }).join(', ');
   }
 
   function acknowledgedText(f) {

@@ -69,6 +69,9 @@ window.MediusMessages = {
     'reason.readiness-low': 'readiness below the usual in each of the last {days} check-ins, from {from} to {to}; on {to}: {signals}',
     'reason.load-spike': 'acute:chronic load ratio {ratio} today ({acute} against {chronic} a day), above {above}: load rose quickly against what the athlete is used to',
     'cause.injury': 'injury', 'cause.illness': 'illness',
+    'signal.sleep-quality': 'sleep quality', 'signal.energy': 'energy', 'signal.soreness': 'soreness',
+    'signal.stress': 'stress', 'signal.mood': 'mood', 'signal.sleep-hours': 'sleep hours',
+    'low.scale': '{0} {1}/5', 'low.hours': '{0} {1} h', 'low.usual': '{0} against a usual {1}',
     'threshold.pain': 'pain-high at {0}', 'threshold.effort': 'effort-high: {1} sessions at {0}'
   },
   es: {
@@ -142,6 +145,9 @@ window.MediusMessages = {
     'reason.readiness-low': 'preparación por debajo de lo habitual en cada uno de los últimos {days} chequeos, del {from} al {to}; el {to}: {signals}',
     'reason.load-spike': 'relación de carga aguda:crónica de {ratio} hoy ({acute} frente a {chronic} al día), por encima de {above}: la carga ha subido deprisa respecto a lo habitual',
     'cause.injury': 'lesión', 'cause.illness': 'enfermedad',
+    'signal.sleep-quality': 'calidad del sueño', 'signal.energy': 'energía', 'signal.soreness': 'agujetas',
+    'signal.stress': 'estrés', 'signal.mood': 'ánimo', 'signal.sleep-hours': 'horas de sueño',
+    'low.scale': '{0} {1}/5', 'low.hours': '{0} {1} h', 'low.usual': '{0} frente a un {1} habitual',
     'threshold.pain': 'dolor alto desde {0}', 'threshold.effort': 'esfuerzo alto: {1} sesiones a {0}'
   }
 };

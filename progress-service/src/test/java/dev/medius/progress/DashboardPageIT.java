@@ -157,6 +157,11 @@ class DashboardPageIT {
                 .map(r -> r.getAttribute("data-status")).toList()).containsExactly("completed", "completed");
         assertThat(((JavascriptExecutor) browser).executeScript("return window.mediusNoReload === true")).isEqualTo(true);
         assertThat(browser.findElement(By.id("athlete-adherence-7")).getText()).isEqualTo("100%");
+        // the calendar's last column, Sunday, lies inside its panel
+        assertThat(((JavascriptExecutor) browser).executeScript("var table = document.getElementById('calendar');"
+                + " return table.getBoundingClientRect().right <= table.closest('.panel').getBoundingClientRect().right"
+                + " && table.querySelector('thead th:last-child').scrollWidth"
+                + " <= table.querySelector('thead th:last-child').clientWidth")).isEqualTo(true);
         screenshot("dashboard-athlete.png");
         assertAccessible("athlete view");
 

@@ -155,9 +155,15 @@ class FlagRulesTest {
         Athlete athlete = new Athlete().usualMornings(20, 3).morning(2, 4, 2, 4, 4, 2, 8.0).morning(1, 4, 2, 4, 4, 2, 8.0)
                 .morning(0, 4, 2, 4, 4, 2, 8.0);
         // the usual of today's baseline takes in the two low mornings before it: 18 fours and 2 twos, a mean of 3.8
-        assertFinding(evaluate(athlete).get(FlagKind.READINESS_LOW), "readiness below the usual in each of the last 3 "
+        FlagFinding finding = evaluate(athlete).get(FlagKind.READINESS_LOW);
+        assertFinding(finding, "readiness below the usual in each of the last 3 "
                 + "check-ins, from " + TODAY.minusDays(2) + " to " + TODAY + "; on " + TODAY + ": energy 2/5 against a "
                 + "usual 3.8, mood 2/5 against a usual 3.8", 2.0, 2.0);
+        // the answers travel as codes too, so that the Spanish page names them in Spanish
+        assertThat(finding.facts()).containsEntry("lows", "energy:2:3.8,mood:2:3.8");
+        assertThat(PageWording.spanishReason(finding.facts())).isEqualTo("preparación por debajo de lo habitual en cada "
+                + "uno de los últimos 3 chequeos, del " + TODAY.minusDays(2) + " al " + TODAY + "; el " + TODAY
+                + ": energía 2/5 frente a un 3.8 habitual, ánimo 2/5 frente a un 3.8 habitual");
     }
 
     @Test

@@ -64,6 +64,11 @@ public final class Readiness {
             return label;
         }
 
+        /** The signal's name in events and facts: {@code sleep-quality}, {@code energy}, … */
+        public String code() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
         Double of(Answers morning) {
             Number value = answer.apply(morning);
             return value == null ? null : value.doubleValue();
@@ -79,6 +84,11 @@ public final class Readiness {
                     ? String.format(Locale.ROOT, "%s %s%s", signal.label(), number(value), unit)
                     : String.format(Locale.ROOT, "%s %s%s against a usual %s", signal.label(), number(value), unit,
                             number(usual));
+        }
+
+        /** The same for a reader in another language: {@code code:value} or {@code code:value:usual}. */
+        public String fact() {
+            return signal.code() + ":" + number(value) + (usual == null ? "" : ":" + number(usual));
         }
     }
 

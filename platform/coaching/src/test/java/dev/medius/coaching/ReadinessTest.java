@@ -41,7 +41,10 @@ class ReadinessTest {
         // mean 4, deviation sqrt(0.4) = 0.63: the one-point margin decides, so 3 is low and nothing above it
         List<Morning> steady = energies(4, 4, 4, 5, 3);
         assertThat(Readiness.lows(energy(TODAY, 3), steady)).singleElement()
-                .satisfies(low -> assertThat(low.describe()).isEqualTo("energy 3/5 against a usual 4"));
+                .satisfies(low -> {
+                    assertThat(low.describe()).isEqualTo("energy 3/5 against a usual 4");
+                    assertThat(low.fact()).isEqualTo("energy:3:4");
+                });
         assertThat(Readiness.lows(energy(TODAY, 4), steady)).isEmpty();
         // mean 3, deviation 2: the deviation decides, so only 1 is low
         List<Morning> erratic = energies(1, 5, 1, 5, 1, 5);
@@ -56,7 +59,11 @@ class ReadinessTest {
         assertThat(Readiness.lows(energy(TODAY, 2), four)).singleElement()
                 .satisfies(low -> assertThat(low.usual()).isNull());
         Morning shortNight = new Morning(TODAY, null, null, null, null, null, 5.5);
-        assertThat(Readiness.lows(shortNight, List.of())).extracting(Low::signal).containsExactly(Signal.SLEEP_HOURS);
+        assertThat(Readiness.lows(shortNight, List.of())).singleElement().satisfies(low -> {
+            assertThat(low.signal()).isEqualTo(Signal.SLEEP_HOURS);
+            assertThat(low.describe()).isEqualTo("sleep hours 5.5 h");
+            assertThat(low.fact()).isEqualTo("sleep-hours:5.5");
+        });
         assertThat(Readiness.lows(new Morning(TODAY, null, null, null, null, null, 6.0), List.of())).isEmpty();
     }
 

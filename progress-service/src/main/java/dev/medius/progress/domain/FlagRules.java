@@ -285,7 +285,8 @@ public final class FlagRules {
         found.put(FlagKind.READINESS_LOW, new FlagFinding(FlagKind.READINESS_LOW, "readiness below the usual in each of "
                 + "the last " + days + " check-ins, from " + from + " to " + to + "; on " + to + ": " + signals,
                 (double) latest.size(), (double) thresholds.readinessLowSignals(), FlagFinding.facts("readiness-low",
-                        "days", days, "from", from, "to", to, "signals", signals)));
+                        "days", days, "from", from, "to", to, "signals", signals, "lows",
+                        latest.stream().map(Readiness.Low::fact).collect(Collectors.joining(",")))));
     }
 
     /**

@@ -80,7 +80,7 @@ public final class AutoRegulation {
                     settled.get().getKey(), settled.get().getValue(), PAIN_MONITORING_CEILING));
         }
         List<Readiness.Low> lows = Readiness.lows(today, earlier);
-        lows.forEach(low -> signals.add(low.signal().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        lows.forEach(low -> signals.add(low.signal().code()));
         Kind readiness = lows.size() >= LOWER_RUNG_AT ? Kind.LOWER_RUNG
                 : lows.size() >= LIGHTER_AT ? Kind.LIGHTER : Kind.AS_PLANNED;
         List<String> reasons = new ArrayList<>();
